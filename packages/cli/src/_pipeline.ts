@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  type Article,
+  type ArticleExtraction,
+  type Dataset,
+  type Problem,
+  TABLE_NAMES,
+  Article as ArticleSchema,
+  ArticleExtraction as ArticleExtractionSchema,
+  Dataset as DatasetSchema,
+  InputError,
+  inputError,
+} from "@parley/model";
+import { type Registry, loadRegistry } from "@parley/registry";
+import { ingestSource } from "@parley/ingest";
+import { extractArticle } from "@parley/extract";
+import { normalizeCollection } from "@parley/normalize";
+import { type Assertions, validateTables, type TableRows } from "@parley/validate";
+import { publishDataset, ValidationFailed } from "@parley/export";
+import { progress } from "./_progress.ts";
+
+/** Source files of a folder: Markdown articles, in name order; README.md documents the folder. */
+export function listSourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) throw inputError(dir, null, "the sources folder does not exist", "pass a folder of .md source files");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name) && e.name.toLowerCase() !== "readme.md")
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+/** Ingests every source file; all problems of all files are reported together. */
+export function ingestAll(files: readonly string[], registry: Registry): Article[] {
+  const problems: Problem[] = [];
+  const articles: Article[] = [];
+  const bySha = new Map<string, string>();
+  const bar = progress("ingest", files.length);
+  for (const file of files) {
+    bar.tick(file);
+    try {
+      const article = ingestSource(file, readFileSync(file), registry);
+      const twin = bySha.get(article.sha256);
+      if (twin) {
+        problems.push({ file, line: null, message: `same article text as ${twin}`, fix: "remove one of the two files", severity: "error" });
+        continue;
+      }
+      bySha.set(article.sha256, file);
+      articles.push(article);
+    } catch (err) {
+      if (err instanceof InputError) problems.push(...err.problems);
+      else throw err;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  if (articles.length === 0) throw inputError(files[0] ?? "sources", null, "no source articles found", "add .md source files");
+  bar.done(`${articles.length} article(s) read`);
+  return articles;
+}
+
+export function extractAll(articles: readonly Article[], registry: Registry): ArticleExtraction[] {
+  const bar = progress("extract", articles.length);
+  const extractions = articles.map((article) => {
+    bar.tick(article.source_id);
+    return extractArticle(article, registry);
+  });
+  const quotes = extractions.reduce((n, e) => n + e.quotes.length, 0);
+  const meetings = extractions.reduce((n, e) => n + e.meetings.length, 0);
+  bar.done(`${quotes} quote(s), ${meetings} meeting mention(s)`);
+  return extractions;
+}
+
+export function checkDataset(dataset: Dataset, assertions: Assertions): void {
+  const violations = validateTables(dataset as unknown as TableRows, assertions, (t) => `${t} (normalized)`);
+  if (violations.length > 0) throw new ValidationFailed(violations);
+}
+
+export interface BuildResult {
+  articles: Article[];
+  extractions: ArticleExtraction[];
+  dataset: Dataset;
+}
+
+/** All stages in one process: used for `build --sources`, `eval` and tests. */
+export function buildInProcess(sourcesDir: string, registryDir: string): BuildResult {
+  const registry = loadRegistry(registryDir);
+  const articles = ingestAll(listSourceFiles(sourcesDir), registry);
+  const extractions = extractAll(articles, registry);
+  const dataset = normalizeCollection(articles, extractions, registry);
+  return { articles, extractions, dataset };
+}
+
+export interface BuildSummary {
+  sources: number;
+  rows: Record<string, number>;
+  boilerplate_chars_removed: number;
+  warnings: string[];
+}
+
+export function summarize(result: Pick<BuildResult, "articles" | "extractions" | "dataset">): BuildSummary {
+  const warnings = result.extractions.flatMap((e) => e.warnings.map((w) => `${e.source_id}: ${w}`));
+  for (const e of result.extractions) {
+    if (e.quotes.length === 0 && e.meetings.length === 0) warnings.push(`${e.source_id}: no quote and no meeting found`);
+  }
+  return {
+    sources: result.articles.length,
+    rows: Object.fromEntries(TABLE_NAMES.map((t) => [t, result.dataset[t].length])),
+    boilerplate_chars_removed: result.articles.reduce((n, a) => n + a.removed.reduce((m, r) => m + r.chars, 0), 0),
+    warnings,
+  };
+}
+
+export function formatSummary(summary: BuildSummary, destination: string): string {
+  const rows = Object.entries(summary.rows)
+    .map(([table, n]) => `  ${table.padEnd(10)} ${String(n).padStart(6)}`)
+    .join("\n");
+  const warnings = summary.warnings.length === 0 ? "  none" : summary.warnings.map((w) => `  - ${w}`).join("\n");
+  return [
+    `Built ${destination}`,
+    `  sources read: ${summary.sources} (boilerplate removed: ${summary.boilerplate_chars_removed} characters)`,
+    "Rows per table:",
+    rows,
+    `Warnings (${summary.warnings.length}):`,
+    warnings,
+  ].join("\n");
+}
+
+// ---- Stage files: each Turbo task reads the previous stage's folder and writes its own. ----
+
+function writeJsonFolder(dir: string, entries: Array<[string, unknown]>): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, value] of entries) writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(value, null, 1)}\n`);
+}
+
+function readJsonFolder<T>(dir: string, parse: (value: unknown) => T, stage: string): T[] {
+  if (!existsSync(dir)) throw inputError(dir, null, `the ${stage} stage has not run`, `run 'pnpm parley build'`);
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()
+    .map((n) => parse(JSON.parse(readFileSync(join(dir, n), "utf8"))));
+}
+
+export const stageDir = (buildDir: string, stage: string): string => join(buildDir, stage);
+
+export function runIngestStage(sourcesDir: string, registryDir: string, buildDir: string): void {
+  const articles = ingestAll(listSourceFiles(sourcesDir), loadRegistry(registryDir));
+  writeJsonFolder(stageDir(buildDir, "ingest"), articles.map((a) => [a.source_id, a]));
+}
+
+export function runExtractStage(registryDir: string, buildDir: string): void {
+  const articles = readJsonFolder(stageDir(buildDir, "ingest"), (v) => ArticleSchema.parse(v), "ingest");
+  const extractions = extractAll(articles, loadRegistry(registryDir));
+  writeJsonFolder(stageDir(buildDir, "extract"), extractions.map((e) => [e.source_id, e]));
+}
+
+export function runNormalizeStage(registryDir: string, buildDir: string): void {
+  const articles = readJsonFolder(stageDir(buildDir, "ingest"), (v) => ArticleSchema.parse(v), "ingest");
+  const extractions = readJsonFolder(stageDir(buildDir, "extract"), (v) => ArticleExtractionSchema.parse(v), "extract");
+  const dataset = normalizeCollection(articles, extractions, loadRegistry(registryDir));
+  writeJsonFolder(stageDir(buildDir, "normalize"), [
+    ["dataset", dataset],
+    ["summary", summarize({ articles, extractions, dataset })],
+  ]);
+}
+
+function readNormalized(buildDir: string): { dataset: Dataset; summary: BuildSummary } {
+  const dir = stageDir(buildDir, "normalize");
+  const file = join(dir, "dataset.json");
+  if (!existsSync(file)) throw inputError(dir, null, "the normalize stage has not run", "run 'pnpm parley build'");
+  return {
+    dataset: DatasetSchema.parse(JSON.parse(readFileSync(file, "utf8"))),
+    summary: JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")) as BuildSummary,
+  };
+}
+
+export function runValidateStage(buildDir: string, assertions: Assertions): void {
+  const { dataset } = readNormalized(buildDir);
+  checkDataset(dataset, assertions);
+  writeJsonFolder(stageDir(buildDir, "validate"), [["report", { violations: 0 }]]);
+  process.stderr.write("validate: every row matches its schema, references and assertions hold\n");
+}
+
+export function runExportStage(buildDir: string, destination: string, assertions: Assertions): BuildSummary {
+  const { dataset, summary } = readNormalized(buildDir);
+  publishDataset(dataset, destination, assertions);
+  writeJsonFolder(stageDir(buildDir, "export"), [["summary", summary]]);
+  return summary;
+}

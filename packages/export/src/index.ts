@@ -1,0 +1,2 @@
+export { renderDataset } from "./_render.ts";
+export { publishDataset, recoverInterruptedSwap, ValidationFailed } from "./_publish.ts";

@@ -1,0 +1,13 @@
+import type { Article, ArticleExtraction } from "@parley/model";
+import type { Registry } from "@parley/registry";
+import type { ArticleContext } from "./_context.ts";
+import { extractQuotes } from "./quotes/index.ts";
+import { extractMeetings, extractPeople, linkQuotesToMeetings } from "./meetings/index.ts";
+
+/** Reads one article: a pure function of the article and the registry. */
+export function extractArticle(article: Article, registry: Registry): ArticleExtraction {
+  const ctx: ArticleContext = { article, registry };
+  const meetings = extractMeetings(ctx);
+  const quotes = linkQuotesToMeetings(extractQuotes(ctx), meetings, ctx);
+  return { source_id: article.source_id, people: extractPeople(ctx), quotes, meetings, warnings: [] };
+}

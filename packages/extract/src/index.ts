@@ -1,0 +1,2 @@
+export { extractArticle } from "./_extract.ts";
+export type { ArticleContext } from "./_context.ts";

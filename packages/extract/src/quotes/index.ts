@@ -1,0 +1,1 @@
+export { extractQuotes } from "./_baseline.ts";

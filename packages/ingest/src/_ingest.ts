@@ -1,0 +1,92 @@
+import { basename, extname } from "node:path";
+import { type Article, inputError, sha256 } from "@parley/model";
+import type { Registry, RegistryPublisher } from "@parley/registry";
+import { splitFrontMatter } from "./_front-matter.ts";
+import { blankOut, findBoilerplate } from "./_boilerplate.ts";
+
+/** Largest article body accepted; a longer file is almost certainly not one news article. */
+export const MAX_BODY_CHARS = 1_000_000;
+
+/** A source's ID is its file name without the extension. */
+export function sourceIdOf(file: string): string {
+  return basename(file, extname(file));
+}
+
+/** Decodes bytes as strict UTF-8; a NUL byte or invalid sequence is an error with its line. */
+export function decodeSource(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw inputError(file, lineOfByte(bytes, nul), "the file contains a NUL byte: it is binary, not text", "save the article as plain UTF-8 text");
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text.replace(/\r\n?/g, "\n");
+  } catch {
+    throw inputError(file, lineOfByte(bytes, firstInvalidUtf8(bytes)), "the file is not valid UTF-8", "re-save the file with UTF-8 encoding");
+  }
+}
+
+function lineOfByte(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the shortest prefix that fails to decode.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      decoder.decode();
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+export function findPublisher(registry: Registry, name: string): RegistryPublisher | undefined {
+  const wanted = name.trim().toLowerCase();
+  return registry.publishers.find((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase() === wanted));
+}
+
+/** Turns one source file into an article: parsed metadata, and text with boilerplate blanked out. */
+export function ingestSource(file: string, bytes: Uint8Array, registry: Registry): Article {
+  const text = decodeSource(bytes, file);
+  const { frontMatter, body, bodyLine } = splitFrontMatter(text, file);
+  if (body.trim().length === 0) {
+    throw inputError(file, bodyLine, "the article body is empty", "paste the article text below the closing '---'");
+  }
+  if (body.length > MAX_BODY_CHARS) {
+    throw inputError(
+      file,
+      bodyLine,
+      `the article body has ${body.length} characters, more than the ${MAX_BODY_CHARS} one article may have`,
+      "add one article per file, without page furniture",
+    );
+  }
+  const cuts = findBoilerplate(body, findPublisher(registry, frontMatter.publisher));
+  const articleText = blankOut(body, cuts);
+  if (articleText.trim().length === 0) {
+    throw inputError(file, bodyLine, "the body holds only publisher boilerplate", "paste the article text itself");
+  }
+  return {
+    source_id: sourceIdOf(file),
+    file,
+    title: frontMatter.title,
+    publisher: frontMatter.publisher,
+    url: frontMatter.url ?? null,
+    published: frontMatter.published,
+    language: frontMatter.language,
+    retrieved: frontMatter.retrieved ?? null,
+    text: articleText,
+    sha256: sha256(body),
+    body_line: bodyLine,
+    removed: cuts.map((c) => ({ rule: c.rule, chars: c.end - c.start })),
+  };
+}

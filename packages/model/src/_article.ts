@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { AttendeeType, CountryCode, PartialDate, Participation, SpeakerType } from "./_records.ts";
+
+// YAML reads `published: 2024` as a number; a year alone is a valid date at year precision.
+const yearAsText = (value: unknown): unknown => (typeof value === "number" ? String(value) : value);
+
+/** Front matter of a source article file, as contributors write it. */
+export const SourceFrontMatter = z.strictObject({
+  title: z.string().trim().min(1, "a title is required"),
+  publisher: z.string().trim().min(1, "a publisher is required"),
+  published: z.preprocess(yearAsText, PartialDate),
+  url: z.url({ message: "a full URL starting with http:// or https://" }).optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "a language code such as en").default("en"),
+  retrieved: z.preprocess(yearAsText, PartialDate).optional(),
+});
+export type SourceFrontMatter = z.infer<typeof SourceFrontMatter>;
+
+/** A character range [start, end) in an article's text. */
+export const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export type Span = z.infer<typeof Span>;
+
+/** An ingested article: metadata plus the article text with publisher boilerplate removed. */
+export const Article = z.object({
+  source_id: z.string().min(1),
+  file: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  url: z.string().nullable(),
+  published: PartialDate,
+  language: z.string(),
+  retrieved: PartialDate.nullable(),
+  /** Article text: offsets in every span refer to this string. */
+  text: z.string(),
+  sha256: z.string(),
+  /** Line of the source file on which `text` starts, for error messages. */
+  body_line: z.number().int().positive(),
+  /** Boilerplate ranges removed from the body, for the build summary. */
+  removed: z.array(z.object({ rule: z.string(), chars: z.number().int() })),
+});
+export type Article = z.infer<typeof Article>;
+
+export const SpeakerMention = z.object({
+  type: SpeakerType,
+  name: z.string().min(1),
+  role: z.string().nullable(),
+  country: CountryCode.nullable(),
+});
+export type SpeakerMention = z.infer<typeof SpeakerMention>;
+
+export const QuoteMention = z.object({
+  text: z.string().min(1),
+  /** The quoted text itself, without quotation marks. */
+  span: Span,
+  /** The sentence (or sentences) that carry the quote and its attribution. */
+  evidence: Span,
+  speaker: SpeakerMention,
+  /** Key of a meeting in the same extraction, or null when not said at a meeting. */
+  meeting_key: z.string().nullable(),
+});
+export type QuoteMention = z.infer<typeof QuoteMention>;
+
+export const PersonMention = z.object({
+  name: z.string().min(1),
+  role: z.string().nullable(),
+  country: CountryCode.nullable(),
+  evidence: Span,
+});
+export type PersonMention = z.infer<typeof PersonMention>;
+
+export const AttendeeMention = z.object({
+  type: AttendeeType,
+  name: z.string().min(1),
+  role: z.string().nullable(),
+  country: CountryCode.nullable(),
+  participation: Participation,
+  evidence: Span,
+});
+export type AttendeeMention = z.infer<typeof AttendeeMention>;
+
+export const MeetingMention = z.object({
+  key: z.string().min(1),
+  name: z.string().nullable(),
+  series: z.string().nullable(),
+  round: z.number().int().positive().nullable(),
+  date: PartialDate,
+  city: z.string().nullable(),
+  country: CountryCode.nullable(),
+  evidence: z.array(Span).min(1),
+  attendees: z.array(AttendeeMention),
+});
+export type MeetingMention = z.infer<typeof MeetingMention>;
+
+/** What the extractor reads out of one article: a pure function of the article and the registry. */
+export const ArticleExtraction = z.object({
+  source_id: z.string().min(1),
+  people: z.array(PersonMention),
+  quotes: z.array(QuoteMention),
+  meetings: z.array(MeetingMention),
+  warnings: z.array(z.string()),
+});
+export type ArticleExtraction = z.infer<typeof ArticleExtraction>;

@@ -1,0 +1,39 @@
+import { createHash } from "node:crypto";
+
+/** Lowercase ASCII slug: "Sergey Lavrov" → "sergey-lavrov". */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** Short content hash for IDs: 12 hex digits of sha256 (48 bits, collision-safe far beyond 100,000 rows). */
+export function shortHash(text: string): string {
+  return sha256(text).slice(0, 12);
+}
+
+export function personId(canonicalName: string): string {
+  return `person:${slugify(canonicalName)}`;
+}
+
+/** Meeting identity is series (or "meeting"), date and place. */
+export function meetingId(series: string | null, date: string, city: string | null): string {
+  return `meeting:${slugify(series ?? "meeting")}:${date}:${slugify(city ?? "unknown")}`;
+}
+
+export function attendeeId(meetingIdValue: string, kind: string, key: string): string {
+  return `${meetingIdValue}/${kind}:${slugify(key)}`;
+}
+
+/** Quote identity is its speaker and its text folded for comparison. */
+export function quoteId(speakerKey: string, foldedText: string): string {
+  return `quote:${shortHash(`${speakerKey}\u0000${foldedText}`)}`;
+}

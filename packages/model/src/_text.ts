@@ -1,0 +1,30 @@
+/** Folds a quote for comparison: curly quotes, ellipses, dashes, case, whitespace and edge punctuation. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
+    .replace(/\u2026|\.{3}/g, " ")
+    .replace(/[\u2010-\u2015]/g, "-")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/^[\s"'.,;:!?()\-\[\]]+|[\s"'.,;:!?()\-\[\]]+$/g, "")
+    .trim();
+}
+
+/** Words of a folded text, for overlap measures. */
+export function words(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Jaccard overlap of two word sets, 0..1. */
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  const setA = new Set(a);
+  const setB = new Set(b);
+  if (setA.size === 0 && setB.size === 0) return 1;
+  let shared = 0;
+  for (const w of setA) if (setB.has(w)) shared++;
+  return shared / (setA.size + setB.size - shared);
+}

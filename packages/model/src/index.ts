@@ -1,0 +1,5 @@
+export * from "./_records.ts";
+export * from "./_article.ts";
+export * from "./_ids.ts";
+export * from "./_text.ts";
+export * from "./_errors.ts";

@@ -1,0 +1,269 @@
+import {
+  type Article,
+  type ArticleExtraction,
+  type AttendeeMention,
+  type AttendeeRecord,
+  type Dataset,
+  type EvidenceRecord,
+  type MeetingMention,
+  type MeetingRecord,
+  type PersonRecord,
+  type QuoteMention,
+  type QuoteRecord,
+  type SourceRecord,
+  type Span,
+  attendeeId,
+  meetingId,
+  quoteId,
+  slugify,
+} from "@parley/model";
+import type { Registry } from "@parley/registry";
+import { PeopleIndex, type ResolvedPerson } from "./_people.ts";
+import {
+  clusterWithinBlocks,
+  datesAgree,
+  moreSpecificDate,
+  quoteKey,
+  quoteWords,
+  quotesMatch,
+  sameOrUnknown,
+} from "./_merge.ts";
+
+interface Located<T> {
+  source_id: string;
+  item: T;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort(byText);
+
+/** Merges per-article extractions into one dataset: people resolved, meetings and quotes merged across sources. */
+export function normalizeCollection(
+  articles: readonly Article[],
+  extractions: readonly ArticleExtraction[],
+  registry: Registry,
+): Dataset {
+  // Sources in ID order, so the result does not depend on the order files were read in.
+  const articleById = new Map([...articles].sort((a, b) => byText(a.source_id, b.source_id)).map((a) => [a.source_id, a]));
+  const ordered = [...extractions].sort((a, b) => byText(a.source_id, b.source_id));
+  const people = new PeopleIndex(registry);
+  const evidence: EvidenceRecord[] = [];
+  const addEvidence = (record_type: EvidenceRecord["record_type"], record_id: string, source_id: string, span: Span): void => {
+    const text = articleById.get(source_id)?.text ?? "";
+    const sentence = text.slice(span.start, span.end).trim();
+    if (sentence.length > 0) evidence.push({ record_type, record_id, source_id, start: span.start, end: span.end, sentence });
+  };
+
+  for (const extraction of ordered) {
+    for (const mention of extraction.people) {
+      const person = people.resolve(mention.name, mention.country, mention.role);
+      addEvidence("person", person.person_id, extraction.source_id, mention.evidence);
+    }
+  }
+
+  const { meetings, attendees, meetingIdOf } = mergeMeetings(ordered, people, addEvidence);
+  const quotes = mergeQuotes(ordered, people, meetingIdOf, addEvidence);
+
+  const peopleRows: PersonRecord[] = people.all().map((p: ResolvedPerson) => ({
+    person_id: p.person_id,
+    name: p.name,
+    aliases: sortedUnique(p.aliases),
+    country: p.country,
+    role: p.role,
+  }));
+
+  const sources: SourceRecord[] = [...articleById.values()].map((a) => ({
+    source_id: a.source_id,
+    title: a.title,
+    publisher: a.publisher,
+    url: a.url,
+    published: a.published,
+    language: a.language,
+    retrieved: a.retrieved,
+    sha256: a.sha256,
+  }));
+
+  return {
+    sources,
+    meetings: meetings.sort((a, b) => byText(a.meeting_id, b.meeting_id)),
+    attendees: attendees.sort((a, b) => byText(a.attendee_id, b.attendee_id)),
+    quotes: quotes.sort((a, b) => byText(a.quote_id, b.quote_id)),
+    people: peopleRows.sort((a, b) => byText(a.person_id, b.person_id)),
+    evidence: dedupeEvidence(evidence),
+  };
+}
+
+function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
+  const seen = new Map<string, EvidenceRecord>();
+  for (const row of rows) seen.set(`${row.record_type}\u0000${row.record_id}\u0000${row.source_id}\u0000${row.start}`, row);
+  return [...seen.values()].sort(
+    (a, b) =>
+      byText(a.record_type, b.record_type) ||
+      byText(a.record_id, b.record_id) ||
+      byText(a.source_id, b.source_id) ||
+      a.start - b.start,
+  );
+}
+
+type AddEvidence = (type: EvidenceRecord["record_type"], id: string, source: string, span: Span) => void;
+
+function meetingsAgree(a: MeetingMention, b: MeetingMention): boolean {
+  return (
+    datesAgree(a.date, b.date) &&
+    sameOrUnknown(a.city, b.city) &&
+    sameOrUnknown(a.series, b.series) &&
+    sameOrUnknown(a.round, b.round) &&
+    sameOrUnknown(a.country, b.country)
+  );
+}
+
+function firstKnown<T>(values: Array<T | null>): T | null {
+  return values.find((v) => v !== null) ?? null;
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+function meetingName(series: string | null, round: number | null, city: string | null, given: string | null): string {
+  if (series && round) return `${series}, ${ordinal(round)} round`;
+  if (series) return city ? `${series} (${city})` : series;
+  return given ?? (city ? `Meeting in ${city}` : "Meeting");
+}
+
+// Participation seen in several sources: a specific mode beats "unknown", and being there beats a written greeting.
+const PARTICIPATION_RANK = { in_person: 3, remote: 2, written: 1, unknown: 0 } as const;
+
+function mergeMeetings(extractions: readonly ArticleExtraction[], people: PeopleIndex, addEvidence: AddEvidence) {
+  const mentions: Array<Located<MeetingMention>> = extractions.flatMap((e) =>
+    e.meetings.map((m) => ({ source_id: e.source_id, item: m })),
+  );
+  const clusters = clusterWithinBlocks(
+    mentions,
+    (m) => [`${m.item.date.slice(0, 4)}`],
+    (a, b) => meetingsAgree(a.item, b.item),
+  );
+  const meetings: MeetingRecord[] = [];
+  const attendees = new Map<string, AttendeeRecord>();
+  const meetingIdOf = new Map<string, string>();
+  for (const cluster of clusters) {
+    const items = cluster.map((c) => c.item);
+    const date = items.map((m) => m.date).reduce(moreSpecificDate);
+    const series = firstKnown(items.map((m) => m.series));
+    const round = firstKnown(items.map((m) => m.round));
+    const city = firstKnown(items.map((m) => m.city));
+    const country = firstKnown(items.map((m) => m.country));
+    const id = meetingId(series, date, city);
+    meetings.push({
+      meeting_id: id,
+      name: meetingName(series, round, city, firstKnown(items.map((m) => m.name))),
+      series,
+      round,
+      date,
+      city,
+      country,
+      source_ids: sortedUnique(cluster.map((c) => c.source_id)),
+    });
+    for (const { source_id, item } of cluster) {
+      meetingIdOf.set(`${source_id}\u0000${item.key}`, id);
+      for (const span of item.evidence) addEvidence("meeting", id, source_id, span);
+      for (const attendee of item.attendees) mergeAttendee(attendees, id, source_id, attendee, people, addEvidence);
+    }
+  }
+  return { meetings, attendees: [...attendees.values()], meetingIdOf };
+}
+
+function mergeAttendee(
+  attendees: Map<string, AttendeeRecord>,
+  meeting: string,
+  source_id: string,
+  mention: AttendeeMention,
+  people: PeopleIndex,
+  addEvidence: AddEvidence,
+): void {
+  const person = mention.type === "person" ? people.resolve(mention.name, mention.country, mention.role) : null;
+  const key = person ? person.person_id : mention.type === "country" ? (mention.country ?? mention.name) : mention.name;
+  const id = attendeeId(meeting, mention.type, key);
+  const existing = attendees.get(id);
+  if (existing) {
+    existing.source_ids = sortedUnique([...existing.source_ids, source_id]);
+    if (PARTICIPATION_RANK[mention.participation] > PARTICIPATION_RANK[existing.participation]) {
+      existing.participation = mention.participation;
+    }
+    existing.role ??= mention.role;
+    existing.country ??= person?.country ?? mention.country;
+  } else {
+    attendees.set(id, {
+      attendee_id: id,
+      meeting_id: meeting,
+      attendee_type: mention.type,
+      person_id: person?.person_id ?? null,
+      name: person?.name ?? mention.name,
+      role: mention.role ?? person?.role ?? null,
+      country: person?.country ?? mention.country,
+      participation: mention.participation,
+      source_ids: [source_id],
+    });
+  }
+  addEvidence("attendee", id, source_id, mention.evidence);
+}
+
+interface SpokenQuote {
+  source_id: string;
+  quote: QuoteMention;
+  speakerKey: string;
+  person: ResolvedPerson | null;
+  meeting: string | null;
+}
+
+function mergeQuotes(
+  extractions: readonly ArticleExtraction[],
+  people: PeopleIndex,
+  meetingIdOf: Map<string, string>,
+  addEvidence: AddEvidence,
+): QuoteRecord[] {
+  const spoken: SpokenQuote[] = extractions.flatMap((e) =>
+    e.quotes.map((quote) => {
+      const person = quote.speaker.type === "person" ? people.resolve(quote.speaker.name, quote.speaker.country, quote.speaker.role) : null;
+      return {
+        source_id: e.source_id,
+        quote,
+        person,
+        speakerKey: person?.person_id ?? `${quote.speaker.type}:${slugify(quote.speaker.name)}`,
+        meeting: quote.meeting_key === null ? null : (meetingIdOf.get(`${e.source_id}\u0000${quote.meeting_key}`) ?? null),
+      };
+    }),
+  );
+  // Block on speaker and each run of three words: a repeated or partial quote shares at least one.
+  const clusters = clusterWithinBlocks(
+    spoken,
+    (s) => {
+      const w = quoteWords(s.quote.text);
+      const keys = new Set<string>();
+      for (let i = 0; i + 3 <= w.length; i++) keys.add(`${s.speakerKey} ${w.slice(i, i + 3).join(" ")}`);
+      return keys.size > 0 ? [...keys] : [`${s.speakerKey} ${w.join(" ")}`];
+    },
+    (a, b) => a.speakerKey === b.speakerKey && quotesMatch(a.quote.text, b.quote.text),
+  );
+  return clusters.map((cluster) => {
+    // The fullest wording represents the quote; ties go to the first in text order, for stable output.
+    const representative = [...cluster].sort(
+      (a, b) => b.quote.text.length - a.quote.text.length || byText(a.quote.text, b.quote.text),
+    )[0] as SpokenQuote;
+    const id = quoteId(representative.speakerKey, quoteKey(representative.quote.text));
+    for (const member of cluster) addEvidence("quote", id, member.source_id, member.quote.evidence);
+    const speaker = representative.quote.speaker;
+    return {
+      quote_id: id,
+      text: representative.quote.text,
+      speaker_type: speaker.type,
+      speaker_id: representative.person?.person_id ?? null,
+      speaker_name: representative.person?.name ?? speaker.name,
+      speaker_role: speaker.role ?? representative.person?.role ?? null,
+      speaker_country: representative.person?.country ?? speaker.country,
+      meeting_id: firstKnown(cluster.map((c) => c.meeting)),
+      source_ids: sortedUnique(cluster.map((c) => c.source_id)),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { CountryCode } from "@parley/model";
+
+const Name = z.string().trim().min(1);
+
+/** A known person: canonical name, spellings seen in the news, and the country they represent. */
+export const RegistryPerson = z.strictObject({
+  name: Name,
+  aliases: z.array(Name).default([]),
+  country: CountryCode.nullable().default(null),
+  role: Name.nullable().default(null),
+});
+
+export const RegistryPlace = z.strictObject({
+  city: Name,
+  country: CountryCode,
+  aliases: z.array(Name).default([]),
+});
+
+/** A meeting series: the phrases that name it in text, and where it is usually held. */
+export const RegistrySeries = z.strictObject({
+  name: Name,
+  aliases: z.array(Name).default([]),
+  host_country: CountryCode.nullable().default(null),
+});
+
+/** Words that stand for a country but are not in the country library ("Uzbek", "Kabul" for its government). */
+export const RegistryCountryAlias = z.strictObject({
+  country: CountryCode,
+  names: z.array(Name).min(1),
+});
+
+/** Publisher boilerplate: a line starting with a marker begins text that is not the article, up to the end. */
+export const RegistryPublisher = z.strictObject({
+  name: Name,
+  aliases: z.array(Name).default([]),
+  boilerplate_from: z.array(Name).default([]),
+  boilerplate_lines: z.array(Name).default([]),
+});
+
+export const Registry = z.object({
+  people: z.array(RegistryPerson),
+  places: z.array(RegistryPlace),
+  series: z.array(RegistrySeries),
+  country_aliases: z.array(RegistryCountryAlias),
+  publishers: z.array(RegistryPublisher),
+});
+export type Registry = z.infer<typeof Registry>;
+export type RegistryPerson = z.infer<typeof RegistryPerson>;
+export type RegistryPlace = z.infer<typeof RegistryPlace>;
+export type RegistrySeries = z.infer<typeof RegistrySeries>;
+export type RegistryPublisher = z.infer<typeof RegistryPublisher>;
+
+export const REGISTRY_FILES = {
+  people: { file: "people.yaml", schema: z.array(RegistryPerson) },
+  places: { file: "places.yaml", schema: z.array(RegistryPlace) },
+  series: { file: "series.yaml", schema: z.array(RegistrySeries) },
+  country_aliases: { file: "countries.yaml", schema: z.array(RegistryCountryAlias) },
+  publishers: { file: "publishers.yaml", schema: z.array(RegistryPublisher) },
+} as const;
+
+export const EMPTY_REGISTRY: Registry = { people: [], places: [], series: [], country_aliases: [], publishers: [] };

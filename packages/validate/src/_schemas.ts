@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { TABLES, type TableName } from "@parley/model";
+
+export type JsonSchema = Record<string, unknown>;
+
+const SCHEMA_BASE = "https://parley.example/schemas";
+
+/** The JSON Schema of one table's records, generated from its zod model. */
+export function jsonSchemaOf(table: TableName): JsonSchema {
+  const schema = z.toJSONSchema(TABLES[table].schema, { target: "draft-2020-12" }) as JsonSchema;
+  return {
+    $schema: schema.$schema,
+    $id: `${SCHEMA_BASE}/${table}.schema.json`,
+    title: `Parley ${table} record`,
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
+}
+
+/** File name of a table's schema in `schemas/`. */
+export function schemaFileName(table: TableName): string {
+  return `${table}.schema.json`;
+}
+
+export type FieldKind = "string" | "integer" | "number" | "list";
+
+export interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  nullable: boolean;
+}
+
+function kindOf(node: JsonSchema): { kind: FieldKind; nullable: boolean } {
+  const variants = (node.anyOf as JsonSchema[] | undefined) ?? [node];
+  const nullable = variants.some((v) => v.type === "null");
+  const main = variants.find((v) => v.type !== "null") ?? {};
+  const type = main.type;
+  const kind: FieldKind = type === "array" ? "list" : type === "integer" ? "integer" : type === "number" ? "number" : "string";
+  return { kind, nullable };
+}
+
+/** The columns of a table in contract order, with how each is written in CSV. */
+export function fieldsOf(table: TableName): FieldSpec[] {
+  const properties = (jsonSchemaOf(table).properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, node]) => ({ name, ...kindOf(node) }));
+}
