@@ -38,7 +38,7 @@ export const build = defineCommand({
     const summaryFile = join(collection.buildDir, "export", "summary.json");
     if (existsSync(summaryFile)) {
       const summary = JSON.parse(readFileSync(summaryFile, "utf8")) as BuildSummary;
-      console.log(formatSummary(summary, join("datasets", collection.config.name)));
+      console.log(formatSummary(summary, join("datasets", collection.config.name, "current")));
     }
   },
 });

@@ -24,9 +24,9 @@ export const stage = defineCommand({
       case "validate":
         return runValidateStage(buildDir, config.assertions);
       case "export": {
-        const destination = join(findRepoRoot(), "datasets", config.name);
+        const destination = join(findRepoRoot(), "datasets", config.name, "current");
         runExportStage(buildDir, destination, config.assertions);
-        process.stderr.write(`export: published ${join("datasets", config.name)}\n`);
+        process.stderr.write(`export: published ${join("datasets", config.name, "current")}\n`);
         return;
       }
       default:

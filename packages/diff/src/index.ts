@@ -1,0 +1,1 @@
+export { diffDatasets, isEmptyDiff, type DatasetDiff, type TableDiff, type ChangedRecord } from "./_diff.ts";
