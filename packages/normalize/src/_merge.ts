@@ -26,13 +26,30 @@ export function quoteWords(text: string): string[] {
   return words(text).map(foldSpelling);
 }
 
-/** A quote matches another when one contains the other or their word overlap is at least 0.8. */
+const ELLIPSIS = /\u2026|\.{3}|\[\s*\.*\s*\]/;
+
+// An elided quote ("… is categorically unacceptable") matches when each of its parts stands, in order, in the other.
+function elidedWithin(elided: string, full: string): boolean {
+  const parts = elided.split(ELLIPSIS).map((p) => quoteWords(p).join(" ")).filter((p) => p.length > 0);
+  if (parts.length < 2) return false;
+  const haystack = quoteWords(full).join(" ");
+  let from = 0;
+  for (const part of parts) {
+    const at = haystack.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}
+
+/** A quote matches another when one contains the other (elisions allowed) or their word overlap is at least 0.8. */
 export function quotesMatch(a: string, b: string): boolean {
   const wa = quoteWords(a);
   const wb = quoteWords(b);
   const ja = wa.join(" ");
   const jb = wb.join(" ");
   if (ja.length > 0 && jb.length > 0 && (ja.includes(jb) || jb.includes(ja))) return true;
+  if (elidedWithin(a, b) || elidedWithin(b, a)) return true;
   return jaccard(wa, wb) >= 0.8;
 }
 

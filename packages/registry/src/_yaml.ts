@@ -21,7 +21,7 @@ export function parseYamlWith<T extends z.ZodType>(
       doc.errors.map((err) => ({
         file,
         line: lineAt(err.pos[0]),
-        message: `YAML cannot be read: ${err.message.split("\n")[0]}`,
+        message: `YAML cannot be read: ${(err.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
         fix: "fix the YAML syntax (quote values that contain a colon, indent lists consistently)",
         severity: "error",
       })),

@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Dataset } from "@parley/model";
+import { parseCsv } from "@parley/validate";
+import { publishDataset, renderDataset, ValidationFailed } from "../src/index.ts";
+
+const sha = "a".repeat(64);
+const dataset: Dataset = {
+  sources: [{ source_id: "s1", title: "Talks in Kazan", publisher: "A paper", url: null, published: "2023-09-29", language: "en", retrieved: null, sha256: sha }],
+  meetings: [{ meeting_id: "meeting:x:2023-09-29:kazan", name: "X (Kazan)", series: "X", round: null, date: "2023-09-29", city: "Kazan", country: "RUS", source_ids: ["s1"] }],
+  attendees: [{ attendee_id: "meeting:x:2023-09-29:kazan/country:rus", meeting_id: "meeting:x:2023-09-29:kazan", attendee_type: "country", person_id: null, name: "Russia", role: null, country: "RUS", participation: "in_person", source_ids: ["s1"] }],
+  quotes: [{ quote_id: "quote:1", text: "=HYPERLINK(\"http://x\",\"click\") we will continue, \"she said\"", speaker_type: "role", speaker_id: null, speaker_name: "a spokesperson", speaker_role: null, speaker_country: null, meeting_id: null, source_ids: ["s1"] }],
+  people: [{ person_id: "person:a-b", name: "A B", aliases: ["A. B", "Ab B"], country: null, role: null }],
+  evidence: [{ record_type: "quote", record_id: "quote:1", source_id: "s1", start: 0, end: 10, sentence: "+ a sentence" }],
+};
+
+describe("renderDataset", () => {
+  const files = renderDataset(dataset);
+
+  it("writes every table as CSV with the contract's columns and as JSON", () => {
+    expect([...files.keys()].sort()).toEqual(
+      ["attendees", "evidence", "meetings", "people", "quotes", "sources"].flatMap((t) => [`${t}.csv`, `${t}.json`]).sort(),
+    );
+    expect(files.get("quotes.csv")?.split("\n")[0]).toBe(
+      "quote_id,text,speaker_type,speaker_id,speaker_name,speaker_role,speaker_country,meeting_id,source_ids",
+    );
+  });
+
+  it("joins lists with ; and neutralises formula cells in CSV only", () => {
+    const people = parseCsv(files.get("people.csv") ?? "");
+    expect(people.rows[0]?.[2]).toBe("A. B;Ab B");
+    const quotes = parseCsv(files.get("quotes.csv") ?? "");
+    expect(quotes.rows[0]?.[1]?.startsWith("'=HYPERLINK(")).toBe(true);
+    expect(JSON.parse(files.get("quotes.json") ?? "")[0].text).toBe(dataset.quotes[0]?.text);
+    expect(parseCsv(files.get("evidence.csv") ?? "").rows[0]?.[5]).toBe("'+ a sentence");
+  });
+});
+
+describe("publishDataset", () => {
+  it("publishes a valid dataset and leaves the previous one when validation fails", () => {
+    const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
+    const out = join(parent, "dataset");
+    publishDataset(dataset, out, { min_rows: {}, max_rows: {} });
+    const before = readFileSync(join(out, "quotes.csv"), "utf8");
+
+    const broken = { ...dataset, quotes: [{ ...dataset.quotes[0]!, meeting_id: "meeting:missing", text: "changed text here" }] };
+    expect(() => publishDataset(broken, out, { min_rows: {}, max_rows: {} })).toThrow(ValidationFailed);
+    expect(() => publishDataset(dataset, out, { min_rows: { quotes: 5 }, max_rows: {} })).toThrow(/fewer than the 5/);
+    expect(readFileSync(join(out, "quotes.csv"), "utf8")).toBe(before);
+    expect(readdirSync(parent)).toEqual(["dataset"]);
+  });
+
+  it("brings back the previous dataset after a run killed between the two renames", () => {
+    const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
+    const out = join(parent, "dataset");
+    mkdirSync(`${out}.parley-old`);
+    writeFileSync(join(`${out}.parley-old`, "marker"), "previous");
+    publishDataset(dataset, out, { min_rows: {}, max_rows: {} });
+    expect(existsSync(`${out}.parley-old`)).toBe(false);
+    expect(existsSync(join(out, "quotes.json"))).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InputError, formatProblem } from "@parley/model";
+import { loadRegistry } from "../src/index.ts";
+
+const registryDir = join(import.meta.dirname, "../../../pipelines/registry");
+
+function problemsOf(files: Record<string, string>): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "parley-registry-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  try {
+    loadRegistry(dir);
+  } catch (err) {
+    if (err instanceof InputError) return err.problems.map((p) => formatProblem(p).replace(`${dir}/`, ""));
+    throw err;
+  }
+  return [];
+}
+
+describe("loadRegistry", () => {
+  it("loads the curated registry of the repository", () => {
+    const registry = loadRegistry(registryDir);
+    expect(registry.people.length).toBeGreaterThan(5);
+    expect(registry.places.every((p) => /^[A-Z]{3}$/.test(p.country))).toBe(true);
+    expect(registry.publishers.some((p) => p.boilerplate_from.length > 0)).toBe(true);
+  });
+
+  it.each([
+    ["people.yaml", "- name: A Person\n  country: Russia\n", "people.yaml:2: '0.country': an ISO 3166-1 alpha-3 code"],
+    ["people.yaml", "- name: A Person\n  nickname: X\n", "people.yaml:1: '0'"],
+    ["places.yaml", "- city: Kazan\n", "places.yaml:1: '0.country'"],
+    ["series.yaml", "- name: [unclosed\n", "series.yaml:2: YAML cannot be read"],
+  ])("reports a mistake in %s with its line", (file, text, expected) => {
+    const problems = problemsOf({ [file]: text });
+    expect(problems.join("\n")).toContain(expected);
+  });
+});
