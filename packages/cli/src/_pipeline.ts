@@ -18,6 +18,7 @@ import { extractArticle } from "@parley/extract";
 import { normalizeCollection } from "@parley/normalize";
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
 import { publishDataset, ValidationFailed } from "@parley/export";
+import { diffDatasets } from "@parley/diff";
 import { progress } from "./_progress.ts";
 
 /** Source files of a folder: Markdown articles, in name order; README.md documents the folder. */
@@ -94,6 +95,27 @@ export interface BuildSummary {
   rows: Record<string, number>;
   boilerplate_chars_removed: number;
   warnings: string[];
+  /** Rows added, removed and changed per table against the dataset that was there before; null on a first build. */
+  changes?: Record<string, { added: number; removed: number; changed: number }> | null;
+}
+
+/** Reads the JSON tables of a published dataset folder, or null when there is none yet. */
+export function readPublishedDataset(dir: string): Dataset | null {
+  if (!TABLE_NAMES.every((t) => existsSync(join(dir, `${t}.json`)))) return null;
+  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, JSON.parse(readFileSync(join(dir, `${t}.json`), "utf8")) as unknown]));
+  const parsed = DatasetSchema.safeParse(tables);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Publishes a dataset and returns what changed against the one it replaces. */
+export function publishWithChanges(dataset: Dataset, destination: string, assertions: Assertions): BuildSummary["changes"] {
+  const previous = readPublishedDataset(destination);
+  publishDataset(dataset, destination, assertions);
+  if (previous === null) return null;
+  const diff = diffDatasets(previous, dataset);
+  return Object.fromEntries(
+    TABLE_NAMES.map((t) => [t, { added: diff[t].added.length, removed: diff[t].removed.length, changed: diff[t].changed.length }]),
+  );
 }
 
 export function summarize(result: Pick<BuildResult, "articles" | "extractions" | "dataset">): BuildSummary {
@@ -114,11 +136,24 @@ export function formatSummary(summary: BuildSummary, destination: string): strin
     .map(([table, n]) => `  ${table.padEnd(10)} ${String(n).padStart(6)}`)
     .join("\n");
   const warnings = summary.warnings.length === 0 ? "  none" : summary.warnings.map((w) => `  - ${w}`).join("\n");
+  const changes = summary.changes;
+  const changeLines =
+    changes === undefined
+      ? []
+      : changes === null
+        ? ["Changes: first build of this dataset"]
+        : [
+            "Changes against the previous build:",
+            ...Object.entries(changes).map(([t, c]) =>
+              c.added + c.removed + c.changed === 0 ? `  ${t.padEnd(10)} unchanged` : `  ${t.padEnd(10)} +${c.added} -${c.removed} ~${c.changed}`,
+            ),
+          ];
   return [
     `Built ${destination}`,
     `  sources read: ${summary.sources} (boilerplate removed: ${summary.boilerplate_chars_removed} characters)`,
     "Rows per table:",
     rows,
+    ...changeLines,
     `Warnings (${summary.warnings.length}):`,
     warnings,
   ].join("\n");
@@ -182,7 +217,8 @@ export function runValidateStage(buildDir: string, assertions: Assertions): void
 
 export function runExportStage(buildDir: string, destination: string, assertions: Assertions): BuildSummary {
   const { dataset, summary } = readNormalized(buildDir);
-  publishDataset(dataset, destination, assertions);
-  writeJsonFolder(stageDir(buildDir, "export"), [["summary", summary]]);
-  return summary;
+  const changes = publishWithChanges(dataset, destination, assertions);
+  const published = { ...summary, changes };
+  writeJsonFolder(stageDir(buildDir, "export"), [["summary", published]]);
+  return published;
 }

@@ -48,6 +48,12 @@ describe("parley build --sources --out", () => {
     expect(second.status).toBe(0);
   });
 
+  it("says what a rebuild changed against the dataset it replaces", () => {
+    expect(first.stdout).toContain("Changes: first build of this dataset");
+    const again = parley(["build", "--sources", seeds, "--out", out1]);
+    expect(again.stdout).toMatch(/Changes against the previous build:\n\s+sources\s+unchanged/);
+  });
+
   it("fails on a bad source with path:line, no stack trace and no output", () => {
     const dir = mkdtempSync(join(tmpdir(), "parley-bad-"));
     cpSync(seeds, dir, { recursive: true });

@@ -3,10 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { inputError } from "@parley/model";
-import { publishDataset } from "@parley/export";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot } from "../_paths.ts";
 import { loadCollection } from "../_collection.ts";
-import { buildInProcess, formatSummary, summarize, type BuildSummary } from "../_pipeline.ts";
+import { buildInProcess, formatSummary, publishWithChanges, summarize, type BuildSummary } from "../_pipeline.ts";
 
 export const build = defineCommand({
   meta: { name: "build", description: "Build a collection's dataset (through Turbo), or any folder of sources with --sources and --out" },
@@ -24,8 +23,8 @@ export const build = defineCommand({
       }
       const registryDir = resolve(args.registry ?? join(root, "pipelines", "registry"));
       const result = buildInProcess(resolve(args.sources), registryDir);
-      publishDataset(result.dataset, resolve(args.out), { min_rows: {}, max_rows: {} });
-      console.log(formatSummary(summarize(result), args.out));
+      const changes = publishWithChanges(result.dataset, resolve(args.out), { min_rows: {}, max_rows: {} });
+      console.log(formatSummary({ ...summarize(result), changes }, args.out));
       return;
     }
     const dir = collectionDir(root, args.collection);
