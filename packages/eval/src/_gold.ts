@@ -115,8 +115,22 @@ function checkJsonSyntax(text: string, file: string): void {
     JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? null : text.slice(0, Number(position)).split("\n").length;
-    throw inputError(file, line, `not valid JSON: ${message}`, "fix the JSON syntax (commas between items, none after the last, double quotes)");
+    const offset = jsonErrorOffset(message, text);
+    const line = offset === null ? null : text.slice(0, offset).split("\n").length;
+    const reason = message.replace(/, \.\.\.?"[\s\S]*$|, "[\s\S]*$/, "");
+    throw inputError(file, line, `not valid JSON: ${reason}`, "fix the JSON syntax (commas between items, none after the last, double quotes)");
   }
+}
+
+/**
+ * Where JSON.parse stopped. Node 20 gives "at position N" for some errors; for an unexpected token it
+ * shows the ten characters before it instead (`..."<before><token><after>"...`), found here in the text.
+ */
+function jsonErrorOffset(message: string, text: string): number | null {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  const shown = /^Unexpected token .*?, \.\.\."([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(message)?.[1];
+  if (shown === undefined) return null;
+  const at = text.indexOf(shown);
+  return at >= 0 && text.indexOf(shown, at + 1) < 0 ? at + 10 : null;
 }
