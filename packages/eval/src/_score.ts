@@ -127,7 +127,8 @@ const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 export function prf(tp: number, fp: number, fn: number): Prf {
   const precision = tp + fp > 0 ? tp / (tp + fp) : null;
   const recall = tp + fn > 0 ? tp / (tp + fn) : null;
-  const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  // Nothing right while something was expected or produced is an F1 of 0; n/a only when there was nothing at all.
+  const f1 = tp === 0 ? (fp + fn > 0 ? 0 : null) : (2 * tp) / (2 * tp + fp + fn);
   const r = (x: number | null): number | null => (x === null ? null : round4(x));
   return { tp, fp, fn, precision: r(precision), recall: r(recall), f1: r(f1) };
 }

@@ -1,5 +1,5 @@
 export { Gold, GoldMeeting, GoldOptionalMeeting, GoldPerson, GoldQuote, loadGold } from "./_gold.ts";
-export { scoreAgainstGold } from "./_score.ts";
+export { prf, rate, scoreAgainstGold } from "./_score.ts";
 export { formatReport } from "./_format.ts";
 export {
   QUOTE_JACCARD,

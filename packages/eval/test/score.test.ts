@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset, QuoteRecord } from "@parley/model";
-import { type EvalReport, type Gold, scoreAgainstGold } from "../src/index.ts";
+import { type EvalReport, type Gold, prf, scoreAgainstGold } from "../src/index.ts";
 import { goldToDataset, seedsGold } from "./_gold-dataset.ts";
 
 const gold = seedsGold();
@@ -240,5 +240,17 @@ describe("scoreAgainstGold: scope", () => {
     const report = scoreAgainstGold(gold, dataset);
     expect(report.sources.dataset_only).toEqual([extra.source_id]);
     expect(headline(report)).toEqual(PERFECT);
+  });
+});
+
+describe("prf", () => {
+  it.each([
+    ["all found, nothing wrong", [26, 0, 0], { precision: 1, recall: 1, f1: 1 }],
+    ["two missed", [26, 0, 2], { precision: 1, recall: 0.9286, f1: 0.963 }],
+    ["nothing found of three meetings", [0, 0, 3], { precision: null, recall: 0, f1: 0 }],
+    ["only wrong rows", [0, 2, 0], { precision: 0, recall: null, f1: 0 }],
+    ["nothing expected and nothing found", [0, 0, 0], { precision: null, recall: null, f1: null }],
+  ] as const)("%s", (_why, [tp, fp, fn], expected) => {
+    expect(prf(tp, fp, fn)).toEqual({ tp, fp, fn, ...expected });
   });
 });
