@@ -19,15 +19,8 @@ import {
 } from "@parley/model";
 import type { Registry } from "@parley/registry";
 import { PeopleIndex, type ResolvedPerson } from "./_people.ts";
-import {
-  clusterWithinBlocks,
-  datesAgree,
-  moreSpecificDate,
-  quoteKey,
-  quoteWords,
-  quotesMatch,
-  sameOrUnknown,
-} from "./_merge.ts";
+import { clusterWithinBlocks, moreSpecificDate, quoteKey, quoteWords, quotesMatch } from "./_merge.ts";
+import { clusterMeetings } from "./_meetings.ts";
 
 interface Located<T> {
   source_id: string;
@@ -107,16 +100,6 @@ function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
 
 type AddEvidence = (type: EvidenceRecord["record_type"], id: string, source: string, span: Span) => void;
 
-function meetingsAgree(a: MeetingMention, b: MeetingMention): boolean {
-  return (
-    datesAgree(a.date, b.date) &&
-    sameOrUnknown(a.city, b.city) &&
-    sameOrUnknown(a.series, b.series) &&
-    sameOrUnknown(a.round, b.round) &&
-    sameOrUnknown(a.country, b.country)
-  );
-}
-
 function firstKnown<T>(values: Array<T | null>): T | null {
   return values.find((v) => v !== null) ?? null;
 }
@@ -139,11 +122,7 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
   const mentions: Array<Located<MeetingMention>> = extractions.flatMap((e) =>
     e.meetings.map((m) => ({ source_id: e.source_id, item: m })),
   );
-  const clusters = clusterWithinBlocks(
-    mentions,
-    (m) => [`${m.item.date.slice(0, 4)}`],
-    (a, b) => meetingsAgree(a.item, b.item),
-  );
+  const clusters = clusterMeetings(mentions);
   const meetings: MeetingRecord[] = [];
   const attendees = new Map<string, AttendeeRecord>();
   const meetingIdOf = new Map<string, string>();

@@ -74,6 +74,17 @@ describe("merging across sources", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(dataset));
   });
 
+  it("keeps two meetings of one article apart, even when a vaguer mention agrees with both", () => {
+    const side = { ...meeting("side", "2025-10", "Moscow"), series: null };
+    const vague = { ...meeting("m", "2025-10", "Moscow"), series: null };
+    const result = normalizeCollection(articles, [
+      extraction("a", [], [meeting("m", "2025-10-07", "Moscow", 7), side]),
+      extraction("b", [], [vague]),
+    ], registry);
+    expect(result.meetings).toHaveLength(3);
+    expect(result.meetings.map((m) => m.source_ids.join()).sort()).toEqual(["a", "a", "b"]);
+  });
+
   it("keeps meetings on different days apart", () => {
     const two = normalizeCollection(articles, [
       extraction("a", [], [meeting("m", "2025-10-07", "Moscow")]),

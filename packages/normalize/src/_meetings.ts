@@ -1,0 +1,57 @@
+import type { MeetingMention } from "@parley/model";
+import { datesAgree, sameOrUnknown } from "./_merge.ts";
+
+export interface LocatedMeeting {
+  source_id: string;
+  item: MeetingMention;
+}
+
+function agree(a: MeetingMention, b: MeetingMention): boolean {
+  return (
+    datesAgree(a.date, b.date) &&
+    sameOrUnknown(a.city, b.city) &&
+    sameOrUnknown(a.series, b.series) &&
+    sameOrUnknown(a.round, b.round) &&
+    sameOrUnknown(a.country, b.country)
+  );
+}
+
+// A year-only date may belong to any month of that year; other dates sit in their own month.
+function monthKeys(date: string): string[] {
+  if (date.length >= 7) return [date.slice(0, 7)];
+  return Array.from({ length: 12 }, (_, m) => `${date}-${String(m + 1).padStart(2, "0")}`);
+}
+
+/**
+ * Groups meeting mentions into meetings. A mention joins a meeting only when it agrees with every mention
+ * already in it and comes from another source (one article's two meetings are two meetings); a mention that
+ * could join two meetings joins none. Most precise dates go first, so vaguer mentions join dated meetings.
+ */
+export function clusterMeetings(mentions: readonly LocatedMeeting[]): LocatedMeeting[][] {
+  const ordered = [...mentions].sort(
+    (a, b) =>
+      b.item.date.length - a.item.date.length ||
+      (a.item.date < b.item.date ? -1 : a.item.date > b.item.date ? 1 : 0) ||
+      (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : 0) ||
+      (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0),
+  );
+  const clusters: LocatedMeeting[][] = [];
+  const byMonth = new Map<string, Set<number>>();
+  for (const mention of ordered) {
+    const candidates = new Set<number>();
+    for (const key of monthKeys(mention.item.date)) for (const c of byMonth.get(key) ?? []) candidates.add(c);
+    const fits = [...candidates].filter((c) => {
+      const members = clusters[c] ?? [];
+      return members.every((m) => m.source_id !== mention.source_id && agree(m.item, mention.item));
+    });
+    let index: number;
+    if (fits.length === 1 && fits[0] !== undefined) {
+      index = fits[0];
+      clusters[index]?.push(mention);
+    } else {
+      index = clusters.push([mention]) - 1;
+    }
+    for (const key of monthKeys(mention.item.date)) byMonth.set(key, (byMonth.get(key) ?? new Set()).add(index));
+  }
+  return clusters;
+}
