@@ -31,7 +31,7 @@ export interface FieldSpec {
 
 function kindOf(node: JsonSchema): { kind: FieldKind; nullable: boolean } {
   const variants = (node.anyOf as JsonSchema[] | undefined) ?? [node];
-  const nullable = variants.some((v) => v.type === "null");
+  const nullable = variants.some((v) => v.type === "null" || (Array.isArray(v.type) && v.type.includes("null")));
   const main = variants.find((v) => v.type !== "null") ?? {};
   const type = main.type;
   const kind: FieldKind = type === "array" ? "list" : type === "integer" ? "integer" : type === "number" ? "number" : "string";
