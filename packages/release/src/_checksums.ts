@@ -61,3 +61,8 @@ export function findPublishedVersions(root: string): Array<{ collection: string;
   }
   return found;
 }
+
+/** Every problem of every published version under a datasets root: none when all are as published. */
+export function verifyPublishedVersions(root: string): string[] {
+  return findPublishedVersions(root).flatMap(({ dir }) => verifyVersionFolder(dir));
+}

@@ -1,5 +1,5 @@
 import type { Dataset, MeetingRecord, PersonRecord, QuoteRecord } from "@parley/model";
-import { datesAgree, foldName, quotesMatch, renameIds } from "@parley/normalize";
+import { datesAgree, foldName, quoteKey, quotesMatch, renameIds } from "@parley/normalize";
 
 export interface Renamed {
   from: string;
@@ -31,6 +31,19 @@ function orphans<T>(current: readonly T[], previous: readonly T[], idOf: (row: T
 
 const sameOrUnknown = <T>(a: T | null, b: T | null): boolean => a === null || b === null || a === b;
 
+/** One wording is the other with parts left out at its ellipses ("Afghanistan… is"): every fragment, in order. */
+export function isShortenedWording(short: string, full: string): boolean {
+  const whole = ` ${quoteKey(full)} `;
+  const fragments = short.split(/\u2026|\.\.\./).map(quoteKey).filter((f) => f.length > 0);
+  let from = 0;
+  for (const fragment of fragments) {
+    const at = whole.indexOf(` ${fragment} `, from);
+    if (at < 0) return false;
+    from = at + fragment.length + 1;
+  }
+  return fragments.length > 0;
+}
+
 const namesOf = (p: PersonRecord): Set<string> => new Set([p.name, ...p.aliases].map(foldName));
 
 /**
@@ -53,7 +66,7 @@ export function keepPreviousIds(previous: Dataset, current: Dataset): { dataset:
     q.speaker_id === null ? `${q.speaker_type}:${foldName(q.speaker_name)}` : (personRename.get(q.speaker_id) ?? q.speaker_id);
   const quotes = orphans(current.quotes, previous.quotes, (q) => q.quote_id);
   const quotePairs = pairOrphans<QuoteRecord>(quotes.fresh, quotes.gone, (q) => q.quote_id, (a, b) =>
-    speakerOf(a) === speakerOf(b) && quotesMatch(a.text, b.text),
+    speakerOf(a) === speakerOf(b) && (quotesMatch(a.text, b.text) || isShortenedWording(a.text, b.text) || isShortenedWording(b.text, a.text)),
   );
   const renamed = [...peoplePairs, ...meetingPairs, ...quotePairs];
   return { dataset: renameIds(current, new Map(renamed.map((r) => [r.from, r.to]))), renamed };
