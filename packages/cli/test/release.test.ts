@@ -56,7 +56,15 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
-describe("parley release on the seed articles", () => {
+/** 1.0.0 published from the seeds, then the sixth article added to the sources; with the datasets as they were. */
+async function releasedThenSixthAdded(): Promise<{ dir: string; datasets: string; before: Record<string, string> }> {
+  const { dir, datasets } = seedCollection();
+  await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet });
+  cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
+  return { dir, datasets, before: snapshot(datasets) };
+}
+
+describe("parley release on the seed articles", { timeout: 120_000 }, () => {
   it("publishes 1.0.0, then 1.1.0 after a sixth article: the changelog lists exactly the new rows and every 1.0.0 ID survives", async () => {
     const { dir, datasets } = seedCollection();
     const lines: string[] = [];
@@ -99,19 +107,13 @@ describe("parley release on the seed articles", () => {
   });
 
   it("refuses to overwrite a published version", async () => {
-    const { dir, datasets } = seedCollection();
-    await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet });
-    cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
-    const before = snapshot(datasets);
+    const { dir, datasets, before } = await releasedThenSixthAdded();
     await expect(runRelease({ collectionDir: dir, datasetsRoot: datasets, version: "1.0.0", ...quiet })).rejects.toBeInstanceOf(InputError);
     expect(snapshot(datasets)).toEqual(before);
   });
 
   it("diff shows the record-level diff against the latest release and publishes nothing", async () => {
-    const { dir, datasets } = seedCollection();
-    await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet });
-    cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
-    const before = snapshot(datasets);
+    const { dir, datasets, before } = await releasedThenSixthAdded();
     const lines: string[] = [];
     const plan = runDiff({ collectionDir: dir, datasetsRoot: datasets, log: (l) => lines.push(l) });
     expect(plan.proposal?.version).toBe("1.1.0");
@@ -122,7 +124,7 @@ describe("parley release on the seed articles", () => {
   });
 });
 
-describe("stable IDs", () => {
+describe("stable IDs", { timeout: 120_000 }, () => {
   const build = (files: string[]): Dataset => {
     const registry = loadRegistry(REGISTRY);
     const articles = ingestAll(files, registry);
@@ -157,7 +159,7 @@ describe("stable IDs", () => {
   });
 });
 
-describe("curation in the staged build", () => {
+describe("curation in the staged build", { timeout: 120_000 }, () => {
   it("the normalize stage applies the collection's curation.yaml and warns about a stale entry", () => {
     const { dir } = seedCollection();
     const buildDir = join(dir, "build");

@@ -6,6 +6,9 @@ import { tableSchemaOf } from "./_table-schema.ts";
 
 const SQL_TYPE = { string: "TEXT", integer: "INTEGER", number: "REAL", list: "TEXT" } as const;
 
+// Compiling the WebAssembly module is the slow part: once per process.
+let sqlJs: ReturnType<typeof initSqlJs> | undefined;
+
 const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 function createTable(table: (typeof TABLE_NAMES)[number]): string {
@@ -26,7 +29,7 @@ function createTable(table: (typeof TABLE_NAMES)[number]): string {
  * List columns hold JSON arrays, usable with json_each(). The same dataset gives the same bytes.
  */
 export async function renderSqlite(dataset: Dataset, meta: CollectionMeta, version: string): Promise<Uint8Array> {
-  const SQL = await initSqlJs();
+  const SQL = await (sqlJs ??= initSqlJs());
   const db = new SQL.Database();
   try {
     db.run("PRAGMA page_size = 4096");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv04Module from "ajv-draft-04";
+import Ajv04Module, { type ValidateFunction } from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { TABLE_NAMES } from "@parley/model";
@@ -13,11 +13,16 @@ const profile = (name: string): Record<string, unknown> => JSON.parse(readFileSy
 // A CommonJS default export under NodeNext: the class is the module's `default`.
 const Ajv04 = Ajv04Module.default;
 
-function validator(name: string) {
+const compiled = new Map<string, ValidateFunction>();
+function validator(name: string): ValidateFunction {
+  const known = compiled.get(name);
+  if (known) return known;
   const ajv = new Ajv04({ allErrors: true, strict: false });
   addFormats.default(ajv);
   ajv.addFormat("textarea", true);
-  return ajv.compile(profile(name));
+  const validate = ajv.compile(profile(name));
+  compiled.set(name, validate);
+  return validate;
 }
 
 async function publishedDescriptor(): Promise<{ dir: string; descriptor: Record<string, unknown> & { resources: Array<Record<string, unknown>> } }> {
