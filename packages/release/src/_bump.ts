@@ -12,6 +12,8 @@ export interface Proposal {
   version: string;
   /** Why this bump, one line each, for people reading the command's output and the changelog. */
   reasons: string[];
+  /** The collection's first release. */
+  first?: boolean;
 }
 
 const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? "" : "s"}`;
@@ -26,7 +28,7 @@ export function proposeBump(previous: string | null, diff: DatasetDiff, schema: 
   const rows = (tables: typeof TABLE_NAMES, pick: (t: (typeof TABLE_NAMES)[number]) => number, what: string): string =>
     tables.map((t) => `${t} ${count(pick(t), what)}`).join(", ");
   if (previous === null) {
-    return { bump: "major", version: "1.0.0", reasons: [`first release: ${rows(TABLE_NAMES, (t) => diff[t].added.length, "row")}`] };
+    return { bump: "major", version: "1.0.0", first: true, reasons: [`first release: ${rows(TABLE_NAMES, (t) => diff[t].added.length, "row")}`] };
   }
   if (schema.breaking.length > 0) {
     return { bump: "major", version: bumpVersion(previous, "major"), reasons: schema.breaking.map((b) => `schema breaks: ${b}`) };

@@ -23,7 +23,8 @@ export function renderDiff(diff: DatasetDiff): string {
 
 /** One version's changelog entry; the date is the release's declared creation date. */
 export function changelogEntry(proposal: Proposal, date: string, diff: DatasetDiff, schemaNotes: readonly string[] = []): string {
-  const lines = [`## ${proposal.version} — ${date}`, "", `${proposal.bump[0]?.toUpperCase()}${proposal.bump.slice(1)} release.`, ""];
+  const kind = proposal.first ? "First" : `${proposal.bump[0]?.toUpperCase()}${proposal.bump.slice(1)}`;
+  const lines = [`## ${proposal.version} — ${date}`, "", `${kind} release.`, ""];
   for (const reason of proposal.reasons) lines.push(`- ${reason}`);
   for (const note of schemaNotes) lines.push(`- ${note}`);
   return `${lines.join("\n")}\n\n${renderDiff(diff)}\n`;
