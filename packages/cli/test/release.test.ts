@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -125,6 +125,22 @@ describe("parley release on the seed articles", { timeout: 120_000 }, () => {
 });
 
 describe("stable IDs", { timeout: 120_000 }, () => {
+  it.each(readdirSync(SEEDS).filter((f) => f.endsWith(".md")))("survive adding the seed article %s to the others", async (held) => {
+    const { dir, datasets } = seedCollection();
+    const heldOut = join(tmpdir(), `parley-held-${process.pid}-${held}`);
+    renameSync(join(dir, "sources", held), heldOut);
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.0.0");
+    renameSync(heldOut, join(dir, "sources", held));
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.1.0");
+    const v1 = readRelease(join(datasets, "moscow-format", "1.0.0"), "1.0.0").dataset;
+    const v2 = readRelease(join(datasets, "moscow-format", "1.1.0"), "1.1.0").dataset;
+    for (const table of ["meetings", "attendees", "quotes", "people", "sources"] as const) {
+      const after = keysOf(v2, table);
+      expect([...keysOf(v1, table)].filter((id) => !after.has(id)), `${table} IDs lost`).toEqual([]);
+    }
+  });
+
+
   const build = (files: string[]): Dataset => {
     const registry = loadRegistry(REGISTRY);
     const articles = ingestAll(files, registry);
