@@ -1,9 +1,9 @@
 import { defineCommand } from "citty";
+import { release } from "./commands/release.ts";
+import { diff } from "./commands/diff.ts";
 import { build } from "./commands/build.ts";
 import { stage } from "./commands/stage.ts";
 import { schemas } from "./commands/schemas.ts";
-import { release } from "./commands/release.ts";
-import { diff } from "./commands/diff.ts";
 
 export const parley = defineCommand({
   meta: { name: "parley", description: "Parley: open datasets of diplomatic meetings, attendees and quotes" },

@@ -30,10 +30,11 @@ export interface FieldSpec {
 }
 
 function kindOf(node: JsonSchema): { kind: FieldKind; nullable: boolean } {
+  // zod writes a nullable field as `anyOf: [T, null]` or as `type: [T, "null"]`.
   const variants = (node.anyOf as JsonSchema[] | undefined) ?? [node];
-  const nullable = variants.some((v) => v.type === "null" || (Array.isArray(v.type) && v.type.includes("null")));
-  const main = variants.find((v) => v.type !== "null") ?? {};
-  const type = main.type;
+  const types = variants.flatMap((v) => (Array.isArray(v.type) ? (v.type as string[]) : [v.type as string]));
+  const nullable = types.includes("null");
+  const type = types.find((t) => t !== "null");
   const kind: FieldKind = type === "array" ? "list" : type === "integer" ? "integer" : type === "number" ? "number" : "string";
   return { kind, nullable };
 }
