@@ -1,4 +1,6 @@
 import { defineCommand } from "citty";
+import { release } from "./commands/release.ts";
+import { diff } from "./commands/diff.ts";
 import { build } from "./commands/build.ts";
 import { stage } from "./commands/stage.ts";
 import { schemas } from "./commands/schemas.ts";
@@ -6,5 +8,5 @@ import { evaluate } from "./commands/eval.ts";
 
 export const parley = defineCommand({
   meta: { name: "parley", description: "Parley: open datasets of diplomatic meetings, attendees and quotes" },
-  subCommands: { build, stage, schemas, eval: evaluate },
+  subCommands: { build, stage, schemas, eval: evaluate, release, diff },
 });

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import {
   type Article,
   type ArticleExtraction,
@@ -10,12 +10,13 @@ import {
   ArticleExtraction as ArticleExtractionSchema,
   Dataset as DatasetSchema,
   InputError,
+  formatProblem,
   inputError,
 } from "@parley/model";
 import { type Registry, loadRegistry } from "@parley/registry";
 import { ingestSource } from "@parley/ingest";
 import { extractArticle } from "@parley/extract";
-import { normalizeCollection } from "@parley/normalize";
+import { applyCuration, normalizeCollection, parseCuration } from "@parley/normalize";
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
 import { publishDataset, ValidationFailed } from "@parley/export";
 import { diffDatasets } from "@parley/diff";
@@ -79,15 +80,23 @@ export interface BuildResult {
   articles: Article[];
   extractions: ArticleExtraction[];
   dataset: Dataset;
+  /** Curated corrections that matched nothing, as `file:line: message` warnings. */
+  curationWarnings?: string[];
+}
+
+/** Applies a collection's curation file (when there is one) to the normalized dataset. */
+export function curate(dataset: Dataset, curationFile: string | undefined): { dataset: Dataset; curationWarnings: string[] } {
+  if (curationFile === undefined || !existsSync(curationFile)) return { dataset, curationWarnings: [] };
+  const result = applyCuration(dataset, parseCuration(readFileSync(curationFile, "utf8"), curationFile));
+  return { dataset: result.dataset, curationWarnings: result.unmatched.map(formatProblem) };
 }
 
 /** All stages in one process: used for `build --sources`, `eval` and tests. */
-export function buildInProcess(sourcesDir: string, registryDir: string): BuildResult {
+export function buildInProcess(sourcesDir: string, registryDir: string, curationFile?: string): BuildResult {
   const registry = loadRegistry(registryDir);
   const articles = ingestAll(listSourceFiles(sourcesDir), registry);
   const extractions = extractAll(articles, registry);
-  const dataset = normalizeCollection(articles, extractions, registry);
-  return { articles, extractions, dataset };
+  return { articles, extractions, ...curate(normalizeCollection(articles, extractions, registry), curationFile) };
 }
 
 export interface BuildSummary {
@@ -118,8 +127,9 @@ export function publishWithChanges(dataset: Dataset, destination: string, assert
   );
 }
 
-export function summarize(result: Pick<BuildResult, "articles" | "extractions" | "dataset">): BuildSummary {
+export function summarize(result: Pick<BuildResult, "articles" | "extractions" | "dataset" | "curationWarnings">): BuildSummary {
   const warnings = result.extractions.flatMap((e) => e.warnings.map((w) => `${e.source_id}: ${w}`));
+  warnings.push(...(result.curationWarnings ?? []));
   for (const e of result.extractions) {
     if (e.quotes.length === 0 && e.meetings.length === 0) warnings.push(`${e.source_id}: no quote and no meeting found`);
   }
@@ -188,13 +198,15 @@ export function runExtractStage(registryDir: string, buildDir: string): void {
   writeJsonFolder(stageDir(buildDir, "extract"), extractions.map((e) => [e.source_id, e]));
 }
 
-export function runNormalizeStage(registryDir: string, buildDir: string): void {
+// The collection's curation.yaml sits beside its build folder.
+export function runNormalizeStage(registryDir: string, buildDir: string, curationFile = join(dirname(buildDir), "curation.yaml")): void {
   const articles = readJsonFolder(stageDir(buildDir, "ingest"), (v) => ArticleSchema.parse(v), "ingest");
   const extractions = readJsonFolder(stageDir(buildDir, "extract"), (v) => ArticleExtractionSchema.parse(v), "extract");
-  const dataset = normalizeCollection(articles, extractions, loadRegistry(registryDir));
+  const { dataset, curationWarnings } = curate(normalizeCollection(articles, extractions, loadRegistry(registryDir)), curationFile);
+  for (const warning of curationWarnings) process.stderr.write(`normalize: warning: ${warning}\n`);
   writeJsonFolder(stageDir(buildDir, "normalize"), [
     ["dataset", dataset],
-    ["summary", summarize({ articles, extractions, dataset })],
+    ["summary", summarize({ articles, extractions, dataset, curationWarnings })],
   ]);
 }
 

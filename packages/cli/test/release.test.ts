@@ -1,0 +1,199 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Dataset, InputError, TABLE_NAMES, TABLES, type TableName } from "@parley/model";
+import { loadRegistry } from "@parley/registry";
+import { normalizeCollection } from "@parley/normalize";
+import { readRelease } from "@parley/release";
+import { runDiff } from "../src/commands/diff.ts";
+import { runRelease } from "../src/commands/release.ts";
+import { extractAll, ingestAll, listSourceFiles, runExtractStage, runIngestStage, runNormalizeStage } from "../src/_pipeline.ts";
+
+const REPO = join(import.meta.dirname, "../../..");
+const SEEDS = join(REPO, "pipelines/moscow-format/sources");
+const REGISTRY = join(REPO, "pipelines/registry");
+const SIXTH = join(import.meta.dirname, "fixtures/005_tashkent_transit_envoys.md");
+
+/** A copy of the moscow-format collection in a temporary folder, without its row-count assertions (extraction changes elsewhere). */
+function seedCollection(curation = "[]\n"): { dir: string; datasets: string } {
+  const dir = mkdtempSync(join(tmpdir(), "parley-collection-"));
+  cpSync(SEEDS, join(dir, "sources"), { recursive: true });
+  writeFileSync(
+    join(dir, "collection.yaml"),
+    `name: moscow-format\ntitle: Moscow Format consultations on Afghanistan\ndescription: The seed articles.\nlicense: ODC-BY-1.0\nregistry: ${JSON.stringify(REGISTRY)}\n`,
+  );
+  writeFileSync(join(dir, "curation.yaml"), curation);
+  return { dir, datasets: join(dir, "datasets") };
+}
+
+const quiet = { log: () => undefined };
+const CREATED = "2026-11-23T13:00:00Z";
+
+function keysOf(dataset: Dataset, table: TableName): Set<string> {
+  const key = TABLES[table].key;
+  return new Set(
+    (dataset[table] as unknown as Array<Record<string, unknown>>).map((r) =>
+      key !== null ? String(r[key]) : [r.record_type, r.record_id, r.source_id, r.start, r.end].join("|"),
+    ),
+  );
+}
+
+/** The IDs a changelog entry lists under a table's "Added" heading. */
+function listedAdded(entry: string, table: TableName): Set<string> {
+  const section = entry.split(/^### /m).find((s) => s.startsWith(`${table}\n`)) ?? "";
+  const added = /Added \(\d+\):\n((?:- `[^`]+`\n?)+)/.exec(section)?.[1] ?? "";
+  return new Set([...added.matchAll(/- `([^`]+)`/g)].map((m) => m[1] ?? ""));
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "base64")]),
+  );
+}
+
+/** 1.0.0 published from the seeds, then the sixth article added to the sources; with the datasets as they were. */
+async function releasedThenSixthAdded(): Promise<{ dir: string; datasets: string; before: Record<string, string> }> {
+  const { dir, datasets } = seedCollection();
+  await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet });
+  cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
+  return { dir, datasets, before: snapshot(datasets) };
+}
+
+describe("parley release on the seed articles", { timeout: 120_000 }, () => {
+  it("publishes 1.0.0, then 1.1.0 after a sixth article: the changelog lists exactly the new rows and every 1.0.0 ID survives", async () => {
+    const { dir, datasets } = seedCollection();
+    const lines: string[] = [];
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, log: (l) => lines.push(l) })).toBe("1.0.0");
+    expect(lines.join("\n")).toMatch(/Proposed version: 1\.0\.0 \(major\), because:\n {2}- first release/);
+    const v1dir = join(datasets, "moscow-format", "1.0.0");
+    expect(spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: v1dir }).status).toBe(0);
+
+    cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
+    lines.length = 0;
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: "2026-11-24T09:00:00Z", log: (l) => lines.push(l) })).toBe("1.1.0");
+    expect(lines.join("\n")).toMatch(/Proposed version: 1\.1\.0 \(minor\), because:\n {2}- records added: sources 1 row/);
+
+    const v1 = readRelease(v1dir, "1.0.0").dataset;
+    const v2 = readRelease(join(datasets, "moscow-format", "1.1.0"), "1.1.0").dataset;
+    const changelog = readFileSync(join(datasets, "moscow-format", "CHANGELOG.md"), "utf8");
+    const entry = changelog.slice(changelog.indexOf("## 1.1.0"), changelog.indexOf("## 1.0.0"));
+    expect(entry).not.toMatch(/Removed \(/);
+    for (const table of TABLE_NAMES) {
+      const before = keysOf(v1, table);
+      const after = keysOf(v2, table);
+      const missing = [...before].filter((id) => !after.has(id));
+      expect(missing, `${table}: IDs of 1.0.0 that 1.1.0 lost`).toEqual([]);
+      expect(listedAdded(entry, table), `${table}: rows the changelog lists as added`).toEqual(new Set([...after].filter((id) => !before.has(id))));
+    }
+    expect([...listedAdded(entry, "sources")]).toEqual([basename(SIXTH, ".md")]);
+    expect(spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: join(datasets, "moscow-format", "1.1.0") }).status).toBe(0);
+    const index = JSON.parse(readFileSync(join(datasets, "index.json"), "utf8")) as { collections: Array<{ name: string; latest: string }> };
+    expect(index.collections).toEqual([expect.objectContaining({ name: "moscow-format", latest: "1.1.0" })]);
+  });
+
+  it("publishes nothing, and says so, when re-run with no change", async () => {
+    const { dir, datasets } = seedCollection();
+    await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet });
+    const before = snapshot(datasets);
+    const lines: string[] = [];
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, log: (l) => lines.push(l) })).toBeNull();
+    expect(lines.join("\n")).toContain("Nothing to release: the build matches 1.0.0 record for record; nothing was published.");
+    expect(snapshot(datasets)).toEqual(before);
+  });
+
+  it("refuses to overwrite a published version", async () => {
+    const { dir, datasets, before } = await releasedThenSixthAdded();
+    await expect(runRelease({ collectionDir: dir, datasetsRoot: datasets, version: "1.0.0", ...quiet })).rejects.toBeInstanceOf(InputError);
+    expect(snapshot(datasets)).toEqual(before);
+  });
+
+  it("diff shows the record-level diff against the latest release and publishes nothing", async () => {
+    const { dir, datasets, before } = await releasedThenSixthAdded();
+    const lines: string[] = [];
+    const plan = runDiff({ collectionDir: dir, datasetsRoot: datasets, log: (l) => lines.push(l) });
+    expect(plan.proposal?.version).toBe("1.1.0");
+    expect(plan.diff.sources.added).toEqual([basename(SIXTH, ".md")]);
+    expect(lines.join("\n")).toContain(`### sources\n\nAdded (1):\n- \`${basename(SIXTH, ".md")}\``);
+    expect(lines.join("\n")).toContain("Nothing was published");
+    expect(snapshot(datasets)).toEqual(before);
+  });
+});
+
+describe("stable IDs", { timeout: 120_000 }, () => {
+  it.each(readdirSync(SEEDS).filter((f) => f.endsWith(".md")))("survive adding the seed article %s to the others", async (held) => {
+    const { dir, datasets } = seedCollection();
+    const heldOut = join(tmpdir(), `parley-held-${process.pid}-${held}`);
+    renameSync(join(dir, "sources", held), heldOut);
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.0.0");
+    renameSync(heldOut, join(dir, "sources", held));
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.1.0");
+    const v1 = readRelease(join(datasets, "moscow-format", "1.0.0"), "1.0.0").dataset;
+    const v2 = readRelease(join(datasets, "moscow-format", "1.1.0"), "1.1.0").dataset;
+    for (const table of ["meetings", "attendees", "quotes", "people", "sources"] as const) {
+      const after = keysOf(v2, table);
+      expect([...keysOf(v1, table)].filter((id) => !after.has(id)), `${table} IDs lost`).toEqual([]);
+    }
+  });
+
+
+  const build = (files: string[]): Dataset => {
+    const registry = loadRegistry(REGISTRY);
+    const articles = ingestAll(files, registry);
+    return normalizeCollection(articles, extractAll(articles, registry), registry);
+  };
+  const ids = (dataset: Dataset) => ({
+    meetings: [...keysOf(dataset, "meetings")].sort(),
+    attendees: [...keysOf(dataset, "attendees")].sort(),
+    quotes: [...keysOf(dataset, "quotes")].sort(),
+    people: [...keysOf(dataset, "people")].sort(),
+  });
+
+  it("do not depend on the order the sources are read in", () => {
+    const files = [...listSourceFiles(SEEDS), SIXTH];
+    const reference = build(files);
+    // Fixed permutations, so a failure can be reproduced.
+    for (const order of [[5, 4, 3, 2, 1, 0], [2, 5, 0, 3, 1, 4], [1, 0, 3, 2, 5, 4]]) {
+      expect(build(order.map((i) => files[i] ?? ""))).toEqual(reference);
+    }
+  });
+
+  it("do not depend on how source files are named, which decides the order they are merged in", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-renamed-"));
+    const files = [...listSourceFiles(SEEDS), SIXTH];
+    // Reverse prefixes put the last article first.
+    const renamed = files.map((file, i) => {
+      const target = join(dir, `${String.fromCharCode(122 - i)}_${basename(file)}`);
+      cpSync(file, target);
+      return target;
+    });
+    expect(ids(build(renamed))).toEqual(ids(build(files)));
+  });
+});
+
+describe("curation in the staged build", { timeout: 120_000 }, () => {
+  it("the normalize stage applies the collection's curation.yaml and warns about a stale entry", () => {
+    const { dir } = seedCollection();
+    const buildDir = join(dir, "build");
+    runIngestStage(join(dir, "sources"), REGISTRY, buildDir);
+    runExtractStage(REGISTRY, buildDir);
+    runNormalizeStage(REGISTRY, buildDir);
+    const plain = JSON.parse(readFileSync(join(buildDir, "normalize", "dataset.json"), "utf8")) as Dataset;
+    const rejected = plain.quotes[0]?.quote_id;
+    expect(rejected).toBeDefined();
+    writeFileSync(
+      join(dir, "curation.yaml"),
+      `- action: reject\n  id: ${rejected}\n  reason: test\n- action: reject\n  id: quote:000000000000\n  reason: stale\n`,
+    );
+    runNormalizeStage(REGISTRY, buildDir);
+    const curated = JSON.parse(readFileSync(join(buildDir, "normalize", "dataset.json"), "utf8")) as Dataset;
+    const summary = JSON.parse(readFileSync(join(buildDir, "normalize", "summary.json"), "utf8")) as { warnings: string[] };
+    expect(curated.quotes.map((q) => q.quote_id)).toEqual(plain.quotes.map((q) => q.quote_id).filter((id) => id !== rejected));
+    expect(summary.warnings).toContain(`${join(dir, "curation.yaml")}:4: reject quote:000000000000 matches no row — update the ID or remove the correction if it is no longer needed`);
+  });
+});
+

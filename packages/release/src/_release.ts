@@ -1,0 +1,180 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Dataset, TABLE_NAMES, InputError, inputError } from "@parley/model";
+import { diffDatasets, type DatasetDiff } from "@parley/diff";
+import { renderDataset, ValidationFailed } from "@parley/export";
+import { type Assertions, validateDatasetDir } from "@parley/validate";
+import { type Proposal, proposeBump, type SchemaChanges } from "./_bump.ts";
+import { addChangelogEntry, changelogEntry } from "./_changelog.ts";
+import { renderSha256Sums, SUMS_FILE, verifyVersionFolder } from "./_checksums.ts";
+import { keepPreviousIds, type Renamed } from "./_continuity.ts";
+import { type CollectionMeta, dataPackageOf, sqliteFileName } from "./_datapackage.ts";
+import { renderIndex, scanIndex } from "./_index.ts";
+import { compareVersions, isVersion, latestVersion } from "./_semver.ts";
+import { diffSchemas, tableSchemaOf, type TableSchemaField } from "./_table-schema.ts";
+import { renderSqlite } from "./_sqlite.ts";
+
+export const CHANGELOG_FILE = "CHANGELOG.md";
+export const INDEX_FILE = "index.json";
+
+export interface PublishedRelease {
+  version: string;
+  dir: string;
+  dataset: Dataset;
+  fields: Record<string, TableSchemaField[]>;
+  changelog: string | null;
+}
+
+// Not parsed with today's model: an older release may lack a column added since, and must still be readable.
+function asDataset(tables: Record<string, unknown>, dir: string): Dataset {
+  for (const table of TABLE_NAMES) {
+    if (!Array.isArray(tables[table])) throw inputError(join(dir, `${table}.json`), null, "not a JSON array of records", "restore the published file from git");
+  }
+  return tables as unknown as Dataset;
+}
+
+/** Reads a published version back, after checking that it is still exactly what was published. */
+export function readRelease(dir: string, version: string): PublishedRelease {
+  const problems = verifyVersionFolder(dir);
+  if (problems.length > 0) {
+    throw new InputError(problems.map((p) => ({ file: p, line: null, message: "the published version was altered", fix: "restore it from git (git checkout -- <folder>); publish changes as a new version", severity: "error" as const })));
+  }
+  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, JSON.parse(readFileSync(join(dir, `${t}.json`), "utf8")) as unknown]));
+  const descriptor = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8")) as { resources?: Array<{ name: string; schema?: { fields: TableSchemaField[] } }> };
+  const fields = Object.fromEntries((descriptor.resources ?? []).filter((r) => r.schema).map((r) => [r.name, r.schema?.fields ?? []]));
+  const changelogFile = join(dir, CHANGELOG_FILE);
+  return {
+    version,
+    dir,
+    dataset: asDataset(tables, dir),
+    fields,
+    changelog: existsSync(changelogFile) ? readFileSync(changelogFile, "utf8") : null,
+  };
+}
+
+export const collectionRoot = (datasetsRoot: string, collection: string): string => join(datasetsRoot, collection);
+
+/** The newest published version of a collection, or null before the first release. */
+export function latestRelease(datasetsRoot: string, collection: string): PublishedRelease | null {
+  const dir = collectionRoot(datasetsRoot, collection);
+  if (!existsSync(dir)) return null;
+  const version = latestVersion(readdirSync(dir));
+  return version === null ? null : readRelease(join(dir, version), version);
+}
+
+export interface ReleasePlan {
+  previous: PublishedRelease | null;
+  /** The build, with the previous release's IDs kept where a row was only refined. */
+  dataset: Dataset;
+  renamed: Renamed[];
+  diff: DatasetDiff;
+  schema: SchemaChanges;
+  /** Null when the build matches the latest release: nothing to publish. */
+  proposal: Proposal | null;
+}
+
+const currentFields = (): Record<string, TableSchemaField[]> => Object.fromEntries(TABLE_NAMES.map((t) => [t, tableSchemaOf(t).fields]));
+
+/** What a release of this build would publish: the record-level diff against the latest release and the bump. */
+export function planRelease(datasetsRoot: string, collection: string, build: Dataset): ReleasePlan {
+  const previous = latestRelease(datasetsRoot, collection);
+  const { dataset, renamed } = previous ? keepPreviousIds(previous.dataset, build) : { dataset: build, renamed: [] };
+  const diff = diffDatasets(previous?.dataset ?? null, dataset);
+  const schema = previous ? diffSchemas(previous.fields, currentFields()) : { breaking: [], additive: [] };
+  return { previous, dataset, renamed, diff, schema, proposal: proposeBump(previous?.version ?? null, diff, schema) };
+}
+
+export interface ReleaseOptions {
+  datasetsRoot: string;
+  collection: CollectionMeta;
+  assertions: Assertions;
+  /** The declared release timestamp (ISO 8601): the only value in a release that is not a function of the data. */
+  created: string;
+  /** A version to publish instead of the proposed one; it must be newer than the latest. */
+  version?: string;
+}
+
+export interface ReleaseResult {
+  plan: ReleasePlan;
+  /** The version published, or null when nothing changed. */
+  published: string | null;
+  dir: string | null;
+}
+
+function chooseVersion(plan: ReleasePlan, requested: string | undefined): string {
+  const proposed = plan.proposal?.version ?? "";
+  if (requested === undefined) return proposed;
+  if (!isVersion(requested)) throw inputError("--version", null, `'${requested}' is not a version`, "give MAJOR.MINOR.PATCH, e.g. 1.1.0");
+  if (plan.previous && compareVersions(requested, plan.previous.version) <= 0) {
+    throw inputError("--version", null, `${requested} is not newer than the latest release ${plan.previous.version}`, `use ${proposed} (proposed)`);
+  }
+  return requested;
+}
+
+/** Writes a file by renaming a finished temporary file over it, so readers never see half a file. */
+function writeAtomic(file: string, content: string): void {
+  const temp = `${file}.parley-tmp-${process.pid}`;
+  writeFileSync(temp, content);
+  renameSync(temp, file);
+}
+
+/** Brings the collection's CHANGELOG.md and the datasets index in line with the published folders. */
+export function syncCatalog(datasetsRoot: string, collection: string): string[] {
+  const written: string[] = [];
+  const latest = latestVersion(existsSync(collectionRoot(datasetsRoot, collection)) ? readdirSync(collectionRoot(datasetsRoot, collection)) : []);
+  const snapshot = latest === null ? null : join(collectionRoot(datasetsRoot, collection), latest, CHANGELOG_FILE);
+  const updates: Array<[string, string | null]> = [
+    [join(collectionRoot(datasetsRoot, collection), CHANGELOG_FILE), snapshot && existsSync(snapshot) ? readFileSync(snapshot, "utf8") : null],
+    [join(datasetsRoot, INDEX_FILE), renderIndex(scanIndex(datasetsRoot))],
+  ];
+  for (const [file, content] of updates) {
+    if (content === null || (existsSync(file) && readFileSync(file, "utf8") === content)) continue;
+    writeAtomic(file, content);
+    written.push(file);
+  }
+  return written;
+}
+
+/**
+ * Cuts a new version into `<root>/<collection>/<version>/`: CSV and JSON, datapackage.json, a SQLite database,
+ * the changelog and SHA256SUMS, written into a temporary folder, validated and checked, then moved into place.
+ * A published version is never overwritten; with no change nothing is published.
+ */
+export async function publishRelease(build: Dataset, options: ReleaseOptions): Promise<ReleaseResult> {
+  const { datasetsRoot, collection, assertions, created } = options;
+  const plan = planRelease(datasetsRoot, collection.name, build);
+  if (plan.proposal === null) {
+    syncCatalog(datasetsRoot, collection.name);
+    return { plan, published: null, dir: null };
+  }
+  const version = chooseVersion(plan, options.version);
+  const root = collectionRoot(datasetsRoot, collection.name);
+  const destination = join(root, version);
+  if (existsSync(destination)) {
+    throw inputError(destination, null, `version ${version} is already published and frozen`, "publish a new version instead (changes go into a new version)");
+  }
+  mkdirSync(root, { recursive: true });
+  const staging = join(root, `.parley-tmp-${version}-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    const files = new Map<string, Uint8Array | string>(renderDataset(plan.dataset));
+    for (const [name, content] of files) writeFileSync(join(staging, name), content);
+    const { violations } = validateDatasetDir(staging, assertions);
+    if (violations.length > 0) throw new ValidationFailed(violations);
+    files.set(sqliteFileName(collection.name), await renderSqlite(plan.dataset, collection, version));
+    const proposal = { ...plan.proposal, version };
+    const entry = changelogEntry(proposal, created.slice(0, 10), plan.diff, plan.renamed.map((r) => `kept ID ${r.to} (built as ${r.from})`));
+    files.set(CHANGELOG_FILE, addChangelogEntry(plan.previous?.changelog ?? null, entry, collection));
+    files.set("datapackage.json", `${JSON.stringify(dataPackageOf(collection, version, created, files, plan.dataset.sources), null, 2)}\n`);
+    files.set(SUMS_FILE, renderSha256Sums(files));
+    for (const [name, content] of files) writeFileSync(join(staging, name), content);
+    const problems = verifyVersionFolder(staging);
+    if (problems.length > 0) throw new Error(`release self-check failed: ${problems.join("; ")}`);
+    renameSync(staging, destination);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  syncCatalog(datasetsRoot, collection.name);
+  return { plan, published: version, dir: destination };
+}
