@@ -1,0 +1,102 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { cleanSpaces, readPageMetadata, type PageMetadata } from "./_metadata.ts";
+
+/** An article read from a file: what it says about itself, and its text with one paragraph per line. */
+export interface ArticleDraft extends PageMetadata {
+  text: string;
+}
+
+/** True for a page saved from a browser rather than plain text. */
+export function looksLikeHtml(fileName: string, head: string): boolean {
+  if (/\.(html?|xhtml|mhtml?)$/i.test(fileName)) return true;
+  return /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(head.slice(0, 2000));
+}
+
+// A page saved from a browser keeps the charset it was served with; the meta tag says which.
+const CHARSET = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)/i;
+
+/** Decodes a saved page with its BOM or declared charset (windows-1252 pages exist), UTF-8 otherwise. */
+export function decodeHtml(bytes: Uint8Array): string {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  const declared = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8" : (CHARSET.exec(head)?.[1] ?? "utf-8");
+  try {
+    return new TextDecoder(declared).decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+// Elements whose text is one paragraph of the article.
+const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "DD", "DT", "TD", "TH"]);
+// Not article text even when Readability keeps them: image captions and embedded media.
+const SKIPPED = new Set(["FIGURE", "FIGCAPTION", "SCRIPT", "STYLE", "NOSCRIPT", "IFRAME", "SVG", "BUTTON", "FORM"]);
+
+interface TextNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<TextNode>;
+}
+
+/** The text of a block with `<br>` as a line break inside it, spaces collapsed. */
+function blockText(node: TextNode): string {
+  if (node.nodeType === 3) return node.textContent ?? "";
+  if (SKIPPED.has(node.nodeName)) return "";
+  if (node.nodeName === "BR") return "\n";
+  return Array.from(node.childNodes).map(blockText).join("");
+}
+
+/** One entry per paragraph, in document order; nested blocks (a `<p>` in a `<blockquote>`) are not repeated. */
+function paragraphs(node: TextNode, out: string[]): void {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) {
+      const loose = cleanSpaces(child.textContent ?? "");
+      if (loose.length > 0) out.push(loose);
+      continue;
+    }
+    if (child.nodeType !== 1 || SKIPPED.has(child.nodeName)) continue;
+    const hasInnerBlocks = Array.from(child.childNodes).some((c) => BLOCKS.has(c.nodeName) || c.nodeName === "DIV");
+    if (BLOCKS.has(child.nodeName) && !hasInnerBlocks) {
+      for (const line of blockText(child).split("\n")) {
+        const clean = cleanSpaces(line);
+        if (clean.length > 0) out.push(clean);
+      }
+    } else {
+      paragraphs(child, out);
+    }
+  }
+}
+
+/** The readable article of a saved page (Mozilla Readability), with the page's own metadata. */
+export function readHtmlArticle(html: string): ArticleDraft {
+  const metadata = readPageMetadata(parseHTML(html).document, html);
+  // Readability rewrites the document it reads, so it gets a fresh one.
+  const readable = new Readability(parseHTML(html).document as never).parse();
+  const out: string[] = [];
+  if (readable?.content) paragraphs(parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`).document.body as unknown as TextNode, out);
+  return {
+    ...metadata,
+    title: metadata.title ?? (readable?.title ? cleanSpaces(readable.title) : null),
+    publisher: metadata.publisher ?? (readable?.siteName ? cleanSpaces(readable.siteName) : null),
+    text: dropRepeatedTitle(out, metadata.title).join("\n\n"),
+  };
+}
+
+/** Readability sometimes keeps the headline as the first paragraph; the title is in the front matter already. */
+function dropRepeatedTitle(lines: string[], title: string | null): string[] {
+  return title !== null && lines[0] === title ? lines.slice(1) : lines;
+}
+
+/** A plain-text article: line endings, trailing spaces and runs of blank lines tidied; nothing else changes. */
+export function readPlainArticle(text: string): ArticleDraft {
+  const body = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+$/, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { title: null, publisher: null, published: null, url: null, language: null, text: body };
+}
