@@ -16,15 +16,25 @@ export function looksLikeHtml(fileName: string, head: string): boolean {
 // A page saved from a browser keeps the charset it was served with; the meta tag says which.
 const CHARSET = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)/i;
 
+function decoderFor(label: string): InstanceType<typeof TextDecoder> {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return new TextDecoder("utf-8"); // an unknown label: browsers fall back the same way
+  }
+}
+
+// Windows-1252 characters at 0x80–0x9F (curly quotes, dashes, euro sign); the other bytes of the range are unused.
+const CP1252_C1 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
 /** Decodes a saved page with its BOM or declared charset (windows-1252 pages exist), UTF-8 otherwise. */
 export function decodeHtml(bytes: Uint8Array): string {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
   const declared = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8" : (CHARSET.exec(head)?.[1] ?? "utf-8");
-  try {
-    return new TextDecoder(declared).decode(bytes);
-  } catch {
-    return new TextDecoder("utf-8").decode(bytes);
-  }
+  const decoder = decoderFor(declared);
+  const text = decoder.decode(bytes);
+  // Node 20 decodes the windows-1252 label as ISO-8859-1, leaving C1 controls where the quotes were.
+  return decoder.encoding === "windows-1252" ? text.replace(/[\u0080-\u009f]/g, (c: string) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
 // Elements whose text is one paragraph of the article.
@@ -68,11 +78,46 @@ function paragraphs(node: TextNode, out: string[]): void {
   }
 }
 
+// Class and id words of page furniture that sits inside the article container, where Readability keeps it.
+const FURNITURE_WORDS = new Set([
+  "ad", "ads", "advert", "advertisement", "sponsored", "promo", "byline", "dateline", "author", "kicker", "eyebrow",
+  "share", "sharing", "social", "newsletter", "subscribe", "signup", "paywall", "related", "recommended", "readmore",
+  "cookie", "consent", "breadcrumb", "breadcrumbs", "tags", "caption", "credit", "reading", "date", "timestamp", "comments",
+]);
+const FURNITURE_TAGS = "nav, aside, form, footer, figcaption, button, noscript, iframe";
+
+interface FurnitureElement {
+  tagName: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  matches?(selector: string): boolean;
+  remove(): void;
+}
+
+/**
+ * Removes bylines, share bars, newsletter boxes, related links and ad slots by their class or id words
+ * (`article__byline` → byline), unless the element holds most of the page's text (a wrapper, not furniture).
+ */
+function removeFurniture(document: { body: { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<FurnitureElement> }): void {
+  const total = document.body?.textContent?.length ?? 0;
+  const isFurniture = (el: FurnitureElement): boolean => {
+    const words = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.toLowerCase().split(/[^a-z]+/);
+    return words.some((w) => FURNITURE_WORDS.has(w));
+  };
+  for (const el of Array.from(document.querySelectorAll(`${FURNITURE_TAGS}, [class], [id]`))) {
+    if (el.tagName === "BODY" || el.tagName === "HTML" || el.tagName === "ARTICLE" || el.tagName === "MAIN") continue;
+    const small = (el.textContent?.length ?? 0) < total * 0.4;
+    if (small && (el.matches?.(FURNITURE_TAGS) || isFurniture(el))) el.remove();
+  }
+}
+
 /** The readable article of a saved page (Mozilla Readability), with the page's own metadata. */
 export function readHtmlArticle(html: string): ArticleDraft {
   const metadata = readPageMetadata(parseHTML(html).document, html);
   // Readability rewrites the document it reads, so it gets a fresh one.
-  const readable = new Readability(parseHTML(html).document as never).parse();
+  const { document } = parseHTML(html);
+  removeFurniture(document as never);
+  const readable = new Readability(document as never).parse();
   const out: string[] = [];
   if (readable?.content) paragraphs(parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`).document.body as unknown as TextNode, out);
   return {
