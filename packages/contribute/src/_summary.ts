@@ -1,4 +1,4 @@
-import { type Dataset, type EvidenceRecord, formatProblem, type Problem, TABLE_NAMES, type TableName } from "@parley/model";
+import { type Dataset, type EvidenceRecord, formatProblem, type Problem, TABLE_NAMES, TABLES, type TableName } from "@parley/model";
 import type { DatasetDiff } from "@parley/diff";
 
 export interface ChangeSummaryInput {
@@ -26,45 +26,74 @@ export function escapeMarkdown(text: string): string {
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
-function evidenceIndex(dataset: Dataset): Map<string, EvidenceRecord> {
-  const index = new Map<string, EvidenceRecord>();
+type Listed = Exclude<TableName, "evidence">;
+type EvidenceType = EvidenceRecord["record_type"];
+const EVIDENCE_TYPE: Record<Listed, EvidenceType | null> = { sources: null, meetings: "meeting", attendees: "attendee", quotes: "quote", people: null };
+const LISTED: Listed[] = ["sources", "meetings", "attendees", "quotes", "people"];
+const TITLES: Record<Listed, string> = { sources: "New sources", meetings: "New meetings", attendees: "New attendees", quotes: "New quotes", people: "New people" };
+
+const listOf = (values: ReadonlyArray<string | number | null>): string => values.filter((v) => v !== null && v !== "").map((v) => escapeMarkdown(String(v))).join(", ");
+
+/** One line that lets a reviewer recognise a row without opening the dataset. */
+function describer(dataset: Dataset): (table: Listed, id: string) => string | null {
+  const meetingName = new Map(dataset.meetings.map((m) => [m.meeting_id, m.name]));
+  const at = (meetingId: string | null): string => (meetingId === null ? "" : ` at ${escapeMarkdown(meetingName.get(meetingId) ?? meetingId)}`);
+  const lines: Record<Listed, Map<string, string>> = {
+    sources: new Map(dataset.sources.map((s) => [s.source_id, `${code(s.source_id)} **${escapeMarkdown(s.title)}**, ${listOf([s.publisher, s.published])}${s.url ? `, <${s.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ""}`])),
+    meetings: new Map(dataset.meetings.map((m) => [m.meeting_id, `**${escapeMarkdown(m.name)}**, ${listOf([m.date, m.city, m.country])} ${code(m.meeting_id)}`])),
+    attendees: new Map(dataset.attendees.map((a) => [a.attendee_id, `**${escapeMarkdown(a.name)}** (${listOf([a.attendee_type, a.role, a.country, a.participation])})${at(a.meeting_id)}`])),
+    quotes: new Map(
+      dataset.quotes.map((q) => {
+        const speaker = listOf([q.speaker_role, q.speaker_country]);
+        return [q.quote_id, `**${escapeMarkdown(q.speaker_name)}**${speaker ? ` (${speaker})` : ""}${at(q.meeting_id)}: “${escapeMarkdown(clip(q.text, MAX_SENTENCE))}”`];
+      }),
+    ),
+    people: new Map(dataset.people.map((p) => [p.person_id, `**${escapeMarkdown(p.name)}**${p.role ? `, ${escapeMarkdown(p.role)}` : ""}${p.country ? ` (${p.country})` : ""}`])),
+  };
+  return (table, id) => lines[table].get(id) ?? null;
+}
+
+/** Evidence rows per record, in reading order of the sources. */
+function evidenceIndex(dataset: Dataset): Map<string, EvidenceRecord[]> {
+  const index = new Map<string, EvidenceRecord[]>();
   const sorted = [...dataset.evidence].sort((a, b) => (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : a.start - b.start));
   for (const row of sorted) {
     const key = `${row.record_type}|${row.record_id}`;
-    if (!index.has(key)) index.set(key, row);
+    index.set(key, [...(index.get(key) ?? []), row]);
   }
   return index;
 }
 
-/** Each new row as a list item, with the sentence that supports it quoted underneath, in reading order of the sources. */
-function rowList<T>(
-  ids: readonly string[],
-  rows: readonly T[],
-  idOf: (row: T) => string,
-  describe: (row: T) => string,
-  evidence: ((row: T) => EvidenceRecord | undefined) | null,
-): string[] {
-  const byId = new Map(rows.map((r) => [idOf(r), r]));
-  const position = (row: T): string => {
-    const found = evidence?.(row);
-    return found ? `${found.source_id}\u0000${String(found.start).padStart(9, "0")}` : `\uffff${idOf(row)}`;
-  };
-  const listed = ids
-    .map((id) => byId.get(id))
-    .filter((row): row is T => row !== undefined)
-    .sort((a, b) => (position(a) < position(b) ? -1 : position(a) > position(b) ? 1 : 0));
-  const lines: string[] = [];
-  for (const row of listed.slice(0, MAX_LISTED)) {
-    lines.push(`- ${describe(row)}`);
-    if (evidence === null) continue;
-    const found = evidence(row);
-    lines.push(found ? `  > ${escapeMarkdown(clip(found.sentence, MAX_SENTENCE))} (${code(found.source_id)})` : "  > no evidence sentence: this row is not backed by the text of a source");
+/** Each row's sources by table and ID (sources and people have none). */
+function sourceIndex(dataset: Dataset | null): (table: Listed, id: string) => string[] {
+  const index = new Map<string, string[]>();
+  for (const table of LISTED) {
+    const key = TABLES[table].key as string;
+    for (const row of (dataset?.[table] ?? []) as Array<Record<string, unknown>>) {
+      if (Array.isArray(row.source_ids)) index.set(`${table}|${String(row[key])}`, row.source_ids as string[]);
+    }
   }
-  if (listed.length > MAX_LISTED) lines.push(`- … and ${listed.length - MAX_LISTED} more`);
-  return lines;
+  return (table, id) => index.get(`${table}|${id}`) ?? [];
 }
 
-const TRACKED: TableName[] = TABLE_NAMES.filter((t) => t !== "evidence");
+interface Item {
+  line: string;
+  evidence: EvidenceRecord | null;
+  hasEvidence: boolean;
+}
+
+function renderItems(items: Item[]): string[] {
+  const position = (item: Item): string => (item.evidence ? `${item.evidence.source_id}\u0000${String(item.evidence.start).padStart(9, "0")}` : "\uffff");
+  const sorted = [...items].sort((a, b) => (position(a) < position(b) ? -1 : position(a) > position(b) ? 1 : 0));
+  const lines: string[] = [];
+  for (const item of sorted.slice(0, MAX_LISTED)) {
+    lines.push(`- ${item.line}`);
+    if (!item.hasEvidence) continue;
+    lines.push(item.evidence ? `  > ${escapeMarkdown(clip(item.evidence.sentence, MAX_SENTENCE))} (${code(item.evidence.source_id)})` : "  > no evidence sentence: this row is not backed by the text of a source");
+  }
+  if (sorted.length > MAX_LISTED) lines.push(`- … and ${sorted.length - MAX_LISTED} more`);
+  return lines;
+}
 
 function countsTable(diff: DatasetDiff, after: Dataset): string[] {
   return [
@@ -78,66 +107,35 @@ function section(title: string, count: number, lines: readonly string[]): string
   return count === 0 ? [] : ["", `### ${title} (${count})`, "", ...lines];
 }
 
+/**
+ * New rows with the sentence that supports them; changed rows with what changed and the sentence of a source that
+ * newly supports them (an article that repeats a known quote changes that quote's sources); removed rows.
+ */
 function changeSections(before: Dataset | null, after: Dataset, diff: DatasetDiff): string[] {
   const evidence = evidenceIndex(after);
-  const meetingName = new Map(after.meetings.map((m) => [m.meeting_id, m.name]));
+  const describeAfter = describer(after);
+  const describeBefore = before === null ? () => null : describer(before);
+  const evidenceOf = (table: Listed, id: string, prefer: readonly string[] = []): EvidenceRecord | null => {
+    const type = EVIDENCE_TYPE[table];
+    const rows = type === null ? [] : (evidence.get(`${type}|${id}`) ?? []);
+    return rows.find((r) => prefer.includes(r.source_id)) ?? rows[0] ?? null;
+  };
+  const sourcesBefore = sourceIndex(before);
+  const sourcesAfter = sourceIndex(after);
   const out: string[] = [];
-  out.push(
-    ...section(
-      "New sources",
-      diff.sources.added.length,
-      rowList(
-        diff.sources.added,
-        after.sources,
-        (s) => s.source_id,
-        (s) => `${code(s.source_id)} **${escapeMarkdown(s.title)}**, ${escapeMarkdown(s.publisher)}, ${s.published}${s.url ? `, <${s.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ""}`,
-        null,
-      ),
-    ),
-    ...section(
-      "New meetings",
-      diff.meetings.added.length,
-      rowList(diff.meetings.added, after.meetings, (m) => m.meeting_id, (m) => `**${escapeMarkdown(m.name)}**, ${m.date}${m.city ? `, ${escapeMarkdown(m.city)}` : ""} ${code(m.meeting_id)}`, (m) => evidence.get(`meeting|${m.meeting_id}`)),
-    ),
-    ...section(
-      "New attendees",
-      diff.attendees.added.length,
-      rowList(
-        diff.attendees.added,
-        after.attendees,
-        (a) => a.attendee_id,
-        (a) => `**${escapeMarkdown(a.name)}** (${[a.attendee_type, a.role, a.country, a.participation].filter(Boolean).map((v) => escapeMarkdown(String(v))).join(", ")}) at ${escapeMarkdown(meetingName.get(a.meeting_id) ?? a.meeting_id)}`,
-        (a) => evidence.get(`attendee|${a.attendee_id}`),
-      ),
-    ),
-    ...section(
-      "New quotes",
-      diff.quotes.added.length,
-      rowList(
-        diff.quotes.added,
-        after.quotes,
-        (q) => q.quote_id,
-        (q) => {
-          const speaker = [q.speaker_role, q.speaker_country].filter(Boolean).map((v) => escapeMarkdown(String(v))).join(", ");
-          const meeting = q.meeting_id === null ? "" : ` at ${escapeMarkdown(meetingName.get(q.meeting_id) ?? q.meeting_id)}`;
-          return `**${escapeMarkdown(q.speaker_name)}**${speaker ? ` (${speaker})` : ""}${meeting}: “${escapeMarkdown(clip(q.text, MAX_SENTENCE))}”`;
-        },
-        (q) => evidence.get(`quote|${q.quote_id}`),
-      ),
-    ),
-    ...section(
-      "New people",
-      diff.people.added.length,
-      rowList(diff.people.added, after.people, (p) => p.person_id, (p) => `**${escapeMarkdown(p.name)}**${p.role ? `, ${escapeMarkdown(p.role)}` : ""}${p.country ? ` (${p.country})` : ""}`, null),
-    ),
+  for (const table of LISTED) {
+    const items = diff[table].added.map((id) => ({ line: describeAfter(table, id) ?? code(id), evidence: evidenceOf(table, id), hasEvidence: EVIDENCE_TYPE[table] !== null }));
+    out.push(...section(TITLES[table], items.length, renderItems(items)));
+  }
+  const changed = LISTED.flatMap((table) =>
+    diff[table].changed.map((c) => {
+      const added = sourcesAfter(table, c.id).filter((s) => !sourcesBefore(table, c.id).includes(s));
+      const what = c.fields.map((f) => (f === "source_ids" && added.length > 0 ? `${code(f)} (+${added.map(code).join(", +")})` : code(f))).join(", ");
+      return { line: `${table}: ${describeAfter(table, c.id) ?? code(c.id)} — changed: ${what}`, evidence: evidenceOf(table, c.id, added), hasEvidence: EVIDENCE_TYPE[table] !== null };
+    }),
   );
-  const changed = TRACKED.flatMap((t) => diff[t].changed.map((c) => `- ${t} ${code(c.id)}: ${c.fields.join(", ")}`));
-  out.push(...section("Changed rows (fields that changed)", changed.length, clipList(changed)));
-  const names = new Map<string, string>();
-  for (const m of before?.meetings ?? []) names.set(m.meeting_id, m.name);
-  for (const q of before?.quotes ?? []) names.set(q.quote_id, `${q.speaker_name}: “${clip(q.text, 120)}”`);
-  for (const a of before?.attendees ?? []) names.set(a.attendee_id, a.name);
-  const removed = TRACKED.flatMap((t) => diff[t].removed.map((id) => `- ${t} ${code(id)}${names.has(id) ? ` ${escapeMarkdown(names.get(id) ?? "")}` : ""}`));
+  out.push(...section("Changed rows", changed.length, renderItems(changed)));
+  const removed = LISTED.flatMap((table) => diff[table].removed.map((id) => `- ${table}: ${describeBefore(table, id) ?? code(id)}`));
   out.push(...section("Removed rows", removed.length, clipList(removed)));
   return out;
 }
