@@ -80,6 +80,22 @@ interface Item {
   line: string;
   evidence: EvidenceRecord | null;
   hasEvidence: boolean;
+  /** Text the evidence excerpt must show (a quote), when the sentence is too long to show whole. */
+  focus?: string;
+}
+
+/** A long evidence passage cut around the words the row is about, so the quote stays visible. */
+export function excerpt(sentence: string, focus: string | undefined, max = MAX_SENTENCE): string {
+  if (sentence.length <= max) return sentence;
+  const at = focus === undefined ? -1 : sentence.indexOf(focus.slice(0, 60));
+  if (at < 0) return clip(sentence, max);
+  const start = Math.max(0, Math.min(at - Math.floor(max / 4), sentence.length - max));
+  const end = Math.min(sentence.length, start + max);
+  let window = sentence.slice(start, end);
+  // Whole words only at the cuts.
+  if (start > 0) window = window.slice(window.indexOf(" ") + 1);
+  if (end < sentence.length) window = window.slice(0, Math.max(window.lastIndexOf(" "), 0));
+  return `${start > 0 ? "…" : ""}${window.trim()}${end < sentence.length ? "…" : ""}`;
 }
 
 function renderItems(items: Item[]): string[] {
@@ -89,7 +105,7 @@ function renderItems(items: Item[]): string[] {
   for (const item of sorted.slice(0, MAX_LISTED)) {
     lines.push(`- ${item.line}`);
     if (!item.hasEvidence) continue;
-    lines.push(item.evidence ? `  > ${escapeMarkdown(clip(item.evidence.sentence, MAX_SENTENCE))} (${code(item.evidence.source_id)})` : "  > no evidence sentence: this row is not backed by the text of a source");
+    lines.push(item.evidence ? `  > ${escapeMarkdown(excerpt(item.evidence.sentence, item.focus))} (${code(item.evidence.source_id)})` : "  > no evidence sentence: this row is not backed by the text of a source");
   }
   if (sorted.length > MAX_LISTED) lines.push(`- … and ${sorted.length - MAX_LISTED} more`);
   return lines;
@@ -122,16 +138,17 @@ function changeSections(before: Dataset | null, after: Dataset, diff: DatasetDif
   };
   const sourcesBefore = sourceIndex(before);
   const sourcesAfter = sourceIndex(after);
+  const quoteText = new Map(after.quotes.map((q) => [q.quote_id, q.text]));
   const out: string[] = [];
   for (const table of LISTED) {
-    const items = diff[table].added.map((id) => ({ line: describeAfter(table, id) ?? code(id), evidence: evidenceOf(table, id), hasEvidence: EVIDENCE_TYPE[table] !== null }));
+    const items = diff[table].added.map((id) => ({ line: describeAfter(table, id) ?? code(id), evidence: evidenceOf(table, id), hasEvidence: EVIDENCE_TYPE[table] !== null, focus: quoteText.get(id) }));
     out.push(...section(TITLES[table], items.length, renderItems(items)));
   }
   const changed = LISTED.flatMap((table) =>
     diff[table].changed.map((c) => {
       const added = sourcesAfter(table, c.id).filter((s) => !sourcesBefore(table, c.id).includes(s));
       const what = c.fields.map((f) => (f === "source_ids" && added.length > 0 ? `${code(f)} (+${added.map(code).join(", +")})` : code(f))).join(", ");
-      return { line: `${table}: ${describeAfter(table, c.id) ?? code(c.id)} — changed: ${what}`, evidence: evidenceOf(table, c.id, added), hasEvidence: EVIDENCE_TYPE[table] !== null };
+      return { line: `${table}: ${describeAfter(table, c.id) ?? code(c.id)} — changed: ${what}`, evidence: evidenceOf(table, c.id, added), hasEvidence: EVIDENCE_TYPE[table] !== null, focus: quoteText.get(c.id) };
     }),
   );
   out.push(...section("Changed rows", changed.length, renderItems(changed)));

@@ -4,5 +4,5 @@ export { renderSourceFile, sourceFileName, normalizeBody, MISSING, FIELD_ORDER, 
 export { findDuplicate, identifySource, normalizeUrl, textFingerprint, type Duplicate, type SourceIdentity } from "./_duplicates.ts";
 export { checkSourceFile, checkFrontMatter, checkDuplicates, checkStrayFiles, buildWarnings, sortProblems, SUSPICIOUS_BODY_CHARS } from "./_check.ts";
 export { loadLatestRelease, type Release } from "./_release.ts";
-export { renderChangeSummary, escapeMarkdown, MAX_LISTED, type ChangeSummaryInput } from "./_summary.ts";
+export { renderChangeSummary, escapeMarkdown, excerpt, MAX_LISTED, type ChangeSummaryInput } from "./_summary.ts";
 export { readSourceFolder, writeNewFile, type SourceOnDisk } from "./_files.ts";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Dataset, EvidenceRecord, QuoteRecord } from "@parley/model";
 import { diffDatasets } from "@parley/diff";
-import { loadLatestRelease, MAX_LISTED, renderChangeSummary } from "../src/index.ts";
+import { excerpt, loadLatestRelease, MAX_LISTED, renderChangeSummary } from "../src/index.ts";
 
 const MEETING = "meeting:moscow-format:2023-09-29:kazan";
 const KAZAN_SENTENCE = '"For our part, we will continue to develop multifaceted contacts with Afghanistan," Russian Foreign Minister Sergei Lavrov said in a written greeting to participants of the talks, held in the city of Kazan.';
@@ -111,6 +111,21 @@ describe("renderChangeSummary", () => {
     expect(text).toContain("❌ 1 problem(s) must be fixed before this can be merged.");
     expect(text).toContain("```\npipelines/moscow-format/sources/005_0123456789abcdef.md:4: 'published' is marked MISSING: it was not found in the article — write the date\n```");
     expect(text).toContain("The dataset was not built");
+  });
+});
+
+describe("excerpt", () => {
+  const paragraph =
+    "While much of the meeting took place behind closed doors, by all accounts, it was a diplomatic success for the Taliban. For one, the Russian government announced that a decision had been “taken at the highest level” to remove the Taliban from the national list of terrorist organizations. “The decision needs to be followed up with various legal procedures in order to make it a reality,” Zamir Kabulov, Russia’s special representative on Afghanistan, said during the conference.";
+
+  it.each([
+    ["a short passage whole", paragraph, "anything", 1000, paragraph],
+    ["a long passage around the quote", paragraph, "The decision needs to be followed up with various legal procedures", 120, "…of terrorist organizations. “The decision needs to be followed up with various legal procedures in order to make it a…"],
+    ["the start when the quote is not found", paragraph, "words not in it", 40, "While much of the meeting took place be…"],
+  ])("%s", (_, sentence, focus, max, expected) => {
+    const cut = excerpt(sentence, focus, max);
+    expect(cut).toBe(expected);
+    expect(cut.length).toBeLessThanOrEqual(max + 2);
   });
 });
 

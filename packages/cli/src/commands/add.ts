@@ -101,7 +101,8 @@ export const add = defineCommand({
     const root = findRepoRoot();
     // `pnpm parley` runs in the repository root; INIT_CWD is where the contributor typed the command.
     const input = resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
-    const shown = relative(root, input);
+    const inside = relative(root, input);
+    const shown = inside.startsWith("..") ? args.file : inside;
     if (!existsSync(input)) throw inputError(args.file, null, "no such file", "give the path of the article you saved (HTML or plain text)");
     const collection = loadCollection(collectionDir(root, args.collection));
     const draft = readArticle(input, shown);
