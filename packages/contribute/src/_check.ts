@@ -39,6 +39,67 @@ interface FrontMatterResult {
   body: string;
 }
 
+interface FrontMatterFields {
+  values: Map<string, unknown>;
+  lines: Map<string, number>;
+  problems: Problem[];
+}
+
+const UNREADABLE = Symbol("unreadable");
+const QUOTE_FIX = "write one 'field: value' per line, and put a value that contains ': ' or starts with a quote in double quotes";
+
+/**
+ * The fields of the front matter with the line of each. YAML that does not parse as a whole is read line by line,
+ * so that one bad line does not hide the problems of the others.
+ */
+function readFields(frontLines: readonly string[], file: string): FrontMatterFields {
+  const values = new Map<string, unknown>();
+  const lines = new Map<string, number>();
+  const problems: Problem[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(frontLines.join("\n"), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length === 0) {
+    if (!isMap(doc.contents)) return { values, lines, problems: doc.contents === null ? [] : [error(file, 2, "the front matter is not a list of 'field: value' lines", QUOTE_FIX)] };
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      lines.set(key, offset === undefined ? 2 : lineCounter.linePos(offset).line + 1);
+      values.set(key, isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.());
+    }
+    return { values, lines, problems };
+  }
+  frontLines.forEach((text, i) => {
+    const line = i + 2;
+    if (text.trim() === "" || text.trim().startsWith("#")) return;
+    const single = parseDocument(text, { prettyErrors: false });
+    const colon = /^([A-Za-z_]\w*):\s+(.*:\s.*)$/.exec(text);
+    if (single.errors.length > 0 || !isMap(single.contents)) {
+      // The field is there but unreadable: reported here, not again as missing.
+      if (colon?.[1] !== undefined) {
+        lines.set(colon[1], line);
+        values.set(colon[1], UNREADABLE);
+      }
+      problems.push(
+        colon
+          ? error(file, line, `the value of '${colon[1]}' contains ': ', which YAML reads as another field`, `put the value in double quotes: ${colon[1]}: ${JSON.stringify(colon[2]?.trim() ?? "")}`)
+          : error(file, line, `this line cannot be read as 'field: value' (${single.errors[0]?.message.split("\n")[0] ?? "no field name"})`, QUOTE_FIX),
+      );
+      return;
+    }
+    for (const pair of single.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const first = lines.get(key);
+      if (first !== undefined) {
+        problems.push(error(file, line, `'${key}' is given twice (first on line ${first})`, "keep one of the two lines"));
+        continue;
+      }
+      lines.set(key, line);
+      values.set(key, isScalar(pair.value) ? pair.value.value : null);
+    }
+  });
+  return { values, lines, problems };
+}
+
 /** Every front matter problem of one file at once, each on the line of its field. */
 export function checkFrontMatter(text: string, file: string, today: string): FrontMatterResult {
   const lines = text.split("\n");
@@ -52,27 +113,15 @@ export function checkFrontMatter(text: string, file: string, today: string): Fro
   const bodyLine = close + 2;
   const body = lines.slice(close + 1).join("\n");
   const result: FrontMatterResult = { problems: [], values: {}, bodyLine, body };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join("\n"), { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lineAt = (offset: number | undefined): number => (offset === undefined ? 2 : lineCounter.linePos(offset).line + 1);
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const what = err.code === "DUPLICATE_KEY" ? "a field is given twice" : `the front matter cannot be read as YAML (${err.message.split("\n")[0]})`;
-      result.problems.push(error(file, lineAt(err.pos[0]), what, "write one 'field: value' per line; put a value that contains ': ' or starts with a quote in double quotes"));
-    }
-    return result;
-  }
-  if (!isMap(doc.contents)) {
+  const frontLines = lines.slice(1, close);
+  const fields = readFields(frontLines, file);
+  result.problems.push(...fields.problems);
+  if (fields.lines.size === 0 && fields.problems.length === 0) {
     result.problems.push(error(file, 2, "the front matter holds no fields", "write one 'field: value' per line: title, publisher, published, url"));
     return result;
   }
-  const fieldLines = new Map<string, number>();
-  const raw = new Map<string, unknown>();
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    fieldLines.set(key, lineAt(isScalar(pair.key) ? pair.key.range?.[0] : undefined));
-    raw.set(key, isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.());
-  }
+  const fieldLines = fields.lines;
+  const raw = fields.values;
   for (const [key, line] of fieldLines) {
     if (!(FIELDS as string[]).includes(key)) {
       result.problems.push(error(file, line, `unknown field '${key}'`, `correct its name or delete the line; the fields are ${FIELDS.join(", ")}`));
@@ -82,6 +131,7 @@ export function checkFrontMatter(text: string, file: string, today: string): Fro
     const value = raw.get(field);
     const line = fieldLines.get(field) ?? 2;
     const schema = SourceFrontMatter.shape[field];
+    if (value === UNREADABLE) continue;
     if (value === MISSING) {
       result.problems.push(error(file, line, `'${field}' is marked MISSING: it was not found in the article`, FIELD_FIX[field]));
       continue;
@@ -144,7 +194,7 @@ export function checkSourceFile(file: string, bytes: Uint8Array, registry: Regis
   const front = checkFrontMatter(text, file, today);
   problems.push(...front.problems);
   if (front.bodyLine > 1) problems.push(...checkBody(file, front, registry));
-  return problems;
+  return sortProblems(problems);
 }
 
 /** The same article twice in a collection, by URL or by text; the later file (in name order) is the one to remove. */

@@ -35,11 +35,25 @@ describe("checkSourceFile: one line per problem, on the right line", () => {
     ["no front matter", BODY, [`${F}:1: no front matter: the file must start with a line '---' — add title, publisher, published and url between two '---' lines at the top (see CONTRIBUTING.md)`]],
     ["front matter not closed", ["---", ...FRONT, BODY].join("\n"), [`${F}:1: the front matter is not closed — add a line '---' after the last front matter field`]],
     [
-      "YAML that cannot be read",
+      "a value with ': ' in it",
       source(replace("title", "title: Russia hosts Taliban: talks in Kazan")),
-      [`${F}:2: the front matter cannot be read as YAML (Nested mappings are not allowed in compact mappings) — write one 'field: value' per line; put a value that contains ': ' or starts with a quote in double quotes`],
+      [`${F}:2: the value of 'title' contains ': ', which YAML reads as another field — put the value in double quotes: title: "Russia hosts Taliban: talks in Kazan"`],
     ],
-    ["a field given twice", source([...FRONT, "publisher: Moscow Times"]), [`${F}:7: a field is given twice — write one 'field: value' per line; put a value that contains ': ' or starts with a quote in double quotes`]],
+    [
+      "a line that is not 'field: value'",
+      source(replace("language", 'language: "en')),
+      [`${F}:6: this line cannot be read as 'field: value' (Missing closing "quote) — write one 'field: value' per line, and put a value that contains ': ' or starts with a quote in double quotes`],
+    ],
+    ["a field given twice", source([...FRONT, "publisher: Moscow Times"]), [`${F}:7: 'publisher' is given twice (first on line 3) — keep one of the two lines`]],
+    [
+      "a YAML mistake does not hide the other problems",
+      source(["title: Regional envoys back Russia’s line: foreign bases", "publisher: The Caspian Ledger", "published: 07/10/2025", "url: https://www.caspianledger.example/world/asia/2025/10/07/talks/", "language: en", "autor: Dilnoza Karimova"]),
+      [
+        `${F}:2: the value of 'title' contains ': ', which YAML reads as another field — put the value in double quotes: title: "Regional envoys back Russia’s line: foreign bases"`,
+        `${F}:4: 'published' is "07/10/2025", not a date as YYYY, YYYY-MM or YYYY-MM-DD — ${FIX.published}`,
+        `${F}:7: unknown field 'autor' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`,
+      ],
+    ],
     ["no fields at all", source([]), [`${F}:2: the front matter holds no fields — write one 'field: value' per line: title, publisher, published, url`]],
     ["an unknown field", source([...FRONT, "author: Staff reporter"]), [`${F}:7: unknown field 'author' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`]],
     ["a missing title", source(replace("title", null)), [`${F}:2: 'title' is missing — ${FIX.title}`]],
@@ -69,10 +83,10 @@ describe("checkSourceFile: one line per problem, on the right line", () => {
       "several problems at once, each on its own line",
       source(["title: MISSING", "publisher: The Moscow Times", "published: 2023-13-01", "url: MISSING", "langauge: en"]),
       [
-        `${F}:6: unknown field 'langauge' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`,
         `${F}:2: 'title' is marked MISSING: it was not found in the article — ${FIX.title}`,
         `${F}:4: 'published' is "2023-13-01", not a date as YYYY, YYYY-MM or YYYY-MM-DD — ${FIX.published}`,
         `${F}:5: 'url' is marked MISSING: it was not found in the article — ${FIX.url}`,
+        `${F}:6: unknown field 'langauge' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`,
       ],
     ],
   ])("%s", (_, text, expected) => {
