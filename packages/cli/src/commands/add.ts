@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { defineCommand } from "citty";
@@ -17,6 +17,7 @@ import {
   readSourceFolder,
   renderSourceFile,
   type SourceFields,
+  type SourceIdentity,
   sourceFileName,
   writeNewFile,
 } from "@parley/contribute";
@@ -87,6 +88,13 @@ function readArticle(file: string, shown: string): ArticleDraft {
   return draft;
 }
 
+function refuseDuplicate(shown: string, url: string | null, text: string, identities: readonly SourceIdentity[]): void {
+  const twin = findDuplicate({ url, text }, identities);
+  if (twin !== null) {
+    throw inputError(shown, null, `the article is already in the collection as ${twin.file} (same ${twin.by === "url" ? "URL" : "text"})`, "nothing was added; if it is a different article, check the URL you gave");
+  }
+}
+
 export const add = defineCommand({
   meta: { name: "add", description: "Add an article (a page saved as HTML, or plain text) to a collection as a source file" },
   args: {
@@ -112,14 +120,12 @@ export const add = defineCommand({
       if (value !== null && VALIDATE[key](value) === null) known[key] = value;
     }
     const fields = { ...known, ...fromFlags(args) };
-    await askMissing(fields);
-
     const existing = readSourceFolder(collection.sourcesDir).filter((s) => /\.md$/i.test(s.name));
     const identities = existing.map((s) => identifySource(relative(root, s.file), new TextDecoder("utf-8").decode(s.bytes)));
-    const twin = findDuplicate({ url: fields.url ?? null, text: draft.text }, identities);
-    if (twin !== null) {
-      throw inputError(shown, null, `the article is already in the collection as ${twin.file} (same ${twin.by === "url" ? "URL" : "text"})`, "nothing was added; if it is a different article, check the URL you gave");
-    }
+    // Before asking anything (a twin by text needs no answers), and again once the URL is known.
+    refuseDuplicate(shown, fields.url ?? null, draft.text, identities);
+    await askMissing(fields);
+    refuseDuplicate(shown, fields.url ?? null, draft.text, identities);
 
     const source: SourceFields = {
       title: fields.title ?? MISSING,
@@ -129,6 +135,7 @@ export const add = defineCommand({
       language: draft.language ?? "en",
     };
     const target = join(collection.sourcesDir, sourceFileName(existing.map((s) => s.name), draft.text));
+    mkdirSync(collection.sourcesDir, { recursive: true });
     writeNewFile(target, renderSourceFile(source, draft.text));
 
     const lines = [`added ${relative(root, target)}`];
