@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { parse } from "yaml";
 import { cleanSpaces, readPageMetadata, type PageMetadata } from "./_metadata.ts";
 
 /** An article read from a file: what it says about itself, and its text with one paragraph per line. */
@@ -135,13 +136,35 @@ function dropRepeatedTitle(lines: string[], title: string | null): string[] {
 
 /** A plain-text article: line endings, trailing spaces and runs of blank lines tidied; nothing else changes. */
 export function readPlainArticle(text: string): ArticleDraft {
-  const body = text
+  const tidy = text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((line) => line.replace(/[ \t]+$/, ""))
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  return { title: null, publisher: null, published: null, url: null, language: null, text: body };
+    .join("\n");
+  const { fields, body } = splitLooseFrontMatter(tidy);
+  return { ...fields, text: body.replace(/\n{3,}/g, "\n\n").trim() };
+}
+
+const NO_FIELDS: PageMetadata = { title: null, publisher: null, published: null, url: null, language: null };
+
+/** A text written as a source file by hand: its front matter fields are used, whatever shape they are in (check judges them). */
+function splitLooseFrontMatter(text: string): { fields: PageMetadata; body: string } {
+  const match = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!match) return { fields: NO_FIELDS, body: text };
+  let data: unknown = null;
+  try {
+    data = parse(match[1] ?? "");
+  } catch {
+    data = null;
+  }
+  const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+  const field = (key: string): string | null => {
+    const value = record[key];
+    return (typeof value === "string" || typeof value === "number") && String(value).trim() !== "" && value !== "MISSING" ? String(value).trim() : null;
+  };
+  return {
+    fields: { title: field("title"), publisher: field("publisher"), published: field("published"), url: field("url"), language: field("language") },
+    body: text.slice(match[0].length),
+  };
 }

@@ -106,6 +106,18 @@ describe("input kinds", () => {
     expect(looksLikeHtml(name, head)).toBe(expected);
   });
 
+  it("reads the fields of a source file written by hand", () => {
+    const file = '---\ntitle: "Russia hosts Taliban for talks on regional security in Kazan"\npublisher: The Moscow Times\npublished: 2023-09-29\nurl: MISSING\n---\nRussia hosted Taliban leaders for talks on regional security Friday.\n';
+    expect(readPlainArticle(file)).toEqual({
+      title: "Russia hosts Taliban for talks on regional security in Kazan",
+      publisher: "The Moscow Times",
+      published: "2023-09-29",
+      url: null,
+      language: null,
+      text: "Russia hosted Taliban leaders for talks on regional security Friday.",
+    });
+  });
+
   it("tidies plain text without changing its words", () => {
     const raw = "\uFEFFSpecial envoys met in Tashkent on Tuesday.  \r\n\r\n\r\n\r\nThey prepared the Kazan round.\r\n";
     expect(readPlainArticle(raw).text).toBe("Special envoys met in Tashkent on Tuesday.\n\nThey prepared the Kazan round.");
