@@ -94,6 +94,23 @@ describe("add → check on a copy of the collection", () => {
     expect(sourceNames()).toEqual(before);
   }, 60_000);
 
+  it("adds plain text with the fields given as flags, and refuses a malformed flag without writing", () => {
+    const text = join(work, "tashkent.txt");
+    writeFileSync(text, "Special envoys met in Tashkent on Tuesday to prepare the Kazan round of consultations on Afghanistan, officials said.\r\n");
+    const before = sourceNames();
+    const wrong = parley("add", text, "--published", "26/09/2023");
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain("--published: '26/09/2023' is not a date as YYYY-MM-DD (or YYYY-MM, YYYY) — pass --published with a date as YYYY-MM-DD (or YYYY-MM, YYYY), or leave it out");
+    expect(sourceNames()).toEqual(before);
+    const run = parley("add", text, "--title", "Envoys meet in Tashkent ahead of Kazan talks", "--publisher", "Steppe Post", "--published", "2023-09-26", "--url", "https://steppepost.example/news/politics/envoys-meet-in-tashkent-20880");
+    expect(run.status, run.stderr).toBe(0);
+    const file = sourceNames().find((n) => !before.includes(n)) ?? "";
+    expect(readFileSync(join(sources, file), "utf8")).toBe(
+      '---\ntitle: "Envoys meet in Tashkent ahead of Kazan talks"\npublisher: Steppe Post\npublished: 2023-09-26\nurl: https://steppepost.example/news/politics/envoys-meet-in-tashkent-20880\nlanguage: en\n---\nSpecial envoys met in Tashkent on Tuesday to prepare the Kazan round of consultations on Afghanistan, officials said.\n',
+    );
+    rmSync(join(sources, file));
+  }, 60_000);
+
   it("writes MISSING for what a page does not say, and check reports each with its line", () => {
     const run = parley("add", join(FIXTURES, "kabul-desk-doha-meeting-2024.html"), "--collection", "moscow-format");
     expect(run.status, run.stderr).toBe(0);
