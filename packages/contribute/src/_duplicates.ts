@@ -1,4 +1,4 @@
-import { sha256 } from "@parley/model";
+import { jaccard, sha256, words } from "@parley/model";
 import { parse } from "yaml";
 
 /** What identifies an article already in a collection: its web address and its text. */
@@ -33,16 +33,20 @@ export function textFingerprint(text: string): string {
   return sha256(text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase());
 }
 
+/** Front matter lines and body of a source file, without judging them; `close` is the index of the closing fence or -1. */
+export function looseSplit(content: string): { frontLines: string[]; body: string; close: number } {
+  const lines = content.replace(/\r\n?/g, "\n").split("\n");
+  const fenced = /^---[ \t]*$/.test(lines[0] ?? "");
+  const close = fenced ? lines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l)) : -1;
+  return { frontLines: close > 0 ? lines.slice(1, close) : [], body: close > 0 ? lines.slice(close + 1).join("\n") : lines.join("\n"), close };
+}
+
 /**
  * Reads what identifies a source file without judging it: a file with broken front matter still has a URL and
  * a text to compare (check reports what is broken).
  */
 export function identifySource(file: string, content: string): SourceIdentity {
-  const lines = content.replace(/\r\n?/g, "\n").split("\n");
-  const fenced = /^---[ \t]*$/.test(lines[0] ?? "");
-  const close = fenced ? lines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l)) : -1;
-  const frontLines = close > 0 ? lines.slice(1, close) : [];
-  const body = close > 0 ? lines.slice(close + 1).join("\n") : lines.join("\n");
+  const { frontLines, body, close } = looseSplit(content);
   const urlIndex = frontLines.findIndex((l) => /^url\s*:/.test(l));
   let url: string | null = null;
   if (urlIndex >= 0) {
@@ -72,4 +76,17 @@ export function findDuplicate(candidate: { url: string | null; text: string }, e
     if (source.fingerprint === fingerprint) return { file: source.file, by: "text" };
   }
   return null;
+}
+
+/** Runs of five words: two copies of one wire story share most of them even when an outlet edits a few lines. */
+export function shingles(text: string): string[] {
+  const list = words(text);
+  const out: string[] = [];
+  for (let i = 0; i + 5 <= list.length; i++) out.push(list.slice(i, i + 5).join(" "));
+  return out;
+}
+
+/** Share of five-word runs two texts have in common (0..1). */
+export function textSimilarity(a: string, b: string): number {
+  return jaccard(shingles(a), shingles(b));
 }

@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { MAX_BODY_CHARS } from "@parley/ingest";
-import { buildWarnings, checkDuplicates, checkSourceFile, checkStrayFiles, SUSPICIOUS_BODY_CHARS } from "../src/index.ts";
+import { buildWarnings, checkDuplicates, checkNearDuplicates, checkSourceFile, checkStrayFiles, SUSPICIOUS_BODY_CHARS } from "../src/index.ts";
 
 const registry = loadRegistry(join(import.meta.dirname, "../../../pipelines/registry"));
 const TODAY = "2026-11-23";
@@ -126,6 +127,25 @@ describe("collection-level checks", () => {
     ["different articles", source(FRONT), source(replace("url", "url: https://mirror.example/kazan"), "Special envoys met in Tashkent on Tuesday."), []],
   ])("checkDuplicates: %s", (_, first, second, expected) => {
     expect(checkDuplicates([{ file: A, text: first }, { file: B, text: second }]).map(formatProblem)).toEqual(expected);
+  });
+
+  describe("checkNearDuplicates", () => {
+    const seeds = join(import.meta.dirname, "../../../pipelines/moscow-format/sources");
+    const kazan = readFileSync(join(seeds, "003_96bfffb7ac8232e6.md"), "utf8");
+    const other = readFileSync(join(seeds, "004_94cf14c4f1cc1c4e.md"), "utf8");
+    const paragraphs = kazan.split("\n---\n")[1]?.split("\n").filter(Boolean) ?? [];
+    // The same story republished by another outlet: new first paragraph, the donation appeal and last lines cut.
+    const syndicated = source(replace("url", "url: https://wire.example/kazan"), ["KAZAN (Agencies) - Russia hosted Taliban officials for talks in the city of Kazan on Friday.", ...paragraphs.slice(1, -3)].join("\n"));
+
+    it.each([
+      ["a republished wire story", syndicated, () => true, [expect.stringMatching(new RegExp(`^${B}: \\d+% of its text is the same as ${A} — if both are copies of one wire story, keep the original and say so in the pull request$`))]],
+      ["another article about the same talks", other, () => true, []],
+      ["two sources already released", syndicated, () => false, []],
+    ])("%s", (_, second, isNew, expected) => {
+      const problems = checkNearDuplicates([{ file: A, text: kazan }, { file: B, text: second }], isNew);
+      expect(problems.map(formatProblem)).toEqual(expected);
+      expect(problems.every((p) => p.severity === "warning")).toBe(true);
+    });
   });
 
   it("warns about files the build does not read", () => {

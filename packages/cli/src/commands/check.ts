@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { type Dataset, formatProblem, InputError, type Problem } from "@parley/model";
 import { EMPTY_REGISTRY, loadRegistry, type Registry } from "@parley/registry";
@@ -8,6 +8,7 @@ import { diffDatasets, type DatasetDiff } from "@parley/diff";
 import {
   buildWarnings,
   checkDuplicates,
+  checkNearDuplicates,
   checkSourceFile,
   checkStrayFiles,
   loadLatestRelease,
@@ -68,7 +69,8 @@ function checkCollection(root: string, collection: Collection, problems: Problem
     problems.push({ file: rel(collection.sourcesDir), line: null, message: "the collection has no source articles", fix: "add one with 'pnpm parley add <saved page>'", severity: "error" });
   }
   for (const source of sources) problems.push(...checkSourceFile(rel(source.file), source.bytes, registry ?? EMPTY_REGISTRY, today()));
-  problems.push(...checkDuplicates(sources.map((s) => ({ file: rel(s.file), text: new TextDecoder("utf-8").decode(s.bytes) }))));
+  const texts = sources.map((s) => ({ file: rel(s.file), text: new TextDecoder("utf-8").decode(s.bytes) }));
+  problems.push(...checkDuplicates(texts));
   problems.push(...checkStrayFiles(files.map((f) => f.name).filter((n) => !/\.(md|markdown)$/i.test(n)), rel(collection.sourcesDir)));
   if (problems.some((p) => p.severity === "error")) return null;
 
@@ -77,6 +79,8 @@ function checkCollection(root: string, collection: Collection, problems: Problem
   const collectionFile = rel(join(collection.dir, "collection.yaml"));
   const release = collect(problems, () => loadLatestRelease(join(root, "datasets"), collection.config.name));
   const before = release?.dataset ?? null;
+  const released = new Set(before?.sources.map((s) => s.source_id) ?? []);
+  problems.push(...checkNearDuplicates(texts, (file) => !released.has(basename(file).replace(/\.(md|markdown)$/i, ""))));
   problems.push(...datasetProblems(result.dataset, before, collection.config.assertions, collectionFile));
   if (problems.some((p) => p.severity === "error")) return null;
   const fileOf = new Map(result.articles.map((a) => [a.source_id, rel(a.file)]));
