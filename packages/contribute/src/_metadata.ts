@@ -51,8 +51,20 @@ function articleNode(doc: MetaDocument): JsonObject | null {
   return ranked[0] ?? null;
 }
 
+// JSON-LD is script text, so the HTML parser leaves entities in it; some sites encode them there anyway.
+const ENTITIES: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: " ", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", ndash: "–", mdash: "—" };
+export function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
 const text = (value: unknown): string | null => {
-  if (typeof value === "string" && value.trim().length > 0) return cleanSpaces(value);
+  if (typeof value === "string" && value.trim().length > 0) return cleanSpaces(decodeEntities(value));
   if (isObject(value)) return text(value.name) ?? text(value["@id"]) ?? text(value.url);
   if (Array.isArray(value)) return text(value[0]);
   return null;
@@ -101,7 +113,7 @@ const SAVED_FROM = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i;
 export function readPageMetadata(doc: MetaDocument, html: string): PageMetadata {
   const article = articleNode(doc);
   const publisher = text(article?.publisher) ?? meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]');
-  const title = text(article?.headline) ?? meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? titleFromTag(doc.title, publisher);
+  const title = withoutSiteName(text(article?.headline) ?? meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? doc.title, publisher);
   const published = normalizeDate(
     text(article?.datePublished) ??
       meta(
@@ -124,8 +136,8 @@ export function readPageMetadata(doc: MetaDocument, html: string): PageMetadata 
   return { title, publisher, published, url, language: normalizeLanguage(lang) };
 }
 
-/** `<title>` usually carries the site name after a separator: "Headline | Site" → "Headline". */
-function titleFromTag(value: string, publisher: string | null): string | null {
+/** Titles often carry the site name after a separator: "Headline | Site" → "Headline". */
+function withoutSiteName(value: string, publisher: string | null): string | null {
   const title = cleanSpaces(value);
   if (title.length === 0) return null;
   const parts = title.split(/\s+[|–—-]\s+/);

@@ -88,6 +88,15 @@ describe("page metadata details", () => {
     });
   });
 
+  it("decodes entities left in JSON-LD and cuts the site name from an Open Graph title", () => {
+    const html = `<html><head><meta property="og:title" content="Russia and China back talks | The Caspian Ledger">
+      <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-10-07", "publisher": {"name": "Ledger &amp; Co &#8211; Asia"}}</script>
+      <meta property="og:site_name" content="The Caspian Ledger"></head><body><p>Text.</p></body></html>`;
+    expect(readHtmlArticle(html)).toMatchObject({ publisher: "Ledger & Co – Asia", published: "2025-10-07" });
+    const plain = html.replace(/"publisher": \{[^}]*\}/, '"x": 1');
+    expect(readHtmlArticle(plain)).toMatchObject({ title: "Russia and China back talks", publisher: "The Caspian Ledger" });
+  });
+
   it("ignores broken JSON-LD and a non-web canonical link", () => {
     const html = `<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
       <link rel="canonical" href="file:///C:/Users/me/Downloads/page.html"><meta property="og:title" content="Envoys agree working groups in Doha"></head><body><p>Text.</p></body></html>`;
