@@ -249,12 +249,19 @@ export function checkStrayFiles(names: readonly string[], dir: string): Problem[
     .map((name) => warning(`${dir}/${name}`, null, "not a source file: the build reads only .md files", `turn it into one with 'pnpm parley add ${dir}/${name}', then delete it`));
 }
 
+// A warning already written as `path:line: message — fix` (the curation step reports unmatched entries so).
+const FORMATTED = /^([^\s:]*[/.][^\s:]*)(?::(\d+))?: (.+) — (.+)$/;
+
 /**
- * Pipeline warnings (`<source_id>: message`) as problems on the source's file; a warning that names no source
- * (a curated entry that matches nothing, say) stays on the collection.
+ * Pipeline warnings as problems: `<source_id>: message` goes on the source's file; a warning already formatted as
+ * `path:line: message — fix` (a curated entry that matches nothing) keeps its place; any other stays on the collection.
  */
 export function buildWarnings(warnings: readonly string[], fileOf: ReadonlyMap<string, string>, collectionFile: string): Problem[] {
   return warnings.map((text) => {
+    const formatted = FORMATTED.exec(text);
+    if (formatted?.[1] !== undefined && !fileOf.has(formatted[1])) {
+      return warning(formatted[1], formatted[2] === undefined ? null : Number(formatted[2]), formatted[3] ?? text, formatted[4] ?? "");
+    }
     const colon = text.indexOf(": ");
     const file = colon > 0 ? fileOf.get(text.slice(0, colon)) : undefined;
     const message = file === undefined ? text : text.slice(colon + 2);

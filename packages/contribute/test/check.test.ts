@@ -154,15 +154,20 @@ describe("collection-level checks", () => {
     ]);
   });
 
-  it("puts pipeline warnings on the source they name, others on the collection", () => {
+  it("puts pipeline warnings on the source they name, keeps a curated entry's place, others on the collection", () => {
     const problems = buildWarnings(
-      ["005_0123456789abcdef: no quote and no meeting found", "curation.yaml:12: correction for quote:ab12cd34ef56 matches no row"],
+      [
+        "005_0123456789abcdef: no quote and no meeting found",
+        "pipelines/moscow-format/curation.yaml:12: the correction for quote:ab12cd34ef56 matches no row — correct its ID or delete the entry",
+        "the normalizer merged two spellings of one name",
+      ],
       new Map([["005_0123456789abcdef", B]]),
       "pipelines/moscow-format/collection.yaml",
     );
     expect(problems.map((p) => [p.severity, formatProblem(p)])).toEqual([
       ["warning", `${B}: no quote and no meeting found — check that the article reports a diplomatic meeting; if it does, say in the pull request what the extractor missed`],
-      ["warning", "pipelines/moscow-format/collection.yaml: curation.yaml:12: correction for quote:ab12cd34ef56 matches no row — look at the entry named and correct it, or explain in the pull request why it is right"],
+      ["warning", "pipelines/moscow-format/curation.yaml:12: the correction for quote:ab12cd34ef56 matches no row — correct its ID or delete the entry"],
+      ["warning", "pipelines/moscow-format/collection.yaml: the normalizer merged two spellings of one name — look at the entry named and correct it, or explain in the pull request why it is right"],
     ]);
   });
 });
