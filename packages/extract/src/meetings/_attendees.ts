@@ -1,0 +1,161 @@
+import type { AttendeeMention, MeetingMention } from "@parley/model";
+import type { CountryLexicon } from "./_countries.ts";
+import type { ArticleReading } from "./_meetings.ts";
+import { EVENT_NOUN, type NarrativeSentence } from "./_narrative.ts";
+import type { PersonFound } from "./_people.ts";
+import { findPlaces, hostOf } from "./_place.ts";
+import { TITLE_WORD } from "./_roles.ts";
+
+type Participation = AttendeeMention["participation"];
+
+// Words for those who take part, before a list of countries: "representatives from India, China and Iran".
+const PARTICIPANTS =
+  /\b(?:representatives|officials|delegations?|delegates|envoys|ministers|stakeholders|participants|diplomats|negotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)/g;
+// A sentence about who was there.
+const PRESENCE = /\b(?:attendance|attended|attending|participation|participated|participating|present|assembled|gathered|involved|joined|took part)\b/i;
+const GUEST = /\b(?:hosted|welcomed|received)\s+/g;
+const GROUP = /^\s*(?:delegations?|leaders|officials|representatives|envoys|ministers|team|diplomats|negotiators)\b/;
+const DELEGATION = /^\s*delegations?\b/;
+
+// A person placed at the gathering by what follows the name.
+const ATTEND_AFTER =
+  /^(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part))/;
+// A person placed at the gathering by the sentence: the subject speaks there or to those there.
+const SPOKE_THERE =
+  /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed) the (?:assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address))\b/i;
+const WRITTEN = /\b(?:written (?:greeting|message|address|statement)|(?:greeting|message|letter) (?:read out )?to (?:the )?participants)\b/i;
+const REMOTE = /\b(?:by|via) video(?:\s?link|\s?conference)?|\bremotely\b|\bvirtually\b/i;
+const LED_BY = /\b(?:led|headed)\s+by\s+(?:\S+\s+){0,4}$/;
+
+// An envoy or minister of a country taking part, speaking about the gathering, speaks for their delegation there.
+const DELEGATE_ROLE = /\b(?:envoy|ambassador|representative|minister|delegate|negotiator)\b/i;
+const SPEAKS =
+  /^(?:,[^,]{0,100},)?\s*(?:also\s+)?(?:said|summarized|summarised|emphasized|emphasised|stressed|noted|told|added|praised|described|reiterated|stated|declared|welcomed|underlined)\b/;
+
+class AttendeeList {
+  private readonly rows = new Map<string, AttendeeMention>();
+  add(row: AttendeeMention): void {
+    const key = `${row.type}:${row.type === "country" ? row.country : row.name}`;
+    if (!this.rows.has(key)) this.rows.set(key, row);
+  }
+  has(type: AttendeeMention["type"], key: string): boolean {
+    return this.rows.has(`${type}:${key}`);
+  }
+  all(): AttendeeMention[] {
+    return [...this.rows.values()];
+  }
+}
+
+/** Countries in a comma/"and" list starting at `from`: "India, China, Iran, Pakistan, and five ..." stops before "five". */
+export function countryList(text: string, from: number, countries: CountryLexicon): string[] {
+  const codes: string[] = [];
+  let at = from;
+  for (;;) {
+    const lead = /^(?:\s*,)?\s*(?:and\s+|as well as\s+)?(?:the\s+)?/.exec(text.slice(at));
+    at += lead?.[0].length ?? 0;
+    const next = countries.find(text.slice(at, at + 60))[0];
+    if (!next || next.start !== 0) break;
+    // "Afghanistan's ruling Taliban government" is one country.
+    codes.push(next.code);
+    at += next.end;
+    if (/^['’]s\b/.test(text.slice(at))) break;
+  }
+  return codes;
+}
+
+function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): string[] {
+  const text = s.narrative;
+  const codes: string[] = [];
+  if (s.event || PRESENCE.test(text)) {
+    for (const m of text.matchAll(PARTICIPANTS)) codes.push(...countryList(text, (m.index ?? 0) + m[0].length, countries));
+  }
+  for (const mention of countries.find(text)) {
+    const after = text.slice(mention.end).replace(/^['’]s\b/, "");
+    // "the Indian delegation", "a Taliban delegation".
+    if (DELEGATION.test(after.replace(/^\s*(?:[a-z-]+\s+){0,2}(?=delegation)/, ""))) codes.push(mention.code);
+  }
+  for (const m of text.matchAll(GUEST)) {
+    // "hosted a high-level Taliban delegation", "hosted Taliban leaders".
+    const window = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
+    const lead = /^(?:a |an |the )?(?:[a-z-]+\s+){0,2}/.exec(window)?.[0].length ?? 0;
+    const guest = countries.find(window.slice(lead))[0];
+    if (guest && guest.start === 0 && GROUP.test(window.slice(lead + guest.end).replace(/^['’]s/, ""))) codes.push(guest.code);
+  }
+  return codes;
+}
+
+function participationIn(s: NarrativeSentence): Participation {
+  if (WRITTEN.test(s.narrative)) return "written";
+  if (REMOTE.test(s.narrative)) return "remote";
+  return "in_person";
+}
+
+/** Is the person at `p` placed at the meeting by this sentence? */
+function placedThere(p: PersonFound, s: NarrativeSentence, inSentence: PersonFound[], countries: CountryLexicon): boolean {
+  const text = s.narrative;
+  const local = { start: p.start - s.start, end: p.end - s.start };
+  if (ATTEND_AFTER.test(text.slice(local.end).replace(/^['’]s/, ""))) return true;
+  if (LED_BY.test(text.slice(0, local.start))) return true;
+  const subject = inSentence[0] === p;
+  if (subject && (SPOKE_THERE.test(text) || WRITTEN.test(text))) return true;
+  // Named beside a list of participants: "Foreign Minister A, Foreign Minister B, and officials from China, India".
+  PARTICIPANTS.lastIndex = 0;
+  const list = PARTICIPANTS.exec(text);
+  if (list && (s.event || PRESENCE.test(text)) && list.index > local.end) {
+    const between = text.slice(local.end, list.index);
+    const rest = inSentence.filter((q) => q.start > p.start && q.start - s.start < list.index);
+    let residue = between;
+    for (const q of rest) residue = residue.replace(q.written, " ");
+    residue = residue
+      .split(/\s+/)
+      .filter((w) => w.length > 0 && !TITLE_WORD.test(w) && !countries.codeOf(w.replace(/[,']/g, "")))
+      .join(" ");
+    if (/^[\s,]*(?:and)?[\s,]*$/.test(residue)) return true;
+  }
+  return false;
+}
+
+/** Who the text places at the meeting: the host, countries listed as taking part, people attending or speaking there. */
+export function findAttendees(reading: ArticleReading, meeting: MeetingMention, anchor: NarrativeSentence): AttendeeMention[] {
+  const { countries, ctx } = reading;
+  const list = new AttendeeList();
+  const span = (s: NarrativeSentence) => ({ start: s.start, end: s.end });
+  const country = (code: string, s: NarrativeSentence, participation: Participation = "in_person"): void =>
+    list.add({ type: "country", name: code, role: null, country: code, participation, evidence: span(s) });
+  if (meeting.country) country(meeting.country, anchor);
+  // Sentences of this meeting's story: not a future one, not another occasion, not another host or city.
+  const scope = reading.sentences.filter((s) => {
+    if (s.future || s.elsewhere) return false;
+    const host = hostOf(s, countries);
+    if (host && meeting.country && host !== meeting.country) return false;
+    const place = findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place;
+    return !place || meeting.city === null || place.city === meeting.city;
+  });
+  const known = (p: PersonFound) => reading.people.find((q) => q.name === p.name && q.role !== null);
+  for (const s of scope) {
+    for (const code of countriesAttending(s, countries)) country(code, s);
+    const inSentence = reading.people.filter((p) => p.start >= s.start && p.end <= s.end);
+    for (const p of inSentence) {
+      if (!placedThere(p, s, inSentence, countries)) continue;
+      const role = p.role ?? known(p)?.role ?? null;
+      const delegation = LED_BY.test(s.narrative.slice(0, p.start - s.start)) ? countriesAttending(s, countries)[0] : undefined;
+      const code = p.country ?? known(p)?.country ?? delegation ?? null;
+      const participation = participationIn(s);
+      list.add({ type: "person", name: p.name, role, country: code, participation, evidence: span(s) });
+      if (code) country(code, s);
+    }
+  }
+  for (const s of scope) {
+    const subject = reading.people.find((p) => p.start >= s.start && p.end <= s.end);
+    if (!subject || list.has("person", subject.name)) continue;
+    const role = subject.role ?? known(subject)?.role ?? null;
+    const code = subject.country ?? known(subject)?.country ?? null;
+    if (!role || !DELEGATE_ROLE.test(role) || !code || !list.has("country", code)) continue;
+    if (!SPEAKS.test(s.narrative.slice(subject.end - s.start))) continue;
+    // The paragraph, quotations included, is about the gathering.
+    const paragraph = reading.sentences.filter((t) => t.paragraph === s.paragraph).map((t) => t.text).join(" ");
+    if (!EVENT_NOUN.test(paragraph) && !/\bparticipants\b/.test(paragraph)) continue;
+    list.add({ type: "person", name: subject.name, role, country: code, participation: participationIn(s), evidence: span(s) });
+  }
+  return list.all();
+}

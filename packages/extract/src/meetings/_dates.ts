@@ -1,0 +1,94 @@
+import * as chrono from "chrono-node";
+
+/** A date stated in the text, resolved to an ISO date at the precision the text and publication support. */
+export interface DateMention {
+  date: string;
+  start: number;
+  end: number;
+  /** A dateline ("CaliToday (08/10/2025):") dates the article, not an event. */
+  dateline: boolean;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+const iso = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+/** The last instant a partial publication date covers: "2024-10" → 31 October 2024, noon UTC. */
+export function referenceInstant(published: string): Date {
+  const [y = 1970, m, d] = published.split("-").map(Number);
+  if (d !== undefined && m !== undefined) return new Date(Date.UTC(y, m - 1, d, 12));
+  if (m !== undefined) return new Date(Date.UTC(y, m, 0, 12));
+  return new Date(Date.UTC(y, 11, 31, 12));
+}
+
+/** True when `date` lies after `published`, compared at the precision both have. */
+export function isAfter(date: string, published: string): boolean {
+  const n = Math.min(date.length, published.length);
+  return date.slice(0, n) > published.slice(0, n);
+}
+
+const precisionOf = (date: string): number => date.split("-").length;
+const truncate = (date: string, parts: number): string => date.split("-").slice(0, parts).join("-");
+
+// A date at the start of a paragraph followed by ":" or a dash is a dateline.
+const DATELINE_AFTER = /^\)?\s*[:—–]|^\)?\s+-\s/;
+
+/** Dates in a piece of text; relative ones ("Tuesday", "earlier this month") resolve against the publication date. */
+export function findDates(text: string, published: string, offset = 0): DateMention[] {
+  const instant = referenceInstant(published);
+  const mentions: DateMention[] = [];
+  // Day-first reading of numeric dates ("08/10/2025"), as news outside the U.S. writes them.
+  for (const result of chrono.en.GB.parse(text, { instant, timezone: 0 })) {
+    const date = resolve(result, published, instant);
+    if (date === null) continue;
+    const start = result.index;
+    const end = start + result.text.length;
+    const lineStart = text.lastIndexOf("\n", start) + 1;
+    const dateline = /\d/.test(result.text) && start - lineStart <= 40 && DATELINE_AFTER.test(text.slice(end));
+    mentions.push({ date, start: offset + start, end: offset + end, dateline });
+  }
+  return mentions;
+}
+
+function resolve(result: chrono.ParsedResult, published: string, instant: Date): string | null {
+  const c = result.start;
+  const certain = (k: "year" | "month" | "day" | "weekday"): boolean => c.isCertain(k);
+  const year = c.get("year");
+  const month = c.get("month");
+  const day = c.get("day");
+  if (year === null || month === null) return null;
+  let date: string | null = null;
+  if (certain("day") && certain("month")) {
+    date = `${year}-${pad(month)}-${pad(day ?? 1)}`;
+    // An unstated year that lands after publication is last year's date.
+    if (!certain("year") && isAfter(date, published)) date = `${year - 1}-${pad(month)}-${pad(day ?? 1)}`;
+  } else if (certain("weekday") && !certain("month")) {
+    const weekday = c.get("weekday");
+    if (weekday === null) return null;
+    // News reports the past: the most recent such weekday on or before publication, when the day is known.
+    if (precisionOf(published) < 3) return truncate(published, 2);
+    const back = (instant.getUTCDay() - weekday + 7) % 7;
+    date = iso(new Date(instant.getTime() - back * 86_400_000));
+  } else if (certain("month")) {
+    date = `${year}-${pad(month)}`;
+    if (!certain("year") && isAfter(date, published)) date = `${year - 1}-${pad(month)}`;
+  } else if (certain("year")) {
+    date = String(year);
+  } else if (certain("day")) {
+    // "yesterday", "today": relative to publication, so no more precise than it.
+    date = truncate(`${year}-${pad(month)}-${pad(day ?? 1)}`, precisionOf(published));
+  }
+  if (date === null || isAfter(date, published)) return null;
+  // Relative words carry no more precision than the publication date.
+  if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(result.text)) date = truncate(date, Math.min(precisionOf(date), precisionOf(published)));
+  return date;
+}
+
+/** The publication date, refined by a dateline in the text when it agrees and is more precise. */
+export function refinePublished(text: string, published: string): string {
+  const head = text.slice(0, 400);
+  for (const mention of findDates(head, published)) {
+    if (!mention.dateline) continue;
+    if (mention.date.startsWith(published) && mention.date.length > published.length) return mention.date;
+  }
+  return published;
+}

@@ -1,0 +1,97 @@
+import type { MeetingMention, Span } from "@parley/model";
+import type { ArticleContext } from "../_context.ts";
+import { CountryLexicon } from "./_countries.ts";
+import { findDates, refinePublished } from "./_dates.ts";
+import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
+import { PeopleFinder, type PersonFound } from "./_people.ts";
+import { findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
+import { splitSentences } from "./_sentences.ts";
+import { findAttendees } from "./_attendees.ts";
+
+/** What the meeting rules read of one article, computed once. */
+export interface ArticleReading {
+  ctx: ArticleContext;
+  published: string;
+  sentences: NarrativeSentence[];
+  /** Narrative with series and publisher names blanked, for finding places. */
+  placeText: string;
+  countries: CountryLexicon;
+  people: PersonFound[];
+}
+
+export function readArticle(ctx: ArticleContext): ArticleReading {
+  const { text } = ctx.article;
+  const masked = maskQuotes(text);
+  const sentences = readNarrative(splitSentences(text), masked);
+  const countries = new CountryLexicon(ctx.registry);
+  return {
+    ctx,
+    published: refinePublished(text, ctx.article.published),
+    sentences,
+    placeText: maskNonPlaces(masked, ctx.registry),
+    countries,
+    people: new PeopleFinder(ctx, countries).find(sentences),
+  };
+}
+
+const precision = (date: string): number => date.split("-").length;
+const agree = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
+
+/** Sentences that tell of a gathering that took place, and no other occasion. */
+export function meetingSentences(reading: ArticleReading): NarrativeSentence[] {
+  return reading.sentences.filter((s) => s.event && !s.future && !s.elsewhere);
+}
+
+/** The meeting the article reports: where, when, which series and round, who attended. */
+export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
+  const { ctx, published } = reading;
+  const candidates = meetingSentences(reading);
+  const placeOf = (s: NarrativeSentence) => findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place ?? null;
+  const datesOf = (s: NarrativeSentence) =>
+    findDates(s.narrative, published, s.start).filter((d) => !d.dateline);
+  // The report begins where a gathering is first given a place or a date.
+  const anchor = candidates.find((s) => placeOf(s) !== null || datesOf(s).length > 0);
+  if (!anchor) return [];
+
+  const place = placeOf(anchor) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
+  // A sentence naming another city tells of another gathering.
+  const about = candidates.filter((s) => {
+    const p = placeOf(s);
+    return p === null || place === null || p.city === place.city;
+  });
+  const date = pickDate(about.flatMap((s) => datesOf(s).map((d) => ({ date: d.date, sentence: s }))), anchor) ?? fallbackDate(published);
+  const narrative = reading.sentences.filter((s) => !s.future && !s.elsewhere).map((s) => s.narrative).join("\n");
+  const series = findSeries(narrative, ctx.registry);
+  const round = about.map((s) => findRound(s.narrative)).find((r) => r !== null) ?? null;
+  const country = place?.country ?? series?.host_country ?? hostOf(anchor, reading.countries);
+  const evidence: Span[] = about.map((s) => ({ start: s.start, end: s.end }));
+  const meeting: MeetingMention = {
+    key: "meeting-1",
+    name: null,
+    series: series?.name ?? null,
+    round,
+    date,
+    city: place?.city ?? null,
+    country,
+    evidence: evidence.length > 0 ? evidence : [{ start: anchor.start, end: anchor.end }],
+    attendees: [],
+  };
+  meeting.attendees = findAttendees(reading, meeting, anchor);
+  return [meeting];
+}
+
+/** The most specific date the meeting's sentences give; the anchor's own date wins a conflict. */
+function pickDate(dates: Array<{ date: string; sentence: NarrativeSentence }>, anchor: NarrativeSentence): string | null {
+  if (dates.length === 0) return null;
+  const anchored = dates.filter((d) => d.sentence === anchor).map((d) => d.date);
+  const base = anchored[0] ?? dates[0]?.date ?? null;
+  if (base === null) return null;
+  const consistent = dates.filter((d) => agree(d.date, base));
+  return consistent.reduce((best, d) => (precision(d.date) > precision(best) ? d.date : best), base);
+}
+
+// Nothing dated: news reports what just happened, so the month of publication.
+function fallbackDate(published: string): string {
+  return published.split("-").slice(0, 2).join("-");
+}
+

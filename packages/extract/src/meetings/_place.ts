@@ -1,0 +1,72 @@
+import type { Registry, RegistryPlace, RegistrySeries } from "@parley/registry";
+import type { CountryLexicon } from "./_countries.ts";
+import type { NarrativeSentence } from "./_narrative.ts";
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export interface PlaceFound {
+  place: RegistryPlace;
+  start: number;
+}
+
+/** Cities named as where something happens: "in Moscow", "held in the city of Kazan", "a Moscow summit". */
+export function findPlaces(narrative: string, registry: Registry): PlaceFound[] {
+  const found: PlaceFound[] = [];
+  for (const place of registry.places) {
+    for (const form of [place.city, ...place.aliases]) {
+      const f = escape(form);
+      const pattern = new RegExp(
+        `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:city|capital|Russian city|Russian capital)\\s+of\\s+)?(${f})(?![\\p{L}])|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
+        "gu",
+      );
+      for (const m of narrative.matchAll(pattern)) {
+        const at = (m.index ?? 0) + m[0].indexOf(m[1] ?? m[2] ?? form);
+        found.push({ place, start: at });
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** A meeting series named in the text, by the registry's phrases. */
+export function findSeries(text: string, registry: Registry): RegistrySeries | null {
+  let best: { series: RegistrySeries; at: number } | null = null;
+  for (const series of registry.series) {
+    for (const form of [series.name, ...series.aliases]) {
+      const m = new RegExp(`(?<![\\p{L}])${escape(form)}(?![\\p{L}])`, "u").exec(text);
+      if (m && (best === null || m.index < best.at)) best = { series, at: m.index };
+    }
+  }
+  return best?.series ?? null;
+}
+
+const ORDINALS = [
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+];
+const ROUND = new RegExp(
+  `\\b(${ORDINALS.join("|")}|\\d{1,2}(?:st|nd|rd|th))\\s+(?:round|meeting|session|edition|iteration|installment|instalment)\\s+of\\b`,
+  "i",
+);
+
+/** The round of a series: "the seventh round of ...", "the 6th meeting of ..." → 7, 6. */
+export function findRound(text: string): number | null {
+  const m = ROUND.exec(text);
+  if (!m?.[1]) return null;
+  const word = m[1].toLowerCase();
+  const n = ORDINALS.indexOf(word);
+  return n >= 0 ? n + 1 : Number.parseInt(word, 10);
+}
+
+const HOST_VERB = /(?:^|[\s,(])(\S+?)(?:['’]s)?(?:\s+government)?\s+(?:hosted|hosts|convened|welcomed)\b(?!\s+by\b)/;
+
+/** The country that hosted, from "Russia hosted ..." or "hosted by the Russian government". */
+export function hostOf(sentence: NarrativeSentence, countries: CountryLexicon): string | null {
+  const by = /\bhosted by (?:the )?(\S+)/.exec(sentence.narrative);
+  const subject = HOST_VERB.exec(sentence.narrative);
+  for (const word of [by?.[1], subject?.[1]]) {
+    const code = word ? countries.codeOf(word) : null;
+    if (code) return code;
+  }
+  return null;
+}
