@@ -12,12 +12,13 @@ export interface DateMention {
 const pad = (n: number): string => String(n).padStart(2, "0");
 const iso = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
-/** The last instant a partial publication date covers: "2024-10" → 31 October 2024, noon UTC. */
+/** The instant relative dates count from: the publication day, or the middle of its month or year. */
 export function referenceInstant(published: string): Date {
   const [y = 1970, m, d] = published.split("-").map(Number);
   if (d !== undefined && m !== undefined) return new Date(Date.UTC(y, m - 1, d, 12));
-  if (m !== undefined) return new Date(Date.UTC(y, m, 0, 12));
-  return new Date(Date.UTC(y, 11, 31, 12));
+  // Mid-period, so "last month" from a month-precision date does not overflow (31 October → "31 September").
+  if (m !== undefined) return new Date(Date.UTC(y, m - 1, 15, 12));
+  return new Date(Date.UTC(y, 6, 1, 12));
 }
 
 /** True when `date` lies after `published`, compared at the precision both have. */
@@ -29,6 +30,7 @@ export function isAfter(date: string, published: string): boolean {
 const precisionOf = (date: string): number => date.split("-").length;
 const truncate = (date: string, parts: number): string => date.split("-").slice(0, parts).join("-");
 
+const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
 // A date at the start of a paragraph followed by ":" or a dash is a dateline.
 const DATELINE_AFTER = /^\)?\s*[:—–]|^\)?\s+-\s/;
 
@@ -36,8 +38,11 @@ const DATELINE_AFTER = /^\)?\s*[:—–]|^\)?\s+-\s/;
 export function findDates(text: string, published: string, offset = 0): DateMention[] {
   const instant = referenceInstant(published);
   const mentions: DateMention[] = [];
-  // Day-first reading of numeric dates ("08/10/2025"), as news outside the U.S. writes them.
-  for (const result of chrono.en.GB.parse(text, { instant, timezone: 0 })) {
+  for (const parsed of chrono.parse(text, { instant, timezone: 0 })) {
+    // Day-first reading of numeric dates ("08/10/2025"), as news outside the U.S. writes them; the British
+    // parser is used for those alone, since it reads "October 30" as October 2030.
+    const result = NUMERIC.test(parsed.text) ? (chrono.en.GB.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed) : parsed;
+    result.index = parsed.index;
     const date = resolve(result, published, instant);
     if (date === null) continue;
     const start = result.index;

@@ -21,3 +21,21 @@ export function seedArticles(): Article[] {
 export function seedGold(): unknown {
   return JSON.parse(readFileSync(join(root, "pipelines/moscow-format/gold/seeds.gold.json"), "utf8"));
 }
+
+/** An article made of real sentences, published on `published`, for rule tests. */
+export function articleOf(text: string, published: string): Article {
+  return {
+    source_id: "test",
+    file: "test.md",
+    title: "test",
+    publisher: "test",
+    url: null,
+    published,
+    language: "en",
+    retrieved: null,
+    text,
+    sha256: "0".repeat(64),
+    body_line: 1,
+    removed: [],
+  };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import type { MeetingMention } from "@parley/model";
+import { extractMeetings } from "../src/meetings/index.ts";
+import { findPlaces, findRound, findSeries } from "../src/meetings/_place.ts";
+import { maskNonPlaces } from "../src/meetings/_narrative.ts";
+import { REGISTRY, articleOf } from "./meetings-fixtures.ts";
+
+// A real opening sentence that reports a meeting; each case adds a real sentence after it.
+const OPENING = "On October 7, 2025, Russia hosted the seventh round of the Moscow Format consultations on Afghanistan in Moscow.";
+
+function meetingsOf(text: string, published = "2025-10"): MeetingMention[] {
+  return extractMeetings({ article: articleOf(text, published), registry: REGISTRY });
+}
+const people = (m: MeetingMention | undefined) => (m?.attendees ?? []).filter((a) => a.type === "person").map((a) => a.name);
+const countries = (m: MeetingMention | undefined) => (m?.attendees ?? []).filter((a) => a.type === "country").map((a) => a.country);
+
+describe("round, series and city", () => {
+  it.each([
+    ['Russia hosted the seventh round of the "Moscow Format" consultations on Afghanistan.', 7],
+    ["Muttaqi was invited to participate in the sixth meeting of the Consultations on Afghanistan.", 6],
+    ["Envoys gathered in Doha for the 3rd round of talks.", 3],
+    ["This gathering marked the first time since Russia’s official recognition of the Taliban government.", null],
+  ])("round of %s is %s", (text, round) => {
+    expect(findRound(text)).toBe(round);
+  });
+
+  it.each([
+    ["Russian Foreign Minister Sergei Lavrov said in a written greeting to participants of the talks, held in the city of Kazan.", "Kazan"],
+    ["At a pivotal Moscow summit, Russia, India, China, and others reject US military return.", "Moscow"],
+    ["Russia hosted a high-level Taliban delegation in Moscow on Tuesday, October 7.", "Moscow"],
+    ["The summit underscored the deepening ties between Moscow and Kabul.", null],
+    ["The group claimed responsibility for the Crocus City Hall attack near Moscow, in March.", null],
+    ["Known simply as the Moscow Format, the meeting also saw the participation of regional stakeholders.", null],
+    ["According to The Moscow Times, Russian Foreign Minister Sergei Lavrov opened the session.", null],
+  ])("city of %s is %s", (text, city) => {
+    expect(findPlaces(maskNonPlaces(text, REGISTRY), REGISTRY)[0]?.place.city ?? null).toBe(city);
+  });
+
+  it.each([
+    ["Known simply as the Moscow Format, the meeting also saw the participation of regional stakeholders.", "Moscow Format"],
+    ["the sixth meeting of the Consultations on Afghanistan hosted by the Russian government", "Moscow Format"],
+    ["Russia hosted a high-level Taliban delegation in Moscow on Tuesday, October 7.", null],
+  ])("series of %s is %s", (text, series) => {
+    expect(findSeries(text, REGISTRY)?.name ?? null).toBe(series);
+  });
+});
+
+describe("a meeting is one the text reports as held", () => {
+  it.each([
+    ["Kabulov also discussed the possibility of the Taliban being invited to the next BRICS meeting scheduled later this month in Russia."],
+    ["While it is unlikely that we will see the Taliban at the BRICS meeting this year, these gestures hint at a growing affinity."],
+    ["Lavrov's comments come days after Uzbekistan, which neighbors Afghanistan, hosted U.S. officials for talks on strengthening military ties."],
+    ["The Taliban seized control of Afghanistan shortly after U.S. troops left, imposing their strict interpretation of Sharia law."],
+  ])("no meeting in %s", (text) => {
+    expect(meetingsOf(text)).toEqual([]);
+  });
+
+  it("reads date, city, series, round and host from a report", () => {
+    const [meeting] = meetingsOf(OPENING);
+    expect(meeting).toMatchObject({ date: "2025-10-07", city: "Moscow", country: "RUS", series: "Moscow Format", round: 7 });
+    expect(countries(meeting)).toEqual(["RUS"]);
+  });
+
+  it("dates a meeting by weekday against a day-precision publication, ignoring the dateline", () => {
+    const text =
+      "CaliToday (08/10/2025): Russia rolled out the red carpet for a delegation from Afghanistan's ruling Taliban government on Tuesday, using a high-profile international meeting in Moscow to praise the regime's security efforts.";
+    const [meeting] = meetingsOf(text, "2025-10-08");
+    expect(meeting).toMatchObject({ date: "2025-10-07", city: "Moscow", country: "RUS" });
+    expect(countries(meeting)).toEqual(["RUS", "AFG"]);
+  });
+});
+
+describe("attendees are those the text places at the meeting", () => {
+  it.each([
+    ["Afghan Foreign Minister Amir Khan Muttaqi attended for the first time.", ["Amir Khan Muttaqi"], ["RUS", "AFG"]],
+    ["The Indian delegation, led by ambassador Vinay Kumar, reiterated support for a stable Afghanistan.", ["Vinay Kumar"], ["RUS", "IND"]],
+    ["In his opening remarks, Russian Foreign Minister Sergey Lavrov struck a dual tone of support and admonition.", ["Sergey Lavrov"], ["RUS"]],
+    ["According to The Moscow Times, Russian Foreign Minister Sergei Lavrov opened the session by sharply criticizing Western sanctions.", ["Sergey Lavrov"], ["RUS"]],
+    [
+      "“The decision needs to be followed up with various legal procedures in order to make it a reality,” Zamir Kabulov, Russia’s special representative on Afghanistan, said during the conference.",
+      ["Zamir Kabulov"],
+      ["RUS"],
+    ],
+    [
+      "With representatives from India, China, Iran, Pakistan, and five ex-Soviet Central Asian republics in attendance, the meeting underscored the region’s concerns.",
+      [],
+      ["RUS", "IND", "CHN", "IRN", "PAK"],
+    ],
+    // Spoke elsewhere, asked to attend, only mentioned, or another meeting: not attendees.
+    ["Speaking at a different event the same day, Alexander Bortnikov, director of the FSB, justified the move.", [], ["RUS"]],
+    [
+      "It was reported last month, Abdul Ghani Baradar, the Taliban’s deputy prime minister, sent a letter to Yuri Ushakov requesting to be invited to the meeting.",
+      [],
+      ["RUS"],
+    ],
+    ["Notably, Trump’s relationship with Russian President Vladimir Putin has soured in recent months over Putin’s intransigence.", [], ["RUS"]],
+    ["Kabulov also discussed the possibility of the Taliban being invited to the next BRICS meeting scheduled later this month in Russia.", [], ["RUS"]],
+    ["Lavrov's comments come days after Uzbekistan, which neighbors Afghanistan, hosted U.S. officials for talks on strengthening military ties.", [], ["RUS"]],
+    ["The absence of any members of the Afghan political opposition, civil society, women’s groups and the media at the meeting only empowered the Taliban.", [], ["RUS"]],
+  ])("%s", (sentence, expectedPeople, expectedCountries) => {
+    const [meeting] = meetingsOf(`${OPENING}\n${sentence}`);
+    expect(people(meeting)).toEqual(expectedPeople);
+    expect(countries(meeting)).toEqual(expectedCountries);
+  });
+
+  it("a written greeting is written participation", () => {
+    const text = [
+      "Russia hosted Taliban leaders for talks on regional security Friday as it seeks to forge ties with Afghanistan's new rulers.",
+      '"For our part, we will continue to develop multifaceted contacts with Afghanistan," Russian Foreign Minister Sergei Lavrov said in a written greeting to participants of the talks, held in the city of Kazan.',
+    ].join("\n");
+    const [meeting] = meetingsOf(text, "2023-09-29");
+    expect(meeting).toMatchObject({ date: "2023-09-29", city: "Kazan", country: "RUS" });
+    expect(meeting?.attendees.find((a) => a.type === "person")).toMatchObject({ name: "Sergey Lavrov", role: "Foreign Minister", country: "RUS", participation: "written" });
+    expect(countries(meeting)).toEqual(["RUS", "AFG"]);
+  });
+});
