@@ -42,13 +42,12 @@ export function findDates(text: string, published: string, offset = 0): DateMent
     // Day-first reading of numeric dates ("08/10/2025"), as news outside the U.S. writes them; the British
     // parser is used for those alone, since it reads "October 30" as October 2030.
     const result = NUMERIC.test(parsed.text) ? (chrono.en.GB.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed) : parsed;
-    result.index = parsed.index;
     const date = resolve(result, published, instant);
     if (date === null) continue;
-    const start = result.index;
-    const end = start + result.text.length;
+    const start = parsed.index;
+    const end = start + parsed.text.length;
     const lineStart = text.lastIndexOf("\n", start) + 1;
-    const dateline = /\d/.test(result.text) && start - lineStart <= 40 && DATELINE_AFTER.test(text.slice(end));
+    const dateline = /\d/.test(parsed.text) && start - lineStart <= 40 && DATELINE_AFTER.test(text.slice(end));
     mentions.push({ date, start: offset + start, end: offset + end, dateline });
   }
   return mentions;
