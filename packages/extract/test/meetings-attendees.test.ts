@@ -61,6 +61,14 @@ describe("a meeting is one the text reports as held", () => {
     expect(countries(meeting)).toEqual(["RUS"]);
   });
 
+  it("skips background history for the meeting being reported", () => {
+    const text = [
+      "The Moscow Format consultations were first held in Moscow in 2017.",
+      "Russia hosted the seventh round of the Moscow Format consultations in Moscow on Tuesday, October 7.",
+    ].join("\n");
+    expect(meetingsOf(text)).toMatchObject([{ date: "2025-10-07", city: "Moscow", round: 7 }]);
+  });
+
   it("dates a meeting by weekday against a day-precision publication, ignoring the dateline", () => {
     const text =
       "CaliToday (08/10/2025): Russia rolled out the red carpet for a delegation from Afghanistan's ruling Taliban government on Tuesday, using a high-profile international meeting in Moscow to praise the regime's security efforts.";
@@ -86,6 +94,16 @@ describe("attendees are those the text places at the meeting", () => {
       [],
       ["RUS", "IND", "CHN", "IRN", "PAK"],
     ],
+    [
+      "Representatives of Russia, China, Pakistan, Iran, India, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan took part in the meeting.",
+      [],
+      ["RUS", "CHN", "PAK", "IRN", "IND", "KAZ", "KGZ", "TJK", "TKM", "UZB"],
+    ],
+    ["The talks were attended by China, Iran and Pakistan.", [], ["RUS", "CHN", "IRN", "PAK"]],
+    ["Russia, China, Iran and Pakistan took part in the consultations.", [], ["RUS", "CHN", "IRN", "PAK"]],
+    ["The meeting was chaired by Zamir Kabulov, Russia’s special representative on Afghanistan.", ["Zamir Kabulov"], ["RUS"]],
+    ["Kabulov, who chaired the meeting, said the decision was final.", ["Zamir Kabulov"], ["RUS"]],
+    ["Amir Khan Muttaqi met Sergey Lavrov on the sidelines of the talks.", ["Amir Khan Muttaqi", "Sergey Lavrov"], ["RUS", "AFG"]],
     // Spoke elsewhere, asked to attend, only mentioned, or another meeting: not attendees.
     ["Speaking at a different event the same day, Alexander Bortnikov, director of the FSB, justified the move.", [], ["RUS"]],
     [

@@ -34,6 +34,7 @@ describe("dates resolve against the publication date, at the precision it suppor
     // Numeric datelines are day first: 08/10/2025 is 8 October.
     ["CaliToday (08/10/2025): Russia rolled out the red carpet for a delegation on Tuesday.", "2025-10", "2025-10-08"],
     ["KABUL, 03/11/2024 — The Taliban welcomed the decision.", "2024-11", "2024-11-03"],
+    ["MOSCOW, Oct 4 (Reuters) - Russia hosted Taliban officials for talks on Friday.", "2025-10", "2025-10-04"],
     // A dateline that contradicts the publication month is not used.
     ["CaliToday (08/10/2025): Russia rolled out the red carpet.", "2025-09", "2025-09"],
     ["Russia hosted Taliban leaders for talks on regional security Friday.", "2023-09-29", "2023-09-29"],

@@ -10,7 +10,9 @@ type Participation = AttendeeMention["participation"];
 
 // Words for those who take part, before a list of countries: "representatives from India, China and Iran".
 const PARTICIPANTS =
-  /\b(?:representatives|officials|delegations?|delegates|envoys|ministers|stakeholders|participants|diplomats|negotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)/g;
+  /\b(?:[Rr]epresentatives|[Oo]fficials|[Dd]elegations?|[Dd]elegates|[Ee]nvoys|[Mm]inisters|[Ss]takeholders|[Pp]articipants|[Dd]iplomats|[Nn]egotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)|\b(?:attended by|joined by|with the participation of)\s+/g;
+// A list of countries followed by taking part: "Russia, China, Iran and Pakistan took part in the talks".
+const TOOK_PART = /^\s*(?:also\s+|all\s+)?(?:took part|participated|attended|were represented|sent (?:delegations|representatives|envoys))\b/;
 // A sentence about who was there.
 const PRESENCE = /\b(?:attendance|attended|attending|participation|participated|participating|present|assembled|gathered|involved|joined|took part)\b/i;
 const GUEST = /\b(?:hosted|welcomed|received)\s+/g;
@@ -19,13 +21,15 @@ const DELEGATION = /^\s*delegations?\b/;
 
 // A person placed at the gathering by what follows the name.
 const ATTEND_AFTER =
-  /^(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part))/;
+  /^(?:,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
 // A person placed at the gathering by the sentence: the subject speaks there or to those there.
 const SPOKE_THERE =
   /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed) the (?:assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address))\b/i;
 const WRITTEN = /\b(?:written (?:greeting|message|address|statement)|(?:greeting|message|letter) (?:read out )?to (?:the )?participants)\b/i;
 const REMOTE = /\b(?:by|via) video(?:\s?link|\s?conference)?|\bremotely\b|\bvirtually\b/i;
-const LED_BY = /\b(?:led|headed)\s+by\s+(?:\S+\s+){0,4}$/;
+const LED_BY = /\b(?:led|headed|chaired|co-chaired|opened|attended|joined)\s+by\s+(?:\S+\s+){0,4}$/;
+// Everyone named in the sentence met there.
+const SIDELINES = /\bon the (?:sidelines|margins) of the (?:meeting|talks|consultations|summit|conference|session|gathering|forum)\b/i;
 
 // An envoy or minister of a country taking part, speaking about the gathering, speaks for their delegation there.
 const DELEGATE_ROLE = /\b(?:envoy|ambassador|representative|minister|delegate|negotiator)\b/i;
@@ -69,7 +73,17 @@ function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): st
   if (s.event || PRESENCE.test(text)) {
     for (const m of text.matchAll(PARTICIPANTS)) codes.push(...countryList(text, (m.index ?? 0) + m[0].length, countries));
   }
-  for (const mention of countries.find(text)) {
+  const mentions = countries.find(text);
+  for (const [i, mention] of mentions.entries()) {
+    const previous = mentions[i - 1];
+    // Start of a list only: not preceded by another country and a separator.
+    if (previous && /^(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?$/.test(text.slice(previous.end, mention.start))) continue;
+    const list = countryList(text, mention.start, countries);
+    let end = mention.start;
+    for (const _ of list) end = mentions.find((m) => m.start >= end)?.end ?? end;
+    if (list.length > 0 && TOOK_PART.test(text.slice(end))) codes.push(...list);
+  }
+  for (const mention of mentions) {
     const after = text.slice(mention.end).replace(/^['’]s\b/, "");
     // "the Indian delegation", "a Taliban delegation".
     if (DELEGATION.test(after.replace(/^\s*(?:[a-z-]+\s+){0,2}(?=delegation)/, ""))) codes.push(mention.code);
@@ -96,6 +110,7 @@ function placedThere(p: PersonFound, s: NarrativeSentence, inSentence: PersonFou
   const local = { start: p.start - s.start, end: p.end - s.start };
   if (ATTEND_AFTER.test(text.slice(local.end).replace(/^['’]s/, ""))) return true;
   if (LED_BY.test(text.slice(0, local.start))) return true;
+  if (SIDELINES.test(text)) return true;
   const subject = inSentence[0] === p;
   if (subject && (SPOKE_THERE.test(text) || WRITTEN.test(text))) return true;
   // Named beside a list of participants: "Foreign Minister A, Foreign Minister B, and officials from China, India".

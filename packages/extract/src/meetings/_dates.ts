@@ -32,7 +32,7 @@ const truncate = (date: string, parts: number): string => date.split("-").slice(
 
 const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
 // A date at the start of a paragraph followed by ":" or a dash is a dateline.
-const DATELINE_AFTER = /^\)?\s*[:—–]|^\)?\s+-\s/;
+const DATELINE_AFTER = /^\)?\s*(?:\([^()]{1,40}\)\s*)?(?:[:—–]|-\s)/;
 
 /** Dates in a piece of text; relative ones ("Tuesday", "earlier this month") resolve against the publication date. */
 export function findDates(text: string, published: string, offset = 0): DateMention[] {
@@ -95,4 +95,12 @@ export function refinePublished(text: string, published: string): string {
     if (mention.date.startsWith(published) && mention.date.length > published.length) return mention.date;
   }
   return published;
+}
+
+/** Whole months from `date` to `published` (0 when in the same month or either lacks a month). */
+export function monthsBefore(date: string, published: string): number {
+  const [y1 = 0, m1 = 1] = date.split("-").map(Number);
+  const [y2 = 0, m2 = 1] = published.split("-").map(Number);
+  const months = (y2 - y1) * 12 + (m2 - m1);
+  return date.length < 7 || published.length < 7 ? (y2 - y1) * 12 : months;
 }

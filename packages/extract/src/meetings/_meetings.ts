@@ -1,7 +1,7 @@
 import type { MeetingMention, Span } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
 import { CountryLexicon } from "./_countries.ts";
-import { findDates, refinePublished } from "./_dates.ts";
+import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
 import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
 import { PeopleFinder, type PersonFound } from "./_people.ts";
 import { findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
@@ -34,6 +34,7 @@ export function readArticle(ctx: ArticleContext): ArticleReading {
   };
 }
 
+const RECENT_MONTHS = 3;
 const precision = (date: string): number => date.split("-").length;
 const agree = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
 
@@ -47,21 +48,24 @@ export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
   const { ctx, published } = reading;
   const candidates = meetingSentences(reading);
   const placeOf = (s: NarrativeSentence) => findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place ?? null;
+  // News reports what just happened: a date long before publication is background ("first held in 2017").
   const datesOf = (s: NarrativeSentence) =>
-    findDates(s.narrative, published, s.start).filter((d) => !d.dateline);
+    findDates(s.narrative, published, s.start).filter((d) => !d.dateline && monthsBefore(d.date, published) <= RECENT_MONTHS);
+  const background = (s: NarrativeSentence) => datesOf(s).length === 0 && findDates(s.narrative, published).some((d) => !d.dateline);
   // The report begins where a gathering is first given a place or a date.
-  const anchor = candidates.find((s) => placeOf(s) !== null || datesOf(s).length > 0);
+  const anchor = candidates.find((s) => !background(s) && (placeOf(s) !== null || datesOf(s).length > 0));
   if (!anchor) return [];
 
   const place = placeOf(anchor) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
   // A sentence naming another city tells of another gathering.
   const about = candidates.filter((s) => {
+    if (background(s)) return false;
     const p = placeOf(s);
     return p === null || place === null || p.city === place.city;
   });
   const date = pickDate(about.flatMap((s) => datesOf(s).map((d) => ({ date: d.date, sentence: s }))), anchor) ?? fallbackDate(published);
   const narrative = reading.sentences.filter((s) => !s.future && !s.elsewhere).map((s) => s.narrative).join("\n");
-  const series = findSeries(narrative, ctx.registry);
+  const series = findSeries(about.map((s) => s.narrative).join("\n"), ctx.registry) ?? findSeries(narrative, ctx.registry);
   const round = about.map((s) => findRound(s.narrative)).find((r) => r !== null) ?? null;
   const country = place?.country ?? series?.host_country ?? hostOf(anchor, reading.countries);
   const evidence: Span[] = about.map((s) => ({ start: s.start, end: s.end }));
