@@ -61,6 +61,20 @@ describe("a meeting is one the text reports as held", () => {
     expect(countries(meeting)).toEqual(["RUS"]);
   });
 
+  it("reports a second meeting held in its own city on its own date", () => {
+    const text = `${OPENING}\nForeign ministers of China, Pakistan and Afghanistan met in Kabul on Wednesday, October 8, to discuss trade corridors.`;
+    const [main, side] = meetingsOf(text);
+    expect(main).toMatchObject({ date: "2025-10-07", city: "Moscow" });
+    expect(countries(main)).toEqual(["RUS"]);
+    expect(side).toMatchObject({ date: "2025-10-08", city: "Kabul", country: "AFG", series: null });
+    expect(countries(side)).toEqual(["AFG", "CHN", "PAK"]);
+  });
+
+  it("does not report a side meeting without its own place or date", () => {
+    const text = `${OPENING}\nThe quadrilateral meeting of special envoys on Afghanistan from Pakistan, China, Russia, and Iran was held in Moscow.\nEnvoys will meet in Kabul on October 20.`;
+    expect(meetingsOf(text).map((m) => m.city)).toEqual(["Moscow"]);
+  });
+
   it("skips background history for the meeting being reported", () => {
     const text = [
       "The Moscow Format consultations were first held in Moscow in 2017.",

@@ -131,7 +131,12 @@ function placedThere(p: PersonFound, s: NarrativeSentence, inSentence: PersonFou
 }
 
 /** Who the text places at the meeting: the host, countries listed as taking part, people attending or speaking there. */
-export function findAttendees(reading: ArticleReading, meeting: MeetingMention, anchor: NarrativeSentence): AttendeeMention[] {
+export function findAttendees(
+  reading: ArticleReading,
+  meeting: MeetingMention,
+  anchor: NarrativeSentence,
+  only: readonly NarrativeSentence[] | null = null,
+): AttendeeMention[] {
   const { countries, ctx } = reading;
   const list = new AttendeeList();
   const span = (s: NarrativeSentence) => ({ start: s.start, end: s.end });
@@ -139,7 +144,7 @@ export function findAttendees(reading: ArticleReading, meeting: MeetingMention, 
     list.add({ type: "country", name: code, role: null, country: code, participation, evidence: span(s) });
   if (meeting.country) country(meeting.country, anchor);
   // Sentences of this meeting's story: not a future one, not another occasion, not another host or city.
-  const scope = reading.sentences.filter((s) => {
+  const scope = (only ?? reading.sentences).filter((s) => {
     if (s.future || s.elsewhere) return false;
     const host = hostOf(s, countries);
     if (host && meeting.country && host !== meeting.country) return false;

@@ -1,4 +1,5 @@
 import type { MeetingMention, Span } from "@parley/model";
+import type { RegistryPlace } from "@parley/registry";
 import type { ArticleContext } from "../_context.ts";
 import { CountryLexicon } from "./_countries.ts";
 import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
@@ -81,7 +82,39 @@ export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
     attendees: [],
   };
   meeting.attendees = findAttendees(reading, meeting, anchor);
-  return [meeting];
+  return [meeting, ...sideMeetings(candidates.filter((s) => !about.includes(s) && !background(s)), reading, placeOf, datesOf)];
+}
+
+// Another gathering the text reports as held, in its own city and on its own date: "... met in Kabul on Wednesday".
+const HELD = /\b(?:was held|were held|took place|met|convened|hosted|gathered|held talks)\b/;
+
+function sideMeetings(
+  sentences: readonly NarrativeSentence[],
+  reading: ArticleReading,
+  placeOf: (s: NarrativeSentence) => RegistryPlace | null,
+  datesOf: (s: NarrativeSentence) => Array<{ date: string }>,
+): MeetingMention[] {
+  const meetings: MeetingMention[] = [];
+  for (const s of sentences) {
+    const place = placeOf(s);
+    const date = datesOf(s)[0]?.date;
+    if (!place || !date || !HELD.test(s.narrative) || meetings.some((m) => m.city === place.city)) continue;
+    const series = findSeries(s.narrative, reading.ctx.registry);
+    const meeting: MeetingMention = {
+      key: `meeting-${meetings.length + 2}`,
+      name: null,
+      series: series?.name ?? null,
+      round: findRound(s.narrative),
+      date,
+      city: place.city,
+      country: place.country,
+      evidence: [{ start: s.start, end: s.end }],
+      attendees: [],
+    };
+    meeting.attendees = findAttendees(reading, meeting, s, [s]);
+    meetings.push(meeting);
+  }
+  return meetings;
 }
 
 /** The most specific date the meeting's sentences give; the anchor's own date wins a conflict. */
