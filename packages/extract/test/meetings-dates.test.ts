@@ -25,6 +25,8 @@ describe("dates resolve against the publication date, at the precision it suppor
     ["The group claimed responsibility for the Crocus City Hall attack near Moscow, in March.", "2024-10", ["2024-03"]],
     ["Envoys last met in Doha in December.", "2024-10", ["2023-12"]],
     ["An unstated year that would land after publication steps back: talks on October 30.", "2025-10-08", ["2024-10-30"]],
+    ["The Moscow consultations were launched in 2017 based on a six-party mechanism.", "2025-10-08", ["2017"]],
+    ["Its previous meeting took place in Moscow in November 2022.", "2023-08-21", ["2022-11"]],
     ["Since seizing power in August 2021, the group has enforced a strict interpretation of Islamic law.", "2025-10-08", ["2021-08"]],
   ])("%s (published %s)", (text, published, expected) => {
     expect(eventDates(text, published)).toEqual(expected);

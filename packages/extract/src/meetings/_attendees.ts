@@ -10,9 +10,13 @@ type Participation = AttendeeMention["participation"];
 
 // Words for those who take part, before a list of countries: "representatives from India, China and Iran".
 const PARTICIPANTS =
-  /\b(?:[Rr]epresentatives|[Oo]fficials|[Dd]elegations?|[Dd]elegates|[Ee]nvoys|[Mm]inisters|[Ss]takeholders|[Pp]articipants|[Dd]iplomats|[Nn]egotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)|\b(?:attended by|joined by|with the participation of)\s+/g;
+  /\b(?:[Rr]epresentatives|[Oo]fficials|[Dd]elegations?|[Dd]elegates|[Ee]nvoys|[Mm]inisters|[Ss]takeholders|[Pp]articipants|[Dd]iplomats|[Nn]egotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)|\b(?:attended by|joined by|with the participation of)\s+|\b[Pp]articipants (?:in|of) the [^()]{0,60}\(\s*/g;
 // A list of countries followed by taking part: "Russia, China, Iran and Pakistan took part in the talks".
-const TOOK_PART = /^\s*(?:also\s+|all\s+)?(?:took part|participated|attended|were represented|sent (?:delegations|representatives|envoys))\b/;
+const TOOK_PART =
+  /^\s*(?:(?:is|are|was|were)\s+)?(?:also\s+|all\s+)?(?:took part|taking part|participated|participating|attended|attending|represented|sent (?:delegations|representatives|envoys))\b/;
+// A country's official attending, unnamed: "Afghanistan's acting foreign minister attended the meeting".
+const OFFICIAL_ATTENDED =
+  /^\s+(?:[a-z-]+\s+){0,4}(?:minister|envoy|representative|ambassador|delegation|officials?|diplomats?|delegates?)\s+(?:also\s+)?(?:attended|took part|participated|(?:was|were) present)\b/;
 // A sentence about who was there.
 const PRESENCE = /\b(?:attendance|attended|attending|participation|participated|participating|present|assembled|gathered|involved|joined|took part)\b/i;
 const GUEST = /\b(?:hosted|welcomed|received)\s+/g;
@@ -55,7 +59,8 @@ export function countryList(text: string, from: number, countries: CountryLexico
   const codes: string[] = [];
   let at = from;
   for (;;) {
-    const lead = /^(?:\s*,)?\s*(?:and\s+|as well as\s+)?(?:the\s+)?/.exec(text.slice(at));
+    // Separators, and an abbreviation in brackets after a name: "United Arab Emirates (UAE), and".
+    const lead = /^(?:\s*\([^()]{1,12}\))?(?:\s*,)?\s*(?:and\s+|as well as\s+)?(?:the\s+)?/.exec(text.slice(at));
     at += lead?.[0].length ?? 0;
     const next = countries.find(text.slice(at, at + 60))[0];
     if (!next || next.start !== 0) break;
@@ -85,6 +90,7 @@ function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): st
   }
   for (const mention of mentions) {
     const after = text.slice(mention.end).replace(/^['’]s\b/, "");
+    if (OFFICIAL_ATTENDED.test(after)) codes.push(mention.code);
     // "the Indian delegation", "a Taliban delegation".
     if (DELEGATION.test(after.replace(/^\s*(?:[a-z-]+\s+){0,2}(?=delegation)/, ""))) codes.push(mention.code);
   }
@@ -145,7 +151,7 @@ export function findAttendees(
   if (meeting.country) country(meeting.country, anchor);
   // Sentences of this meeting's story: not a future one, not another occasion, not another host or city.
   const scope = (only ?? reading.sentences).filter((s) => {
-    if (s.future || s.elsewhere) return false;
+    if (s.future || s.elsewhere || s.background) return false;
     const host = hostOf(s, countries);
     if (host && meeting.country && host !== meeting.country) return false;
     const place = findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place;

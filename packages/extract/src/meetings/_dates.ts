@@ -50,8 +50,17 @@ export function findDates(text: string, published: string, offset = 0): DateMent
     const dateline = /\d/.test(parsed.text) && start - lineStart <= 40 && DATELINE_AFTER.test(text.slice(end));
     mentions.push({ date, start: offset + start, end: offset + end, dateline });
   }
-  return mentions;
+  // A year alone ("launched in 2017"), which chrono leaves unparsed.
+  for (const m of text.matchAll(YEAR_ALONE)) {
+    const start = (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0);
+    const year = m[1] ?? "";
+    if (mentions.some((d) => d.start - offset <= start && start < d.end - offset) || isAfter(year, published)) continue;
+    mentions.push({ date: year, start: offset + start, end: offset + start + year.length, dateline: false });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
 }
+
+const YEAR_ALONE = /\b(?:in|since|from|until|by|during|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!['’]?s\b)/gi;
 
 function resolve(result: chrono.ParsedResult, published: string, instant: Date): string | null {
   const c = result.start;

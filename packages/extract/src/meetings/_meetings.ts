@@ -23,11 +23,17 @@ export interface ArticleReading {
 export function readArticle(ctx: ArticleContext): ArticleReading {
   const { text } = ctx.article;
   const masked = maskQuotes(text);
-  const sentences = readNarrative(splitSentences(text), masked);
+  const published = refinePublished(text, ctx.article.published);
+  const sentences = readNarrative(splitSentences(text), masked).map((s) => {
+    // Only dates with a stated year: "over the past two years" is a span of time, not a date.
+    const dates = findDates(s.narrative, published).filter((d) => !d.dateline && /\d{4}/.test(s.narrative.slice(d.start, d.end)));
+    // News reports what just happened: a sentence dated only long before publication is history.
+    return { ...s, background: dates.length > 0 && dates.every((d) => monthsBefore(d.date, published) > RECENT_MONTHS) };
+  });
   const countries = new CountryLexicon(ctx.registry);
   return {
     ctx,
-    published: refinePublished(text, ctx.article.published),
+    published,
     sentences,
     placeText: maskNonPlaces(masked, ctx.registry),
     countries,
@@ -49,10 +55,10 @@ export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
   const { ctx, published } = reading;
   const candidates = meetingSentences(reading);
   const placeOf = (s: NarrativeSentence) => findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place ?? null;
-  // News reports what just happened: a date long before publication is background ("first held in 2017").
+  // A date long before publication is background ("first held in 2017").
   const datesOf = (s: NarrativeSentence) =>
     findDates(s.narrative, published, s.start).filter((d) => !d.dateline && monthsBefore(d.date, published) <= RECENT_MONTHS);
-  const background = (s: NarrativeSentence) => datesOf(s).length === 0 && findDates(s.narrative, published).some((d) => !d.dateline);
+  const background = (s: NarrativeSentence) => s.background;
   // The report begins where a gathering is first given a place or a date.
   const anchor = candidates.find((s) => !background(s) && (placeOf(s) !== null || datesOf(s).length > 0));
   if (!anchor) return [];

@@ -31,7 +31,7 @@ const HOSTING = /\b(?:host(?:ed|s)|convened|took place|was held|were held|gather
 
 // A gathering not (yet) held: the next one, one scheduled, one hoped for.
 const FUTURE =
-  /\b(?:(?:next|upcoming|forthcoming|future|planned|proposed)\s+(?:[\w-]+\s+){0,2}(?:meetings?|talks|consultations|summit|conference|session|round|gathering|forum)|scheduled|will be held|to be held|is to take place|later this (?:week|month|year)|unlikely that|(?:is|are) expected to (?:meet|gather|convene|take place))\b/i;
+  /\b(?:(?:next|upcoming|forthcoming|future|planned|proposed)\s+(?:[\w-]+\s+){0,2}(?:meetings?|talks|consultations|summit|conference|session|round|gathering|forum)|scheduled|(?:will|would|is to|are to)\s+(?:\w+\s+){0,2}(?:take place|be held|be hosted|host|convene|meet|gather|attend|take part|participate|send)|to be held|later this (?:week|month|year)|unlikely that|(?:is|are) expected to (?:meet|gather|convene|take place))\b/i;
 // The sentence is about another occasion or time than the meeting reported.
 const ELSEWHERE =
   /\b(?:(?:a |an |the )?(?:different|separate|another) (?:event|meeting|occasion|conference|forum)|in an? (?:recent |separate |earlier )?interview|(?:days?|weeks?|months?|years?) (?:after|before|earlier|later)|last (?:week|month|year)|(?:was|were) reported|(?:requesting|requested|asking|asked|seeking|sought) to be invited|earlier this year|ago)\b/i;
@@ -42,6 +42,8 @@ export interface NarrativeSentence extends Sentence {
   event: boolean;
   future: boolean;
   elsewhere: boolean;
+  /** Dated only long before publication: history, not the news. */
+  background: boolean;
 }
 
 /** Marks each sentence: does it tell of a gathering, of a future one, or of another occasion? */
@@ -54,6 +56,7 @@ export function readNarrative(sentences: readonly Sentence[], masked: string): N
       event: EVENT_NOUN.test(narrative) || HOSTING.test(narrative),
       future: FUTURE.test(narrative),
       elsewhere: ELSEWHERE.test(narrative),
+      background: false,
     };
   });
 }

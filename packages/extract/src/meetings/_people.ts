@@ -154,12 +154,21 @@ export class PeopleFinder {
     let role = titleWords.some((w) => TITLE_HEAD.test(w)) ? titleCase(titleWords.join(" ")) : null;
     if (name.length === 0) return { name, role, country };
     const before = sentence.text.slice(0, (run[0] as Token).start);
-    // A lowercase title before the name: "led by ambassador Vinay Kumar".
-    const lower = new RegExp(`(?:\\b(\\S+?)['’]s\\s+)?\\b(${TITLE_PHRASE})\\s+$`).exec(before);
+    // A lowercase title before the name: "led by ambassador Vinay Kumar", "Iran's special representative for Afghanistan, X".
+    const lower = new RegExp(
+      `(?:\\b([\\p{Lu}][\\p{L}.]*)(?:['’]s)?\\s+)?\\b(${TITLE_PHRASE}(?:\\s+(?:for|on|of|to)\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}-]*)?),?\\s+$`,
+      "u",
+    ).exec(before);
     if (!role && lower?.[2] && i === 0) {
       role = titleCase(lower[2]);
       country ??= lower[1] ? this.countries.codeOf(lower[1]) : null;
     }
+    // A country just before: "Kazakhstan's President Kassym-Jomart Tokayev".
+    const owner = /([\p{Lu}][\p{L}.]*)['’]s\s+$/u.exec(before);
+    country ??= owner?.[1] ? this.countries.codeOf(owner[1]) : null;
+    // A country just after: "Deputy Foreign Minister Andrei Rudenko of Russia".
+    const of = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/u.exec(sentence.text.slice((name.at(-1) as Token).end));
+    country ??= of?.[1] ? this.countries.codeOf(of[1]) : null;
     // A title in apposition: "Zamir Kabulov, Russia's special representative on Afghanistan, said".
     const after = sentence.text.slice((name.at(-1) as Token).end);
     const appositive = new RegExp(

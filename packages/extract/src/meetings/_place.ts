@@ -45,7 +45,7 @@ const ORDINALS = [
   "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 ];
 const ROUND = new RegExp(
-  `\\b(${ORDINALS.join("|")}|\\d{1,2}(?:st|nd|rd|th))\\s+(?:round|meeting|session|edition|iteration|installment|instalment)\\s+of\\b`,
+  `\\b(${ORDINALS.join("|")}|\\d{1,2}(?:st|nd|rd|th))\\s+(?:round|meeting|session|gathering|edition|iteration|installment|instalment)\\s+of\\b`,
   "i",
 );
 
