@@ -135,6 +135,13 @@ describe("attendees are those the text places at the meeting", () => {
     ],
     ["Addressing the participants, Russian Foreign Minister Sergey Lavrov said Western countries must shoulder the burden of reconstruction.", ["Sergey Lavrov"], ["RUS"]],
     ["The Russian presidential envoy for Afghanistan, Zamir Kabulov, told reporters on the sidelines of the meeting that Moscow expects more steps.", ["Zamir Kabulov"], ["RUS"]],
+    ["A list of participants including the US, China, Pakistan and the European Union was shared by the organisers.", [], ["RUS", "USA", "CHN", "PAK"]],
+    // Said not to be there.
+    ["The Taliban were invited to the meeting but declined to participate, citing unmet conditions.", [], ["RUS"]],
+    ["A planned side meeting with the Taliban delegation was canceled following their refusal.", [], ["RUS"]],
+    ["Representatives from China and Iran attended, while the Taliban refused to attend.", [], ["RUS", "CHN", "IRN"]],
+    // An idiom is no absence.
+    ["Russian Foreign Minister Sergei Lavrov opened the session, and Lavrov did not mince words.", ["Sergey Lavrov"], ["RUS"]],
     // History of the series is not this meeting's attendance.
     ["The consultations were launched in 2017 on the basis of a mechanism of the special envoys of Russia, Afghanistan, India, Iran, China and Pakistan.", [], ["RUS"]],
     // Spoke elsewhere, asked to attend, only mentioned, or another meeting: not attendees.

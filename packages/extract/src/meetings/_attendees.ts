@@ -18,7 +18,7 @@ const TOOK_PART =
 const OFFICIAL_ATTENDED =
   /^\s+(?:[a-z-]+\s+){0,4}(?:minister|envoy|representative|ambassador|delegation|officials?|diplomats?|delegates?)\s+(?:also\s+)?(?:attended|took part|participated|(?:was|were) present)\b/;
 // A sentence about who was there.
-const PRESENCE = /\b(?:attendance|attended|attending|participation|participated|participating|present|assembled|gathered|involved|joined|took part)\b/i;
+const PRESENCE = /\b(?:participants|delegations|delegates|attendance|attended|attending|participation|participated|participating|present|assembled|gathered|involved|joined|took part)\b/i;
 const GUEST = /\b(?:hosted|welcomed|received)\s+/g;
 const GROUP = /^\s*(?:delegations?|leaders|officials|representatives|envoys|ministers|team|diplomats|negotiators)\b/;
 const DELEGATION = /^\s*delegations?\b/;
@@ -40,11 +40,30 @@ const DELEGATE_ROLE = /\b(?:envoy|ambassador|representative|minister|delegate|ne
 const SPEAKS =
   /^(?:,[^,]{0,100},)?\s*(?:also\s+)?(?:said|summarized|summarised|emphasized|emphasised|stressed|noted|told|added|praised|described|reiterated|stated|declared|welcomed|underlined)\b/;
 
+// Not there: "the Taliban declined to attend", "in the absence of the Taliban"; a called-off meeting.
+const ABSENT_AFTER =
+  /^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?:(?:declined|refused|did not|didn['’]t|failed|chose not|decided not)\s+(?:to\s+)?(?:attend|participate|take part|join|come|show up|send)|boycotted|snubbed|skipped|stayed away|(?:was|were) (?:absent|not present|not invited|excluded)|(?:wasn['’]t|weren['’]t) (?:present|invited|there))\b/;
+const ABSENT_BEFORE = /\b(?:absence of|without|excluding|except(?: for)?|apart from|exclusion of)\s+(?:the\s+|any\s+)?$/i;
+const CALLED_OFF = /\b(?:cancell?ed|called off|postponed)\b/i;
+
+/** Countries and people a sentence says were not there. */
+function absentees(s: NarrativeSentence, people: readonly PersonFound[], countries: CountryLexicon): Set<string> {
+  const out = new Set<string>();
+  const text = s.narrative;
+  const absent = (start: number, end: number): boolean => ABSENT_AFTER.test(text.slice(end, end + 80)) || ABSENT_BEFORE.test(text.slice(0, start));
+  for (const m of countries.find(text)) if (absent(m.start, m.end)) out.add(`country:${m.code}`);
+  for (const p of people) if (p.start >= s.start && p.end <= s.end && absent(p.start - s.start, p.end - s.start)) out.add(`person:${p.name}`);
+  return out;
+}
+
 class AttendeeList {
   private readonly rows = new Map<string, AttendeeMention>();
   add(row: AttendeeMention): void {
     const key = `${row.type}:${row.type === "country" ? row.country : row.name}`;
     if (!this.rows.has(key)) this.rows.set(key, row);
+  }
+  remove(key: string): void {
+    this.rows.delete(key);
   }
   has(type: AttendeeMention["type"], key: string): boolean {
     return this.rows.has(`${type}:${key}`);
@@ -158,7 +177,9 @@ export function findAttendees(
     return !place || meeting.city === null || place.city === meeting.city;
   });
   const known = (p: PersonFound) => reading.people.find((q) => q.name === p.name && q.role !== null);
+  const notThere = new Set(scope.flatMap((s) => [...absentees(s, reading.people, countries)]));
   for (const s of scope) {
+    if (CALLED_OFF.test(s.narrative)) continue;
     for (const code of countriesAttending(s, countries)) country(code, s);
     const inSentence = reading.people.filter((p) => p.start >= s.start && p.end <= s.end);
     for (const p of inSentence) {
@@ -183,5 +204,7 @@ export function findAttendees(
     if (!EVENT_NOUN.test(paragraph) && !/\bparticipants\b/.test(paragraph)) continue;
     list.add({ type: "person", name: subject.name, role, country: code, participation: participationIn(s), evidence: span(s) });
   }
+  // Said not to be there anywhere in the story: dropped, except the host.
+  for (const key of notThere) if (key !== `country:${meeting.country}`) list.remove(key);
   return list.all();
 }
