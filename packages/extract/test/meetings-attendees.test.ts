@@ -30,6 +30,9 @@ describe("round, series and city", () => {
     ["At a pivotal Moscow summit, Russia, India, China, and others reject US military return.", "Moscow"],
     ["Russia hosted a high-level Taliban delegation in Moscow on Tuesday, October 7.", "Moscow"],
     ["The summit underscored the deepening ties between Moscow and Kabul.", null],
+    ["Talks with UN officials began in the Qatari capital Doha on Sunday, a UN spokesman said.", "Doha"],
+    // A series named for where it meets still says where: "the Doha meeting".
+    ["The Doha meeting on Afghanistan commenced on Sunday, attended by special envoys.", "Doha"],
     ["The group claimed responsibility for the Crocus City Hall attack near Moscow, in March.", null],
     ["Known simply as the Moscow Format, the meeting also saw the participation of regional stakeholders.", null],
     ["According to The Moscow Times, Russian Foreign Minister Sergei Lavrov opened the session.", null],

@@ -142,16 +142,20 @@ export class PeopleFinder {
         country = code;
         continue;
       }
-      if (TITLE_WORD.test(bareWord)) {
+      // "Secretary-General": every part a title word.
+      if (bareWord.split("-").every((part) => TITLE_WORD.test(part))) {
         titleWords.push(bareWord);
         continue;
       }
+      // An organization's acronym before a title: "UN Secretary-General", "FSB Director".
+      const nextWord = run[i + 1]?.text ?? "";
+      if (titleWords.length === 0 && /^[A-Z]{2,5}$/.test(word) && nextWord.split("-").every((part) => TITLE_WORD.test(part))) continue;
       break;
     }
     let name = run.slice(i);
     const last = name.at(-1);
     if (last && POSSESSIVE.test(last.text)) name = [...name.slice(0, -1), { ...last, text: last.text.replace(POSSESSIVE, ""), end: last.end - 2 }];
-    let role = titleWords.some((w) => TITLE_HEAD.test(w)) ? titleCase(titleWords.join(" ")) : null;
+    let role = titleWords.some((w) => w.split("-").some((part) => TITLE_HEAD.test(part))) ? titleCase(titleWords.join(" ")) : null;
     if (name.length === 0) return { name, role, country };
     const before = sentence.text.slice(0, (run[0] as Token).start);
     // A lowercase title before the name: "led by ambassador Vinay Kumar", "Iran's special representative for Afghanistan, X".

@@ -16,7 +16,7 @@ export function findPlaces(narrative: string, registry: Registry): PlaceFound[] 
     for (const form of [place.city, ...place.aliases]) {
       const f = escape(form);
       const pattern = new RegExp(
-        `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:city|capital|Russian city|Russian capital)\\s+of\\s+)?(${f})(?![\\p{L}])|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
+        `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
         "gu",
       );
       for (const m of narrative.matchAll(pattern)) {
