@@ -81,11 +81,11 @@ export function countryList(text: string, from: number, countries: CountryLexico
     // Separators, and an abbreviation in brackets after a name: "United Arab Emirates (UAE), and".
     const lead = /^(?:\s*\([^()]{1,12}\))?(?:\s*,)?\s*(?:and\s+|as well as\s+)?(?:the\s+)?/.exec(text.slice(at));
     at += lead?.[0].length ?? 0;
-    const next = countries.find(text.slice(at, at + 60))[0];
-    if (!next || next.start !== 0) break;
+    const next = countries.at(text, at);
+    if (!next) break;
     // "Afghanistan's ruling Taliban government" is one country.
     codes.push(next.code);
-    at += next.end;
+    at = next.end;
     if (/^['’]s\b/.test(text.slice(at))) break;
   }
   return codes;
@@ -117,8 +117,8 @@ function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): st
     // "hosted a high-level Taliban delegation", "hosted Taliban leaders".
     const window = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
     const lead = /^(?:a |an |the )?(?:[a-z-]+\s+){0,2}/.exec(window)?.[0].length ?? 0;
-    const guest = countries.find(window.slice(lead))[0];
-    if (guest && guest.start === 0 && GROUP.test(window.slice(lead + guest.end).replace(/^['’]s/, ""))) codes.push(guest.code);
+    const guest = countries.at(window, lead);
+    if (guest && GROUP.test(window.slice(guest.end).replace(/^['’]s/, ""))) codes.push(guest.code);
   }
   return codes;
 }

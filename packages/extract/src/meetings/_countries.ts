@@ -42,18 +42,29 @@ let LIBRARY: Map<string, Set<string>> | undefined;
 export class CountryLexicon {
   private readonly byForm = new Map<string, string>();
   private readonly pattern: RegExp | null;
+  private readonly sticky: RegExp | null;
 
   constructor(registry: Registry) {
     LIBRARY ??= libraryForms();
     for (const [form, codes] of LIBRARY) if (codes.size === 1) this.byForm.set(form, [...codes][0] as string);
     for (const entry of registry.country_aliases) for (const name of entry.names) this.byForm.set(name, entry.country);
     const forms = [...this.byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    this.pattern = forms.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}.])(?:${forms.map(escape).join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L})`, "gu") : null;
+    const source = `(?<![\\p{L}\\p{N}.])(?:${forms.map(escape).join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L})`;
+    this.pattern = forms.length > 0 ? new RegExp(source, "gu") : null;
+    this.sticky = forms.length > 0 ? new RegExp(source, "uy") : null;
   }
 
   /** The country a single word or name stands for ("Afghan" → AFG), or null. */
   codeOf(form: string): string | null {
     return this.byForm.get(form.trim().replace(/['’]s$/, "")) ?? null;
+  }
+
+  /** The country mention starting exactly at `position`, if any. */
+  at(text: string, position: number): CountryMention | null {
+    if (!this.sticky) return null;
+    this.sticky.lastIndex = position;
+    const m = this.sticky.exec(text);
+    return m ? { code: this.byForm.get(m[0]) as string, start: position, end: position + m[0].length, form: m[0] } : null;
   }
 
   /** Every country mention in a text, in order; offsets are relative to `text` plus `offset`. */

@@ -98,7 +98,8 @@ function resolve(result: chrono.ParsedResult, published: string, instant: Date):
 
 /** The publication date, refined by a dateline in the text when it agrees and is more precise. */
 export function refinePublished(text: string, published: string): string {
-  const head = text.slice(0, 400);
+  // A dateline opens the article: its first line, or the start of it.
+  const head = text.slice(0, Math.min(text.indexOf("\n") < 0 ? text.length : text.indexOf("\n"), 200));
   for (const mention of findDates(head, published)) {
     if (!mention.dateline) continue;
     if (mention.date.startsWith(published) && mention.date.length > published.length) return mention.date;

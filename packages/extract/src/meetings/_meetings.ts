@@ -20,6 +20,26 @@ export interface ArticleReading {
   people: PersonFound[];
 }
 
+// One lexicon per registry: its pattern over every country form is costly to build.
+const lexicons = new WeakMap<ArticleContext["registry"], CountryLexicon>();
+function lexiconFor(registry: ArticleContext["registry"]): CountryLexicon {
+  let lexicon = lexicons.get(registry);
+  if (!lexicon) {
+    lexicon = new CountryLexicon(registry);
+    lexicons.set(registry, lexicon);
+  }
+  return lexicon;
+}
+
+/** Memoizes a function of a sentence. */
+function perSentence<T>(fn: (s: NarrativeSentence) => T): (s: NarrativeSentence) => T {
+  const cache = new Map<NarrativeSentence, T>();
+  return (s) => {
+    if (!cache.has(s)) cache.set(s, fn(s));
+    return cache.get(s) as T;
+  };
+}
+
 export function readArticle(ctx: ArticleContext): ArticleReading {
   const { text } = ctx.article;
   const masked = maskQuotes(text);
@@ -30,7 +50,7 @@ export function readArticle(ctx: ArticleContext): ArticleReading {
     // News reports what just happened: a sentence dated only long before publication is history.
     return { ...s, background: dates.length > 0 && dates.every((d) => monthsBefore(d.date, published) > RECENT_MONTHS) };
   });
-  const countries = new CountryLexicon(ctx.registry);
+  const countries = lexiconFor(ctx.registry);
   return {
     ctx,
     published,
@@ -54,10 +74,11 @@ export function meetingSentences(reading: ArticleReading): NarrativeSentence[] {
 export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
   const { ctx, published } = reading;
   const candidates = meetingSentences(reading);
-  const placeOf = (s: NarrativeSentence) => findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place ?? null;
+  const placeOf = perSentence((s) => findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place ?? null);
   // A date long before publication is background ("first held in 2017").
-  const datesOf = (s: NarrativeSentence) =>
-    findDates(s.narrative, published, s.start).filter((d) => !d.dateline && monthsBefore(d.date, published) <= RECENT_MONTHS);
+  const datesOf = perSentence((s) =>
+    findDates(s.narrative, published, s.start).filter((d) => !d.dateline && monthsBefore(d.date, published) <= RECENT_MONTHS),
+  );
   const background = (s: NarrativeSentence) => s.background;
   // The report begins where a gathering is first given a place or a date.
   const anchor = candidates.find((s) => !background(s) && (placeOf(s) !== null || datesOf(s).length > 0));

@@ -9,23 +9,38 @@ export interface PlaceFound {
   start: number;
 }
 
+interface PlacePattern {
+  pattern: RegExp;
+  byForm: Map<string, RegistryPlace>;
+}
+// One pattern per registry over every city form.
+const patterns = new WeakMap<Registry, PlacePattern>();
+function placePattern(registry: Registry): PlacePattern {
+  let built = patterns.get(registry);
+  if (!built) {
+    const byForm = new Map<string, RegistryPlace>();
+    for (const place of registry.places) for (const form of [place.city, ...place.aliases]) byForm.set(form, place);
+    const f = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escape).join("|") || "(?!)";
+    const pattern = new RegExp(
+      `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
+      "gu",
+    );
+    built = { pattern, byForm };
+    patterns.set(registry, built);
+  }
+  return built;
+}
+
 /** Cities named as where something happens: "in Moscow", "held in the city of Kazan", "a Moscow summit". */
 export function findPlaces(narrative: string, registry: Registry): PlaceFound[] {
+  const { pattern, byForm } = placePattern(registry);
   const found: PlaceFound[] = [];
-  for (const place of registry.places) {
-    for (const form of [place.city, ...place.aliases]) {
-      const f = escape(form);
-      const pattern = new RegExp(
-        `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
-        "gu",
-      );
-      for (const m of narrative.matchAll(pattern)) {
-        const at = (m.index ?? 0) + m[0].indexOf(m[1] ?? m[2] ?? form);
-        found.push({ place, start: at });
-      }
-    }
+  for (const m of narrative.matchAll(pattern)) {
+    const form = m[1] ?? m[2] ?? "";
+    const place = byForm.get(form);
+    if (place) found.push({ place, start: (m.index ?? 0) + m[0].indexOf(form) });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 /** A meeting series named in the text, by the registry's phrases. */
