@@ -18,6 +18,11 @@ describe("dates resolve against the publication date, at the precision it suppor
     ["Foreign ministers met in Tashkent on Friday to discuss transit routes.", "2025-10-07", ["2025-10-03"]],
     // A weekday in a month-precision article: only the month is known.
     ["Tuesday, during an international meeting on Afghanistan held in Moscow.", "2025-10", ["2025-10"]],
+    ["Envoys met in Kabul last week to discuss transit.", "2025-10-08", ["2025-10"]],
+    ["Envoys met in Kabul earlier this week to discuss transit.", "2025-10-08", ["2025-10"]],
+    ["The talks ended yesterday in Doha.", "2025-10-08", ["2025-10-07"]],
+    ["The talks ended yesterday in Doha.", "2025-10", ["2025-10"]],
+    ["The meeting took place on 29 September in Kazan.", "2023-10-03", ["2023-09-29"]],
     // Relative months.
     ["Taliban Foreign Minister Amir Khan Muttaqi was invited to Moscow earlier this month.", "2024-10", ["2024-10"]],
     ["It was reported last month, the Taliban’s deputy prime minister sent a letter.", "2024-10", ["2024-09"]],

@@ -50,6 +50,13 @@ export function findDates(text: string, published: string, offset = 0): DateMent
     const dateline = /\d/.test(parsed.text) && start - lineStart <= 40 && DATELINE_AFTER.test(text.slice(end));
     mentions.push({ date, start: offset + start, end: offset + end, dateline });
   }
+  // "earlier this week", which chrono leaves unparsed: the publication's month.
+  for (const m of text.matchAll(/\b(?:earlier )?this week\b/gi)) {
+    if (/later\s+$/i.test(text.slice(0, m.index ?? 0))) continue;
+    const start = m.index ?? 0;
+    if (!mentions.some((d) => d.start - offset <= start && start < d.end - offset))
+      mentions.push({ date: truncate(published, 2), start: offset + start, end: offset + start + m[0].length, dateline: false });
+  }
   // A year alone ("launched in 2017"), which chrono leaves unparsed.
   for (const m of text.matchAll(YEAR_ALONE)) {
     const start = (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0);
@@ -91,6 +98,8 @@ function resolve(result: chrono.ParsedResult, published: string, instant: Date):
     date = truncate(`${year}-${pad(month)}-${pad(day ?? 1)}`, precisionOf(published));
   }
   if (date === null || isAfter(date, published)) return null;
+  // "last week" names no day: the month, at most.
+  if (/\bweek/i.test(result.text)) date = truncate(date, 2);
   // Relative words carry no more precision than the publication date.
   if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(result.text)) date = truncate(date, Math.min(precisionOf(date), precisionOf(published)));
   return date;
