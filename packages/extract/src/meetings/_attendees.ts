@@ -181,7 +181,8 @@ export function findAttendees(
   for (const s of scope) {
     if (CALLED_OFF.test(s.narrative)) continue;
     for (const code of countriesAttending(s, countries)) country(code, s);
-    const inSentence = reading.people.filter((p) => p.start >= s.start && p.end <= s.end);
+    // Names inside a quotation are what someone said, not who was there.
+    const inSentence = reading.people.filter((p) => p.start >= s.start && p.end <= s.end && s.narrative.slice(p.start - s.start, p.end - s.start).trim() !== "");
     for (const p of inSentence) {
       if (!placedThere(p, s, inSentence, countries)) continue;
       const role = p.role ?? known(p)?.role ?? null;
@@ -193,7 +194,7 @@ export function findAttendees(
     }
   }
   for (const s of scope) {
-    const subject = reading.people.find((p) => p.start >= s.start && p.end <= s.end);
+    const subject = reading.people.find((p) => p.start >= s.start && p.end <= s.end && s.narrative.slice(p.start - s.start, p.end - s.start).trim() !== "");
     if (!subject || list.has("person", subject.name)) continue;
     const role = subject.role ?? known(subject)?.role ?? null;
     const code = subject.country ?? known(subject)?.country ?? null;

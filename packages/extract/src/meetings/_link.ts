@@ -6,6 +6,9 @@ import { foldPersonName } from "./_people.ts";
 const CHANNEL =
   /\b(?:on social media|in an? (?:recent |separate |later )?interview|(?:told|to) (?:reporters|journalists|the press)|(?:to|told) (?:the )?(?:[\p{Lu}][\p{L}-]* ){1,4}(?:News Agency|Agency|newspaper|television|TV|radio)|in a (?:post|statement) on|wrote on|posted on)\b/u;
 
+// Unless the words were said there: "told reporters on the sidelines of the meeting".
+const AT_MEETING = /\b(?:on the (?:sidelines|margins) of|during|at) the (?:meeting|talks|consultations|summit|conference|session|gathering|forum)\b/i;
+
 const surname = (name: string): string => foldPersonName(name).split(" ").at(-1) ?? "";
 
 /** The meeting whose attendees include the speaker, matched by name or by a surname unique among them. */
@@ -38,7 +41,7 @@ export function linkQuotes(quotes: QuoteMention[], meetings: readonly MeetingMen
         s.start <= sentence.start &&
         (s === sentence || reading.people.some((p) => p.start >= s.start && p.end <= s.end && surname(p.name) === speakerSurname)),
     );
-    if (told.some((s) => CHANNEL.test(s.narrative))) return { ...quote, meeting_key: null };
+    if (told.some((s) => CHANNEL.test(s.narrative) && !AT_MEETING.test(s.narrative))) return { ...quote, meeting_key: null };
     return { ...quote, meeting_key: meeting.key };
   });
 }
