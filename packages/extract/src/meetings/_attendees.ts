@@ -166,7 +166,7 @@ export function findAttendees(
   const list = new AttendeeList();
   const span = (s: NarrativeSentence) => ({ start: s.start, end: s.end });
   const country = (code: string, s: NarrativeSentence, participation: Participation = "in_person"): void =>
-    list.add({ type: "country", name: code, role: null, country: code, participation, evidence: span(s) });
+    list.add({ type: "country", name: countries.nameOf(code), role: null, country: code, participation, evidence: span(s) });
   if (meeting.country) country(meeting.country, anchor);
   // Sentences of this meeting's story: not a future one, not another occasion, not another host or city.
   const scope = (only ?? reading.sentences).filter((s) => {
