@@ -73,22 +73,27 @@ class AttendeeList {
   }
 }
 
-/** Countries in a comma/"and" list starting at `from`: "India, China, Iran, Pakistan, and five ..." stops before "five". */
-export function countryList(text: string, from: number, countries: CountryLexicon): string[] {
+/** Countries in a comma/"and" list starting at `from`, and where the list ends. */
+function readCountryList(text: string, from: number, countries: CountryLexicon): { codes: string[]; end: number } {
   const codes: string[] = [];
   let at = from;
+  let end = from;
   for (;;) {
     // Separators, and an abbreviation in brackets after a name: "United Arab Emirates (UAE), and".
     const lead = /^(?:\s*\([^()]{1,12}\))?(?:\s*,)?\s*(?:and\s+|as well as\s+)?(?:the\s+)?/.exec(text.slice(at));
-    at += lead?.[0].length ?? 0;
-    const next = countries.at(text, at);
+    const next = countries.at(text, at + (lead?.[0].length ?? 0));
     if (!next) break;
-    // "Afghanistan's ruling Taliban government" is one country.
     codes.push(next.code);
-    at = next.end;
+    at = end = next.end;
+    // "Afghanistan's ruling Taliban government" is one country.
     if (/^['’]s\b/.test(text.slice(at))) break;
   }
-  return codes;
+  return { codes, end };
+}
+
+/** Countries in a list: "India, China, Iran, Pakistan, and five ..." stops before "five". */
+export function countryList(text: string, from: number, countries: CountryLexicon): string[] {
+  return readCountryList(text, from, countries).codes;
 }
 
 function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): string[] {
@@ -102,10 +107,8 @@ function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): st
     const previous = mentions[i - 1];
     // Start of a list only: not preceded by another country and a separator.
     if (previous && /^(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?$/.test(text.slice(previous.end, mention.start))) continue;
-    const list = countryList(text, mention.start, countries);
-    let end = mention.start;
-    for (const _ of list) end = mentions.find((m) => m.start >= end)?.end ?? end;
-    if (list.length > 0 && TOOK_PART.test(text.slice(end))) codes.push(...list);
+    const list = readCountryList(text, mention.start, countries);
+    if (list.codes.length > 0 && TOOK_PART.test(text.slice(list.end))) codes.push(...list.codes);
   }
   for (const mention of mentions) {
     const after = text.slice(mention.end).replace(/^['’]s\b/, "");
