@@ -11,10 +11,10 @@ type Participation = AttendeeMention["participation"];
 // Words for those who take part, before a list of countries: "representatives from India, China and Iran".
 const PARTICIPANTS =
   /\b(?:[Rr]epresentatives|[Oo]fficials|[Dd]elegations?|[Dd]elegates|[Ee]nvoys|[Mm]inisters|[Ss]takeholders|[Pp]articipants|[Dd]iplomats|[Nn]egotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)|\b(?:attended by|joined by|with the participation of)\s+|\b[Pp]articipants (?:in|of) the [^()]{0,60}\(\s*/g;
-// A list of countries followed by taking part: "Russia, China, Iran and Pakistan took part in the talks".
+// A list of countries followed by taking part: "Qatar, Oman and Egypt took part in the talks".
 const TOOK_PART =
   /^\s*(?:(?:is|are|was|were)\s+)?(?:also\s+|all\s+)?(?:took part|taking part|participated|participating|attended|attending|represented|sent (?:delegations|representatives|envoys))\b/;
-// A country's official attending, unnamed: "Afghanistan's acting foreign minister attended the meeting".
+// A country's official attending, unnamed: "Iran's deputy foreign minister attended the meeting".
 const OFFICIAL_ATTENDED =
   /^\s+(?:[a-z-]+\s+){0,4}(?:minister|envoy|representative|ambassador|delegation|officials?|diplomats?|delegates?)\s+(?:also\s+)?(?:attended|took part|participated|(?:was|were) present)\b/;
 // A sentence about who was there.
@@ -40,7 +40,7 @@ const DELEGATE_ROLE = /\b(?:envoy|ambassador|representative|minister|delegate|ne
 const SPEAKS =
   /^(?:,[^,]{0,100},)?\s*(?:also\s+)?(?:said|summarized|summarised|emphasized|emphasised|stressed|noted|told|added|praised|described|reiterated|stated|declared|welcomed|underlined)\b/;
 
-// Not there: "the Taliban declined to attend", "in the absence of the Taliban"; a called-off meeting.
+// Not there: "the delegation declined to attend", "in the absence of Iran"; a called-off meeting.
 const ABSENT_AFTER =
   /^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?:(?:declined|refused|did not|didn['’]t|failed|chose not|decided not)\s+(?:to\s+)?(?:attend|participate|take part|join|come|show up|send)|boycotted|snubbed|skipped|stayed away|(?:was|were) (?:absent|not present|not invited|excluded)|(?:wasn['’]t|weren['’]t) (?:present|invited|there))\b/;
 const ABSENT_BEFORE = /\b(?:absence of|without|excluding|except(?: for)?|apart from|exclusion of)\s+(?:the\s+|any\s+)?$/i;
@@ -85,7 +85,7 @@ function readCountryList(text: string, from: number, countries: CountryLexicon):
     if (!next) break;
     codes.push(next.code);
     at = end = next.end;
-    // "Afghanistan's ruling Taliban government" is one country.
+    // "Iran's new government" is one country, not a list.
     if (/^['’]s\b/.test(text.slice(at))) break;
   }
   return { codes, end };
@@ -113,11 +113,11 @@ function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): st
   for (const mention of mentions) {
     const after = text.slice(mention.end).replace(/^['’]s\b/, "");
     if (OFFICIAL_ATTENDED.test(after)) codes.push(mention.code);
-    // "the Indian delegation", "a Taliban delegation".
+    // "the Qatari delegation", "a Chinese delegation".
     if (DELEGATION.test(after.replace(/^\s*(?:[a-z-]+\s+){0,2}(?=delegation)/, ""))) codes.push(mention.code);
   }
   for (const m of text.matchAll(GUEST)) {
-    // "hosted a high-level Taliban delegation", "hosted Taliban leaders".
+    // "hosted a high-level Iranian delegation", "hosted Chinese officials".
     const window = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
     const lead = /^(?:a |an |the )?(?:[a-z-]+\s+){0,2}/.exec(window)?.[0].length ?? 0;
     const guest = countries.at(window, lead);

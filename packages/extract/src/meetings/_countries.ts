@@ -54,12 +54,12 @@ export class CountryLexicon {
     this.sticky = forms.length > 0 ? new RegExp(source, "uy") : null;
   }
 
-  /** The country's common English name ("AFG" → "Afghanistan"), or the code when the library lacks it. */
+  /** The country's common English name ("IRN" → "Iran"), or the code when the library lacks it. */
   nameOf(code: string): string {
     return countries.find((c) => c.cca3 === code)?.name.common ?? code;
   }
 
-  /** The country a single word or name stands for ("Afghan" → AFG), or null. */
+  /** The country a single word or name stands for ("Iranian" → IRN), or null. */
   codeOf(form: string): string | null {
     return this.byForm.get(form.trim().replace(/['’]s$/, "")) ?? null;
   }

@@ -5,7 +5,7 @@ export interface DateMention {
   date: string;
   start: number;
   end: number;
-  /** A dateline ("CaliToday (08/10/2025):") dates the article, not an event. */
+  /** A dateline ("KABUL (05/03/2024):") dates the article, not an event. */
   dateline: boolean;
 }
 
@@ -39,7 +39,7 @@ export function findDates(text: string, published: string, offset = 0): DateMent
   const instant = referenceInstant(published);
   const mentions: DateMention[] = [];
   for (const parsed of chrono.parse(text, { instant, timezone: 0 })) {
-    // Day-first reading of numeric dates ("08/10/2025"), as news outside the U.S. writes them; the British
+    // Day-first reading of numeric dates ("05/03/2024"), as news outside the U.S. writes them; the British
     // parser is used for those alone, since it reads "October 30" as October 2030.
     const result = NUMERIC.test(parsed.text) ? (chrono.en.GB.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed) : parsed;
     const date = resolve(result, published, instant);

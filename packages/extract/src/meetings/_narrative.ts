@@ -13,9 +13,9 @@ export function maskQuotes(text: string): string {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Blanks names that contain a city but are not places: series ("Moscow Format") and publishers ("The Moscow Times"). */
+/** Blanks names that contain a city but are not places: series ("Astana Format") and publishers ("The Tehran Times"). */
 export function maskNonPlaces(text: string, registry: Registry): string {
-  // "Doha meeting on Afghanistan" does say where it met; "Moscow Format" is a name, wherever it meets.
+  // "Doha meeting on Syria" does say where it met; "Astana Format" is a name, wherever it meets.
   const names = [
     ...registry.series.flatMap((s) => [s.name, ...s.aliases]).filter((n) => !/^\S+\s+(?:meeting|talks|conference|summit)\b/i.test(n)),
     ...registry.publishers.flatMap((p) => [p.name, ...p.aliases]),

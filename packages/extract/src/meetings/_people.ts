@@ -44,7 +44,7 @@ interface Token {
   end: number;
 }
 
-/** Capitalized runs of a sentence: "Russian Foreign Minister Sergey Lavrov". */
+/** Capitalized runs of a sentence: "Iranian Foreign Minister Abbas Araghchi". */
 function capitalizedRuns(text: string): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [];
@@ -88,7 +88,7 @@ export class PeopleFinder {
       let pendingRole: { role: string | null; country: string | null; end: number } | null = null;
       for (const run of capitalizedRuns(sentence.text)) {
         const parsed = this.parseRun(run, sentence);
-        // "The Taliban's Acting Foreign Minister, Amir Khan Muttaqi": a title run, a comma, then the name.
+        // "The Kremlin's Chief Spokesman, Jane Roe": a title run, a comma, then the name.
         if (parsed.name.length === 0) {
           pendingRole = parsed.role ? { role: parsed.role, country: parsed.country, end: run.at(-1)?.end ?? 0 } : null;
           continue;
@@ -132,7 +132,7 @@ export class PeopleFinder {
     let i = 0;
     let country: string | null = null;
     const titleWords: string[] = [];
-    // Leading articles, country words ("Russian", "Russia's", "U.S.") and title words belong to the title.
+    // Leading articles, country words ("Iranian", "Iran's", "U.S.") and title words belong to the title.
     for (; i < run.length; i++) {
       const word = (run[i] as Token).text;
       const bareWord = word.replace(POSSESSIVE, "");
@@ -147,7 +147,7 @@ export class PeopleFinder {
         titleWords.push(bareWord);
         continue;
       }
-      // An organization's acronym before a title: "UN Secretary-General", "FSB Director".
+      // An organization's acronym before a title: "UN Secretary-General", "CIA Director".
       const nextWord = run[i + 1]?.text ?? "";
       if (titleWords.length === 0 && /^[A-Z]{2,5}$/.test(word) && nextWord.split("-").every((part) => TITLE_WORD.test(part))) continue;
       break;
@@ -158,7 +158,7 @@ export class PeopleFinder {
     let role = titleWords.some((w) => w.split("-").some((part) => TITLE_HEAD.test(part))) ? titleCase(titleWords.join(" ")) : null;
     if (name.length === 0) return { name, role, country };
     const before = sentence.text.slice(0, (run[0] as Token).start);
-    // A lowercase title before the name: "led by ambassador Vinay Kumar", "Iran's special representative for Afghanistan, X".
+    // A lowercase title before the name: "led by ambassador Jane Roe", "Iran's special envoy for Syria, Jane Roe".
     const lower = new RegExp(
       `(?:\\b([\\p{Lu}][\\p{L}.]*)(?:['’]s)?\\s+)?\\b(${TITLE_PHRASE}(?:\\s+(?:for|on|of|to)\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}-]*)?),?\\s+$`,
       "u",
@@ -170,10 +170,10 @@ export class PeopleFinder {
     // A country just before: "Kazakhstan's President Kassym-Jomart Tokayev".
     const owner = /([\p{Lu}][\p{L}.]*)['’]s\s+$/u.exec(before);
     country ??= owner?.[1] ? this.countries.codeOf(owner[1]) : null;
-    // A country just after: "Deputy Foreign Minister Andrei Rudenko of Russia".
+    // A country just after: "Deputy Foreign Minister Jane Roe of Oman".
     const of = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/u.exec(sentence.text.slice((name.at(-1) as Token).end));
     country ??= of?.[1] ? this.countries.codeOf(of[1]) : null;
-    // A title in apposition: "Zamir Kabulov, Russia's special representative on Afghanistan, said".
+    // A title in apposition: "Jane Roe, Oman's special envoy for Yemen, said".
     const after = sentence.text.slice((name.at(-1) as Token).end);
     const appositive = new RegExp(
       `^,\\s+(?:[Tt]he\\s+)?(?:([\\p{Lu}][\\p{L}.]*(?:\\s[\\p{Lu}][\\p{L}]*)?)['’]s\\s+)?(${TITLE_PHRASE}(?:\\s+(?:of|on|for)\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*)*)?)\\s*[,.;]`,

@@ -31,7 +31,7 @@ function placePattern(registry: Registry): PlacePattern {
   return built;
 }
 
-/** Cities named as where something happens: "in Moscow", "held in the city of Kazan", "a Moscow summit". */
+/** Cities named as where something happens: "in Doha", "held in the city of Samarkand", "a Tashkent summit". */
 export function findPlaces(narrative: string, registry: Registry): PlaceFound[] {
   const { pattern, byForm } = placePattern(registry);
   const found: PlaceFound[] = [];
@@ -75,7 +75,7 @@ export function findRound(text: string): number | null {
 
 const HOST_VERB = /(?:^|[\s,(])(\S+?)(?:['’]s)?(?:\s+government)?\s+(?:hosted|hosts|convened|welcomed)\b(?!\s+by\b)/;
 
-/** The country that hosted, from "Russia hosted ..." or "hosted by the Russian government". */
+/** The country that hosted, from "Qatar hosted ..." or "hosted by the Qatari government". */
 export function hostOf(sentence: NarrativeSentence, countries: CountryLexicon): string | null {
   const by = /\bhosted by (?:the )?(\S+)/.exec(sentence.narrative);
   const subject = HOST_VERB.exec(sentence.narrative);

@@ -18,12 +18,12 @@ export const TITLE_HEAD = new RegExp(`^(?:${HEADS.join("|")})$`, "i");
 // A word as a regex source matching it lowercase or capitalized, so the rest of a pattern stays case-sensitive.
 const either = (word: string): string => `[${word[0]?.toUpperCase()}${word[0]}]${word.slice(1)}`;
 
-/** "Russia's special representative on Afghanistan" → the title part as a regex source (lowercase or capitalized). */
+/** "Oman's special envoy for Yemen" → the title part as a regex source (lowercase or capitalized). */
 export const TITLE_PHRASE = `(?:(?:${MODIFIERS.map(either).join("|")})\\s+)*(?:${HEADS.map(either).join("|")})\\b`;
 
 const SMALL = /^(?:of|on|for|the|and|to|in|at)$/i;
 
-/** A title as reported, in title case: "special representative on Afghanistan" → "Special Representative on Afghanistan". */
+/** A title as reported, in title case: "special envoy for Yemen" → "Special Envoy for Yemen". */
 export function titleCase(role: string): string {
   return role
     .trim()

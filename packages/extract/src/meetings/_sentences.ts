@@ -6,7 +6,7 @@ export interface Sentence extends Span {
   paragraph: number;
 }
 
-// A period after these does not end a sentence ("U.S. President", "Donald J. Trump", "St. Petersburg").
+// A period after these does not end a sentence ("U.S. President", "George W. Bush", "St. Petersburg").
 const ABBREVIATION = /(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|No|vs|Prof|Amb))$/;
 const BOUNDARY = /[.!?…]+[”"’')\]]*\s+(?=[“"‘'(\[]?[\p{Lu}\p{N}])/gu;
 
