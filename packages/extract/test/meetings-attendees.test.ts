@@ -82,6 +82,11 @@ describe("a meeting is one the text reports as held", () => {
     expect(meetingsOf(text).map((m) => m.city)).toEqual(["Moscow"]);
   });
 
+  it("finds the city from 'the Russian capital' through the country's capital", () => {
+    const text = "Envoys of ten regional countries held consultations on Afghanistan in the Russian capital on Tuesday.";
+    expect(meetingsOf(text, "2025-10-08")).toMatchObject([{ date: "2025-10-07", city: "Moscow", country: "RUS" }]);
+  });
+
   it("skips background history for the meeting being reported", () => {
     const text = [
       "The Moscow Format consultations were first held in Moscow in 2017.",

@@ -26,6 +26,8 @@ describe("people are named with the role and country the text reports", () => {
     ],
     ["The plan follows an initiative of Kazakhstan’s President Kassym-Jomart Tokayev on a regional centre.", { name: "Kassym-Jomart Tokayev", role: "President", country: "KAZ" }],
     ["The meeting was led by UN Secretary-General Antonio Guterres and attended by special envoys.", { name: "Antonio Guterres", role: "Secretary-General", country: null }],
+    ["“We will keep the channel open,” said Kairat Umarov, speaking after the session.", { name: "Kairat Umarov", role: null, country: null }],
+    ["Mr. Umarov’s deputy, Mr. Kairat Umarov, declined to comment.", { name: "Kairat Umarov", role: null, country: null }],
     ["Deputy Foreign Minister Andrei Rudenko of Russia confirmed this development.", { name: "Andrei Rudenko", role: "Deputy Foreign Minister", country: "RUS" }],
   ])("%s", (text, expected) => {
     expect(peopleIn(text)).toEqual([expected]);

@@ -54,6 +54,11 @@ export class CountryLexicon {
     this.sticky = forms.length > 0 ? new RegExp(source, "uy") : null;
   }
 
+  /** The country's capital cities, as the library names them ("RUS" → ["Moscow"]). */
+  capitalsOf(code: string): string[] {
+    return countries.find((c) => c.cca3 === code)?.capital ?? [];
+  }
+
   /** The country's common English name ("IRN" → "Iran"), or the code when the library lacks it. */
   nameOf(code: string): string {
     return countries.find((c) => c.cca3 === code)?.name.common ?? code;

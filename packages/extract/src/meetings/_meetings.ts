@@ -5,7 +5,7 @@ import { CountryLexicon } from "./_countries.ts";
 import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
 import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
 import { PeopleFinder, type PersonFound } from "./_people.ts";
-import { findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
+import { findCapital, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
 import { splitSentences } from "./_sentences.ts";
 import { findAttendees } from "./_attendees.ts";
 
@@ -74,7 +74,10 @@ export function meetingSentences(reading: ArticleReading): NarrativeSentence[] {
 export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
   const { ctx, published } = reading;
   const candidates = meetingSentences(reading);
-  const placeOf = perSentence((s) => findPlaces(reading.placeText.slice(s.start, s.end), ctx.registry)[0]?.place ?? null);
+  const placeOf = perSentence((s) => {
+    const text = reading.placeText.slice(s.start, s.end);
+    return findPlaces(text, ctx.registry)[0]?.place ?? findCapital(text, ctx.registry, reading.countries)?.place ?? null;
+  });
   // A date long before publication is background ("first held in 2017").
   const datesOf = perSentence((s) =>
     findDates(s.narrative, published, s.start).filter((d) => !d.dateline && monthsBefore(d.date, published) <= RECENT_MONTHS),

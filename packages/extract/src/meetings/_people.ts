@@ -20,6 +20,10 @@ export interface PersonFound {
 const TOKEN = /[\p{Lu}][\p{L}\p{M}'’.-]*/gu;
 const SPEECH_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|declared|noted|warned|argued|explained|insisted|stressed|emphasized|emphasised)\b/;
 const LED_BY = /\b(?:led|headed|chaired)\s+by\s+$/i;
+// "..., said Jane Roe": a speech verb before the name.
+const SPEECH_BEFORE = /\b(?:said|says|added|told|declared|stressed)\s+$/;
+// Honorifics mark a person but give no role.
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sheikh|Mullah|Maulvi|Sir|Dame)$/;
 const NOT_NAME = /^(?:The|A|An|In|On|At|For|By|And|But|Yet|As|While|Since|Despite|However|Meanwhile|According|With|From|Under|This|That|These|Those|Notably|Incidentally|Mr|Mrs|Ms|Dr|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const POSSESSIVE = /['’]s$/;
 
@@ -49,7 +53,7 @@ function capitalizedRuns(text: string): Token[][] {
   const runs: Token[][] = [];
   let run: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const token = { text: m[0].replace(/[.-]+$/, (s) => (/^[\p{Lu}]\.$|^U\.S\.$|^U\.K\.$/u.test(m[0]) ? s : "")), start: m.index ?? 0, end: 0 };
+    const token = { text: m[0].replace(/[.-]+$/, (s) => (/^(?:[\p{Lu}]|U\.S|U\.K|Mr|Mrs|Ms|Dr)\.$/u.test(m[0]) ? s : "")), start: m.index ?? 0, end: 0 };
     token.end = token.start + token.text.length;
     const last = run.at(-1);
     if (last && text.slice(last.end, token.start) === " " && !POSSESSIVE.test(last.text)) run.push(token);
@@ -99,7 +103,7 @@ export class PeopleFinder {
           parsed.country ??= pendingRole.country;
         }
         pendingRole = null;
-        const mention = this.toMention(parsed.name, parsed.role, parsed.country, sentence);
+        const mention = this.toMention(parsed.name, parsed.role, parsed.country, sentence, parsed.honorific);
         if (mention) full.push(mention);
         else if (parsed.name.length === 1) bare.push({ token: first, sentence, role: parsed.role, country: parsed.country });
       }
@@ -128,15 +132,20 @@ export class PeopleFinder {
     return found.sort((a, b) => a.start - b.start);
   }
 
-  private parseRun(run: Token[], sentence: Sentence): { name: Token[]; role: string | null; country: string | null } {
+  private parseRun(run: Token[], sentence: Sentence): { name: Token[]; role: string | null; country: string | null; honorific: boolean } {
     let i = 0;
     let country: string | null = null;
+    let honorific = false;
     const titleWords: string[] = [];
     // Leading articles, country words ("Iranian", "Iran's", "U.S.") and title words belong to the title.
     for (; i < run.length; i++) {
       const word = (run[i] as Token).text;
       const bareWord = word.replace(POSSESSIVE, "");
       if (/^(?:The|A|An)$/.test(word) && i === 0) continue;
+      if (HONORIFIC.test(word.replace(/\.$/, ""))) {
+        honorific = true;
+        continue;
+      }
       const code = this.countries.codeOf(bareWord);
       if (code && titleWords.length === 0) {
         country = code;
@@ -156,7 +165,7 @@ export class PeopleFinder {
     const last = name.at(-1);
     if (last && POSSESSIVE.test(last.text)) name = [...name.slice(0, -1), { ...last, text: last.text.replace(POSSESSIVE, ""), end: last.end - 2 }];
     let role = titleWords.some((w) => w.split("-").some((part) => TITLE_HEAD.test(part))) ? titleCase(titleWords.join(" ")) : null;
-    if (name.length === 0) return { name, role, country };
+    if (name.length === 0) return { name, role, country, honorific };
     const before = sentence.text.slice(0, (run[0] as Token).start);
     // A lowercase title before the name: "led by ambassador Jane Roe", "Iran's special envoy for Syria, Jane Roe".
     const lower = new RegExp(
@@ -183,10 +192,10 @@ export class PeopleFinder {
       role = titleCase(appositive[2]);
       country ??= appositive[1] ? this.countries.codeOf(appositive[1]) : null;
     }
-    return { name, role, country };
+    return { name, role, country, honorific };
   }
 
-  private toMention(name: Token[], role: string | null, country: string | null, sentence: Sentence): PersonFound | null {
+  private toMention(name: Token[], role: string | null, country: string | null, sentence: Sentence, honorific = false): PersonFound | null {
     const words = name.map((t) => t.text);
     if (words.some((w) => NOT_NAME.test(w) || this.places.has(w) || this.countries.codeOf(w) || TITLE_WORD.test(w) || /\d/.test(w))) return null;
     const written = words.join(" ");
@@ -198,7 +207,7 @@ export class PeopleFinder {
     const before = sentence.text.slice(0, (name[0] as Token).start);
     const after = sentence.text.slice((name.at(-1) as Token).end);
     // An unknown name counts when a title, "led by" or a speech verb says it is a person.
-    if (role === null && !LED_BY.test(before) && !SPEECH_AFTER.test(after)) return null;
+    if (role === null && !honorific && !LED_BY.test(before) && !SPEECH_AFTER.test(after) && !SPEECH_BEFORE.test(before)) return null;
     return { name: written, written, role, country, start, end, sentence };
   }
 }

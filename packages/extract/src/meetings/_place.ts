@@ -43,6 +43,20 @@ export function findPlaces(narrative: string, registry: Registry): PlaceFound[] 
   return found;
 }
 
+const CAPITAL = /\b(?:in|to|at)\s+the\s+([\p{Lu}][\p{L}.]*(?:['’]s)?)\s+capital\b(?!\s+of\b)/gu;
+
+/** "in the Russian capital", "to Qatar's capital": the country's capital, when the registry knows it as a city. */
+export function findCapital(narrative: string, registry: Registry, countries: CountryLexicon): PlaceFound | null {
+  for (const m of narrative.matchAll(CAPITAL)) {
+    const code = countries.codeOf(m[1] ?? "");
+    if (!code) continue;
+    const capitals = countries.capitalsOf(code);
+    const place = registry.places.find((p) => p.country === code && capitals.some((c) => c === p.city || p.aliases.includes(c)));
+    if (place) return { place, start: m.index ?? 0 };
+  }
+  return null;
+}
+
 /** A meeting series named in the text, by the registry's phrases. */
 export function findSeries(text: string, registry: Registry): RegistrySeries | null {
   let best: { series: RegistrySeries; at: number } | null = null;
