@@ -1,0 +1,125 @@
+import * as chrono from "chrono-node";
+
+/** A date stated in the text, resolved to an ISO date at the precision the text and publication support. */
+export interface DateMention {
+  date: string;
+  start: number;
+  end: number;
+  /** A dateline ("KABUL (05/03/2024):") dates the article, not an event. */
+  dateline: boolean;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+const iso = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+/** The instant relative dates count from: the publication day, or the middle of its month or year. */
+export function referenceInstant(published: string): Date {
+  const [y = 1970, m, d] = published.split("-").map(Number);
+  if (d !== undefined && m !== undefined) return new Date(Date.UTC(y, m - 1, d, 12));
+  // Mid-period, so "last month" from a month-precision date does not overflow (31 October → "31 September").
+  if (m !== undefined) return new Date(Date.UTC(y, m - 1, 15, 12));
+  return new Date(Date.UTC(y, 6, 1, 12));
+}
+
+/** True when `date` lies after `published`, compared at the precision both have. */
+export function isAfter(date: string, published: string): boolean {
+  const n = Math.min(date.length, published.length);
+  return date.slice(0, n) > published.slice(0, n);
+}
+
+const precisionOf = (date: string): number => date.split("-").length;
+const truncate = (date: string, parts: number): string => date.split("-").slice(0, parts).join("-");
+
+const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
+// A date at the start of a paragraph followed by ":" or a dash is a dateline.
+const DATELINE_AFTER = /^\)?\s*(?:\([^()]{1,40}\)\s*)?(?:[:—–]|-\s)/;
+
+/** Dates in a piece of text; relative ones ("Tuesday", "earlier this month") resolve against the publication date. */
+export function findDates(text: string, published: string, offset = 0): DateMention[] {
+  const instant = referenceInstant(published);
+  const mentions: DateMention[] = [];
+  for (const parsed of chrono.parse(text, { instant, timezone: 0 })) {
+    // Day-first reading of numeric dates ("05/03/2024"), as news outside the U.S. writes them; the British
+    // parser is used for those alone, since it reads "October 30" as October 2030.
+    const result = NUMERIC.test(parsed.text) ? (chrono.en.GB.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed) : parsed;
+    const date = resolve(result, published, instant);
+    if (date === null) continue;
+    const start = parsed.index;
+    const end = start + parsed.text.length;
+    const lineStart = text.lastIndexOf("\n", start) + 1;
+    const dateline = /\d/.test(parsed.text) && start - lineStart <= 40 && DATELINE_AFTER.test(text.slice(end));
+    mentions.push({ date, start: offset + start, end: offset + end, dateline });
+  }
+  // "earlier this week", which chrono leaves unparsed: the publication's month.
+  for (const m of text.matchAll(/\b(?:earlier )?this week\b/gi)) {
+    if (/later\s+$/i.test(text.slice(0, m.index ?? 0))) continue;
+    const start = m.index ?? 0;
+    if (!mentions.some((d) => d.start - offset <= start && start < d.end - offset))
+      mentions.push({ date: truncate(published, 2), start: offset + start, end: offset + start + m[0].length, dateline: false });
+  }
+  // A year alone ("launched in 2017"), which chrono leaves unparsed.
+  for (const m of text.matchAll(YEAR_ALONE)) {
+    const start = (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0);
+    const year = m[1] ?? "";
+    if (mentions.some((d) => d.start - offset <= start && start < d.end - offset) || isAfter(year, published)) continue;
+    mentions.push({ date: year, start: offset + start, end: offset + start + year.length, dateline: false });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+const YEAR_ALONE = /\b(?:in|since|from|until|by|during|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!['’]?s\b)/gi;
+
+function resolve(result: chrono.ParsedResult, published: string, instant: Date): string | null {
+  const c = result.start;
+  const certain = (k: "year" | "month" | "day" | "weekday"): boolean => c.isCertain(k);
+  const year = c.get("year");
+  const month = c.get("month");
+  const day = c.get("day");
+  if (year === null || month === null) return null;
+  let date: string | null = null;
+  if (certain("day") && certain("month")) {
+    date = `${year}-${pad(month)}-${pad(day ?? 1)}`;
+    // An unstated year that lands after publication is last year's date.
+    if (!certain("year") && isAfter(date, published)) date = `${year - 1}-${pad(month)}-${pad(day ?? 1)}`;
+  } else if (certain("weekday") && !certain("month")) {
+    const weekday = c.get("weekday");
+    if (weekday === null) return null;
+    // News reports the past: the most recent such weekday on or before publication, when the day is known.
+    if (precisionOf(published) < 3) return truncate(published, 2);
+    const back = (instant.getUTCDay() - weekday + 7) % 7;
+    date = iso(new Date(instant.getTime() - back * 86_400_000));
+  } else if (certain("month")) {
+    date = `${year}-${pad(month)}`;
+    if (!certain("year") && isAfter(date, published)) date = `${year - 1}-${pad(month)}`;
+  } else if (certain("year")) {
+    date = String(year);
+  } else if (certain("day")) {
+    // "yesterday", "today": relative to publication, so no more precise than it.
+    date = truncate(`${year}-${pad(month)}-${pad(day ?? 1)}`, precisionOf(published));
+  }
+  if (date === null || isAfter(date, published)) return null;
+  // "last week" names no day: the month, at most.
+  if (/\bweek/i.test(result.text)) date = truncate(date, 2);
+  // Relative words carry no more precision than the publication date.
+  if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(result.text)) date = truncate(date, Math.min(precisionOf(date), precisionOf(published)));
+  return date;
+}
+
+/** The publication date, refined by a dateline in the text when it agrees and is more precise. */
+export function refinePublished(text: string, published: string): string {
+  // A dateline opens the article: its first line, or the start of it.
+  const head = text.slice(0, Math.min(text.indexOf("\n") < 0 ? text.length : text.indexOf("\n"), 200));
+  for (const mention of findDates(head, published)) {
+    if (!mention.dateline) continue;
+    if (mention.date.startsWith(published) && mention.date.length > published.length) return mention.date;
+  }
+  return published;
+}
+
+/** Whole months from `date` to `published` (0 when in the same month or either lacks a month). */
+export function monthsBefore(date: string, published: string): number {
+  const [y1 = 0, m1 = 1] = date.split("-").map(Number);
+  const [y2 = 0, m2 = 1] = published.split("-").map(Number);
+  const months = (y2 - y1) * 12 + (m2 - m1);
+  return date.length < 7 || published.length < 7 ? (y2 - y1) * 12 : months;
+}

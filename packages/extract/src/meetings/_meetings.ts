@@ -1,0 +1,164 @@
+import type { MeetingMention, Span } from "@parley/model";
+import type { RegistryPlace } from "@parley/registry";
+import type { ArticleContext } from "../_context.ts";
+import { CountryLexicon } from "./_countries.ts";
+import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
+import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
+import { PeopleFinder, type PersonFound } from "./_people.ts";
+import { findCapital, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
+import { splitSentences } from "./_sentences.ts";
+import { findAttendees } from "./_attendees.ts";
+
+/** What the meeting rules read of one article, computed once. */
+export interface ArticleReading {
+  ctx: ArticleContext;
+  published: string;
+  sentences: NarrativeSentence[];
+  /** Narrative with series and publisher names blanked, for finding places. */
+  placeText: string;
+  countries: CountryLexicon;
+  people: PersonFound[];
+}
+
+// One lexicon per registry: its pattern over every country form is costly to build.
+const lexicons = new WeakMap<ArticleContext["registry"], CountryLexicon>();
+function lexiconFor(registry: ArticleContext["registry"]): CountryLexicon {
+  let lexicon = lexicons.get(registry);
+  if (!lexicon) {
+    lexicon = new CountryLexicon(registry);
+    lexicons.set(registry, lexicon);
+  }
+  return lexicon;
+}
+
+/** Memoizes a function of a sentence. */
+function perSentence<T>(fn: (s: NarrativeSentence) => T): (s: NarrativeSentence) => T {
+  const cache = new Map<NarrativeSentence, T>();
+  return (s) => {
+    if (!cache.has(s)) cache.set(s, fn(s));
+    return cache.get(s) as T;
+  };
+}
+
+export function readArticle(ctx: ArticleContext): ArticleReading {
+  const { text } = ctx.article;
+  const masked = maskQuotes(text);
+  const published = refinePublished(text, ctx.article.published);
+  const sentences = readNarrative(splitSentences(text), masked).map((s) => {
+    // Only dates with a stated year: "over the past two years" is a span of time, not a date.
+    const dates = findDates(s.narrative, published).filter((d) => !d.dateline && /\d{4}/.test(s.narrative.slice(d.start, d.end)));
+    // News reports what just happened: a sentence dated only long before publication is history.
+    return { ...s, background: dates.length > 0 && dates.every((d) => monthsBefore(d.date, published) > RECENT_MONTHS) };
+  });
+  const countries = lexiconFor(ctx.registry);
+  return {
+    ctx,
+    published,
+    sentences,
+    placeText: maskNonPlaces(masked, ctx.registry),
+    countries,
+    people: new PeopleFinder(ctx, countries).find(sentences),
+  };
+}
+
+const RECENT_MONTHS = 3;
+const precision = (date: string): number => date.split("-").length;
+const agree = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
+
+/** Sentences that tell of a gathering that took place, and no other occasion. */
+export function meetingSentences(reading: ArticleReading): NarrativeSentence[] {
+  return reading.sentences.filter((s) => s.event && !s.future && !s.elsewhere);
+}
+
+/** The meeting the article reports: where, when, which series and round, who attended. */
+export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
+  const { ctx, published } = reading;
+  const candidates = meetingSentences(reading);
+  const placeOf = perSentence((s) => {
+    const text = reading.placeText.slice(s.start, s.end);
+    return findPlaces(text, ctx.registry)[0]?.place ?? findCapital(text, ctx.registry, reading.countries)?.place ?? null;
+  });
+  // A date long before publication is background ("first held in 2017").
+  const datesOf = perSentence((s) =>
+    findDates(s.narrative, published, s.start).filter((d) => !d.dateline && monthsBefore(d.date, published) <= RECENT_MONTHS),
+  );
+  const background = (s: NarrativeSentence) => s.background;
+  // The report begins where a gathering is first given a place or a date.
+  const anchor = candidates.find((s) => !background(s) && (placeOf(s) !== null || datesOf(s).length > 0));
+  if (!anchor) return [];
+
+  const place = placeOf(anchor) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
+  // A sentence naming another city tells of another gathering.
+  const about = candidates.filter((s) => {
+    if (background(s)) return false;
+    const p = placeOf(s);
+    return p === null || place === null || p.city === place.city;
+  });
+  const date = pickDate(about.flatMap((s) => datesOf(s).map((d) => ({ date: d.date, sentence: s }))), anchor) ?? fallbackDate(published);
+  const narrative = reading.sentences.filter((s) => !s.future && !s.elsewhere).map((s) => s.narrative).join("\n");
+  const series = findSeries(about.map((s) => s.narrative).join("\n"), ctx.registry) ?? findSeries(narrative, ctx.registry);
+  const round = about.map((s) => findRound(s.narrative)).find((r) => r !== null) ?? null;
+  const country = place?.country ?? series?.host_country ?? hostOf(anchor, reading.countries);
+  const evidence: Span[] = about.map((s) => ({ start: s.start, end: s.end }));
+  const meeting: MeetingMention = {
+    key: "meeting-1",
+    name: null,
+    series: series?.name ?? null,
+    round,
+    date,
+    city: place?.city ?? null,
+    country,
+    evidence: evidence.length > 0 ? evidence : [{ start: anchor.start, end: anchor.end }],
+    attendees: [],
+  };
+  meeting.attendees = findAttendees(reading, meeting, anchor);
+  return [meeting, ...sideMeetings(candidates.filter((s) => !about.includes(s) && !background(s)), reading, placeOf, datesOf)];
+}
+
+// Another gathering the text reports as held, in its own city and on its own date: "... met in Kabul on Wednesday".
+const HELD = /\b(?:was held|were held|took place|met|convened|hosted|gathered|held talks)\b/;
+
+function sideMeetings(
+  sentences: readonly NarrativeSentence[],
+  reading: ArticleReading,
+  placeOf: (s: NarrativeSentence) => RegistryPlace | null,
+  datesOf: (s: NarrativeSentence) => Array<{ date: string }>,
+): MeetingMention[] {
+  const meetings: MeetingMention[] = [];
+  for (const s of sentences) {
+    const place = placeOf(s);
+    const date = datesOf(s)[0]?.date;
+    if (!place || !date || !HELD.test(s.narrative) || meetings.some((m) => m.city === place.city)) continue;
+    const series = findSeries(s.narrative, reading.ctx.registry);
+    const meeting: MeetingMention = {
+      key: `meeting-${meetings.length + 2}`,
+      name: null,
+      series: series?.name ?? null,
+      round: findRound(s.narrative),
+      date,
+      city: place.city,
+      country: place.country,
+      evidence: [{ start: s.start, end: s.end }],
+      attendees: [],
+    };
+    meeting.attendees = findAttendees(reading, meeting, s, [s]);
+    meetings.push(meeting);
+  }
+  return meetings;
+}
+
+/** The most specific date the meeting's sentences give; the anchor's own date wins a conflict. */
+function pickDate(dates: Array<{ date: string; sentence: NarrativeSentence }>, anchor: NarrativeSentence): string | null {
+  if (dates.length === 0) return null;
+  const anchored = dates.filter((d) => d.sentence === anchor).map((d) => d.date);
+  const base = anchored[0] ?? dates[0]?.date ?? null;
+  if (base === null) return null;
+  const consistent = dates.filter((d) => agree(d.date, base));
+  return consistent.reduce((best, d) => (precision(d.date) > precision(best) ? d.date : best), base);
+}
+
+// Nothing dated: news reports what just happened, so the month of publication.
+function fallbackDate(published: string): string {
+  return published.split("-").slice(0, 2).join("-");
+}
+
