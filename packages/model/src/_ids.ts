@@ -24,9 +24,10 @@ export function personId(canonicalName: string): string {
   return `person:${slugify(canonicalName)}`;
 }
 
-/** Meeting identity is series (or "meeting"), date and place. */
+/** Meeting identity is series, date and place: `meeting:moscow-format:2025-10-07:moscow`, or without a series `meeting:2023-09-29:kazan`. */
 export function meetingId(series: string | null, date: string, city: string | null): string {
-  return `meeting:${slugify(series ?? "meeting")}:${date}:${slugify(city ?? "unknown")}`;
+  const place = slugify(city ?? "unknown");
+  return series === null ? `meeting:${date}:${place}` : `meeting:${slugify(series)}:${date}:${place}`;
 }
 
 export function attendeeId(meetingIdValue: string, kind: string, key: string): string {
