@@ -3,6 +3,5 @@ export { readPageMetadata, normalizeDate, normalizeHttpUrl, type PageMetadata } 
 export { renderSourceFile, sourceFileName, normalizeBody, MISSING, FIELD_ORDER, type SourceFields } from "./_source-file.ts";
 export { findDuplicate, identifySource, normalizeUrl, textFingerprint, textSimilarity, type Duplicate, type SourceIdentity } from "./_duplicates.ts";
 export { checkSourceFile, checkFrontMatter, checkDuplicates, checkNearDuplicates, NEAR_DUPLICATE, checkStrayFiles, buildWarnings, sortProblems, SUSPICIOUS_BODY_CHARS } from "./_check.ts";
-export { loadLatestRelease, type Release } from "./_release.ts";
 export { renderChangeSummary, escapeMarkdown, excerpt, MAX_LISTED, type ChangeSummaryInput } from "./_summary.ts";
 export { readSourceFolder, writeNewFile, type SourceOnDisk } from "./_files.ts";

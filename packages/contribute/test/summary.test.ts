@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Dataset, EvidenceRecord, QuoteRecord } from "@parley/model";
 import { diffDatasets } from "@parley/diff";
-import { excerpt, loadLatestRelease, MAX_LISTED, renderChangeSummary } from "../src/index.ts";
+import { excerpt, MAX_LISTED, renderChangeSummary } from "../src/index.ts";
 
 const MEETING = "meeting:moscow-format:2023-09-29:kazan";
 const KAZAN_SENTENCE = '"For our part, we will continue to develop multifaceted contacts with Afghanistan," Russian Foreign Minister Sergei Lavrov said in a written greeting to participants of the talks, held in the city of Kazan.';
@@ -129,31 +129,3 @@ describe("excerpt", () => {
   });
 });
 
-describe("loadLatestRelease", () => {
-  const root = mkdtempSync(join(tmpdir(), "parley-release-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const write = (version: string, tables: Partial<Record<keyof Dataset, unknown[]>>): void => {
-    const dir = join(root, "moscow-format", version);
-    mkdirSync(dir, { recursive: true });
-    for (const [table, rows] of Object.entries(tables)) writeFileSync(join(dir, `${table}.json`), JSON.stringify(rows));
-  };
-
-  it("is null when the collection has no release", () => {
-    expect(loadLatestRelease(root, "moscow-format")).toBeNull();
-  });
-
-  it("picks the highest version by numbers, not by text, among complete releases", () => {
-    write("0.9.0", before);
-    write("0.10.0", after);
-    write("1.0.0", { quotes: [] }); // incomplete: being written, or not a release
-    write("current", after);
-    const release = loadLatestRelease(root, "moscow-format");
-    expect(release?.version).toBe("0.10.0");
-    expect(release?.dataset.quotes.map((q) => q.quote_id)).toEqual(["quote:111111111111", "quote:222222222222"]);
-  });
-
-  it("reports a release that breaks the dataset contract", () => {
-    write("2.0.0", { ...after, quotes: [{ quote_id: "q" }] });
-    expect(() => loadLatestRelease(root, "moscow-format")).toThrow(/2\.0\.0\/quotes\.json: the release does not match the dataset contract/);
-  });
-});

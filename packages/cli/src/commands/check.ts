@@ -5,13 +5,13 @@ import { type Dataset, formatProblem, InputError, type Problem } from "@parley/m
 import { EMPTY_REGISTRY, loadRegistry, type Registry } from "@parley/registry";
 import { type Assertions, type TableRows, validateTables } from "@parley/validate";
 import { diffDatasets, type DatasetDiff } from "@parley/diff";
+import { latestRelease } from "@parley/release";
 import {
   buildWarnings,
   checkDuplicates,
   checkNearDuplicates,
   checkSourceFile,
   checkStrayFiles,
-  loadLatestRelease,
   readSourceFolder,
   renderChangeSummary,
   sortProblems,
@@ -77,7 +77,7 @@ function checkCollection(root: string, collection: Collection, problems: Problem
   const result = collect(problems, () => buildInProcess(collection.sourcesDir, collection.registryDir, join(collection.dir, "curation.yaml")));
   if (result === null) return null;
   const collectionFile = rel(join(collection.dir, "collection.yaml"));
-  const release = collect(problems, () => loadLatestRelease(join(root, "datasets"), collection.config.name));
+  const release = collect(problems, () => latestRelease(join(root, "datasets"), collection.config.name));
   const before = release?.dataset ?? null;
   const released = new Set(before?.sources.map((s) => s.source_id) ?? []);
   problems.push(...checkNearDuplicates(texts, (file) => !released.has(basename(file).replace(/\.(md|markdown)$/i, ""))));
