@@ -1,0 +1,251 @@
+import type { SpeakerMention } from "@parley/model";
+import {
+  BOUNDARY_WORDS,
+  GROUP_NOUNS,
+  NOT_NAME_WORDS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  TITLE_HEADS,
+  TITLE_WORDS,
+  VERB_FILLERS,
+  countryAt,
+  firstCountry,
+  type CountryWords,
+  type NameHit,
+  type Token,
+} from "../text/index.ts";
+
+/** A sentence as attribution rules read it: its words, with each quotation standing as one item. */
+export type FrameItem = { kind: "token"; token: Token; index: number } | { kind: "quote"; quote: number };
+
+/** What the article knows at this point: names found, and how to resolve pronouns and "the minister". */
+export interface ArticleReading {
+  tokens: readonly Token[];
+  hitAt: ReadonlyMap<number, NameHit>;
+  /** Name hits outside quotations, in text order: pronoun antecedents. */
+  antecedents: readonly NameHit[];
+  countries: CountryWords;
+}
+
+/** A speaker, or a pronoun ("they") that takes the speaker of the sentence's previous quotation. */
+export type Attribution = SpeakerMention | "inherit" | null;
+
+const DETERMINERS = new Set(["the", "a", "an", "its", "his", "her", "their", "this", "that"]);
+const PREPOSITIONS = new Set(["for", "of", "on", "at", "to", "in", "from"]);
+const DASHES = new Set(["–", "—", "-", "--"]);
+// Noun-or-verb forms: a verb only right after its subject ("Lavrov notes", not "Central Asian states").
+const AMBIGUOUS_VERBS = new Set(
+  "states notes remarks comments claims calls posts demands answers hopes promises pledges praises warnings reports labels welcomes concerns stresses".split(" "),
+);
+
+const lower = (t: Token): string => t.word.toLowerCase();
+const tokenAt = (frame: readonly FrameItem[], i: number): Token | null => {
+  const item = frame[i];
+  return item?.kind === "token" ? item.token : null;
+};
+
+function personSpeaker(hit: NameHit): SpeakerMention {
+  const { name, role, country } = hit.person;
+  return { type: "person", name, role, country };
+}
+
+function isSpeechVerbAt(frame: readonly FrameItem[], i: number, reading: ArticleReading): boolean {
+  const t = tokenAt(frame, i);
+  if (!t || !SPEECH_VERBS.has(t.text)) return false;
+  if (t.text === "put") return tokenAt(frame, i + 1)?.text === "it"; // "as X put it"
+  if (!AMBIGUOUS_VERBS.has(t.text)) return true;
+  const prev = frame[i - 1];
+  if (prev?.kind !== "token") return false;
+  return reading.hitAt.has(prev.index) || SUBJECT_PRONOUNS.has(prev.token.text) || ROLE_NOUNS.has(lower(prev.token));
+}
+
+/** The most recent person named before an offset: "he"/"she" refers to them. */
+function personBefore(reading: ArticleReading, offset: number): NameHit | undefined {
+  let found: NameHit | undefined;
+  for (const hit of reading.antecedents) {
+    if ((reading.tokens[hit.last]?.end ?? Infinity) > offset) break;
+    found = hit;
+  }
+  return found;
+}
+
+/** "the minister": the most recent person named earlier whose role has that word. */
+function personWithRole(reading: ArticleReading, noun: string, offset: number): NameHit | undefined {
+  let found: NameHit | undefined;
+  for (const hit of reading.antecedents) {
+    if ((reading.tokens[hit.last]?.end ?? Infinity) > offset) break;
+    if (hit.person.role?.toLowerCase().split(/\s+/).includes(noun)) found = hit;
+  }
+  return found;
+}
+
+/** Reads a noun phrase as a speaker: a named person, a pronoun, a role or a group. */
+export function classify(np: readonly { token: Token; index: number }[], reading: ArticleReading): Attribution {
+  if (np.length === 0) return null;
+  // The head is the last word before a preposition: "the spokesperson for Russia's Foreign Ministry".
+  let headAt = np.length - 1;
+  for (let k = 1; k < np.length; k++) {
+    if (PREPOSITIONS.has(lower(np[k]?.token as Token))) {
+      headAt = k - 1;
+      break;
+    }
+  }
+  const head = np[headAt];
+  if (!head) return null;
+  const hit = reading.hitAt.get(head.index);
+  if (hit) return personSpeaker(hit);
+  const word = lower(head.token);
+  if (SUBJECT_PRONOUNS.has(head.token.text)) {
+    if (np.length > 1) return null;
+    const antecedent = personBefore(reading, head.token.start);
+    return antecedent ? personSpeaker(antecedent) : null;
+  }
+  if (np.length === 1 && ["they", "we"].includes(word)) return "inherit";
+  let from = 0;
+  while (from < np.length - 1 && DETERMINERS.has(lower(np[from]?.token as Token))) from++;
+  const words = np.slice(from);
+  const name = words.map((w) => w.token.text).join(" ");
+  const country = firstCountry(reading.countries, reading.tokens, np[0]?.index ?? 0, (np.at(-1)?.index ?? 0) + 1);
+  const definite = lower(np[0]?.token as Token) === "the";
+  if (ROLE_NOUNS.has(word) && !head.token.possessive) {
+    // "the minister" after "Wang Yi, China's foreign minister" is Wang Yi.
+    if (definite && headAt === np.length - 1 && words.every((w) => !w.token.capitalized)) {
+      const named = personWithRole(reading, word, head.token.start);
+      if (named) return personSpeaker(named);
+    }
+    return { type: "role", name, role: name, country };
+  }
+  if (GROUP_NOUNS.has(word) && !head.token.possessive) return { type: "group", name, role: null, country };
+  if (np.length === 1 && head.token.capitalized && !NOT_NAME_WORDS.has(head.token.word)) {
+    const place = countryAt(reading.countries, reading.tokens, head.index);
+    if (place) return { type: "group", name: head.token.word, role: null, country: place.code };
+    if (TITLE_HEADS.has(word) || TITLE_WORDS.has(word) || /^(\p{L}\.)+$/u.test(head.token.text)) return null;
+    return { type: "person", name: head.token.word, role: null, country: null }; // an unknown surname: "Peskov said"
+  }
+  return null;
+}
+
+type NP = { token: Token; index: number }[];
+
+/** The noun phrase that ends just before frame[i] (after auxiliaries and adverbs): the subject of a verb there. */
+function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before: FrameItem | undefined } {
+  let k = i - 1;
+  while (k >= 0) {
+    const t = tokenAt(frame, k);
+    if (!t || !(VERB_FILLERS.has(t.text) || /^\p{Ll}+ly$/u.test(t.text))) break;
+    k--;
+  }
+  const np: NP = [];
+  while (k >= 0 && np.length < 10) {
+    const item = frame[k];
+    if (item?.kind !== "token") break;
+    const t = item.token;
+    if (t.punct || BOUNDARY_WORDS.has(lower(t)) || SPEECH_VERBS.has(t.text)) break;
+    np.unshift({ token: t, index: item.index });
+    k--;
+  }
+  return { np, before: frame[k] };
+}
+
+/** The noun phrase starting at frame[i], up to punctuation, a clause word or a verb. */
+function phraseAfter(frame: readonly FrameItem[], i: number): NP {
+  const np: NP = [];
+  for (let k = i; k < frame.length && np.length < 10; k++) {
+    const item = frame[k];
+    if (item?.kind !== "token") break;
+    const t = item.token;
+    if (t.punct || (np.length > 0 && (BOUNDARY_WORDS.has(lower(t)) || SPEECH_VERBS.has(t.text)))) break;
+    np.push({ token: t, index: item.index });
+  }
+  return np;
+}
+
+/** The speaker a name hit stands for, taking the whole name when the hit starts at frame[i]. */
+function nameAt(frame: readonly FrameItem[], i: number, reading: ArticleReading): SpeakerMention | null {
+  const item = frame[i];
+  if (item?.kind !== "token") return null;
+  const hit = reading.hitAt.get(item.index);
+  return hit ? personSpeaker(hit) : null;
+}
+
+/** The sentence's first speaker-like mention before frame[end]: the subject that participles and "and said" share. */
+function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleReading): Attribution {
+  for (let i = 0; i < end; i++) {
+    const item = frame[i];
+    if (item?.kind !== "token") continue;
+    const t = item.token;
+    if (reading.hitAt.has(item.index)) return nameAt(frame, i, reading);
+    if (SUBJECT_PRONOUNS.has(t.text)) return classify([{ token: t, index: item.index }], reading);
+    const word = lower(t);
+    if ((ROLE_NOUNS.has(word) || GROUP_NOUNS.has(word)) && !t.possessive) {
+      const next = tokenAt(frame, i + 1);
+      const endsPhrase = !next || next.punct || BOUNDARY_WORDS.has(lower(next)) || PREPOSITIONS.has(lower(next)) || isSpeechVerbAt(frame, i + 1, reading);
+      if (!endsPhrase) continue;
+      // "The Indian delegation, led by ambassador Vinay Kumar, …": the person leading speaks for it.
+      if (tokenAt(frame, i + 1)?.text === "," && ["led", "headed"].includes(tokenAt(frame, i + 2)?.text ?? "") && tokenAt(frame, i + 3)?.text === "by") {
+        for (let k = i + 4; k < Math.min(end, i + 10); k++) {
+          const leader = nameAt(frame, k, reading);
+          if (leader) return leader;
+        }
+      }
+      return classify(phraseBefore(frame, i + 1).np, reading);
+    }
+  }
+  return null;
+}
+
+/** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's message was clear:". */
+export function attributeFromLead(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
+  let verb = -1;
+  let according = -1;
+  for (let i = 0; i < q; i++) {
+    if (isSpeechVerbAt(frame, i, reading)) verb = i;
+    if (tokenAt(frame, i)?.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") according = i;
+  }
+  if (according > verb) return classify(phraseAfter(frame, according + 2), reading);
+  if (verb < 0) {
+    // "Lavrov's message was clear: “…”": a colon right before the quotation, the person named before it.
+    if (tokenAt(frame, q - 1)?.text !== ":") return null;
+    for (let i = 0; i < q; i++) {
+      const named = nameAt(frame, i, reading);
+      if (named) return named;
+    }
+    return null;
+  }
+  const verbToken = tokenAt(frame, verb) as Token;
+  const { np, before } = phraseBefore(frame, verb);
+  const subject = classify(np, reading);
+  if (subject) return subject;
+  // A participle or a second verb ("…, urging", "and noting that") shares the sentence's subject.
+  const beforeText = before?.kind === "token" ? before.token.text : null;
+  const shared = verbToken.text.endsWith("ing") || np.length === 0 && (beforeText === "," || beforeText === "and" || beforeText === "but" || beforeText === "while");
+  return shared ? mainSubject(frame, verb, reading) : null;
+}
+
+/** Attribution from the words after quotation q: "“…,” X said", "“…,” said X", "“…” – X". */
+export function attributeFromTail(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
+  let i = q + 1;
+  while (tokenAt(frame, i)?.text === ",") i++;
+  const first = tokenAt(frame, i);
+  if (!first) return null;
+  if (DASHES.has(first.text)) return nameAt(frame, i + 1, reading) ?? classify(phraseAfter(frame, i + 1), reading);
+  if (isSpeechVerbAt(frame, i, reading) && !first.text.endsWith("ing")) {
+    return nameAt(frame, i + 1, reading) ?? classify(phraseAfter(frame, i + 1), reading);
+  }
+  for (let v = i; v < Math.min(frame.length, i + 14); v++) {
+    const item = frame[v];
+    if (item?.kind !== "token") return null;
+    if (!isSpeechVerbAt(frame, v, reading)) continue;
+    // "X, Russia's special representative on Afghanistan, said": the name before the appositive.
+    const comma = frame.findIndex((it, k) => k >= i && k < v && it.kind === "token" && it.token.text === ",");
+    if (comma > i) {
+      const named = nameAt(frame, i, reading);
+      if (named) return named;
+    }
+    const { np } = phraseBefore(frame, v);
+    if (np.length === 0 || np[0]?.index !== (frame[i] as { index: number }).index) return null;
+    return classify(np, reading);
+  }
+  return null;
+}

@@ -1,0 +1,122 @@
+import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
+import type { ArticleContext } from "../_context.ts";
+import { countryWords, findPeople, paragraphs, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
+import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
+import { looksLikeName, quotedSpans, wordCount, type QuotedSpan } from "./_spans.ts";
+
+const MIN_WORDS = 4;
+
+interface LastSpeaker {
+  speaker: SpeakerMention;
+  paragraph: number;
+  evidence: Span;
+}
+
+/** Quotations of four words or more that the article attributes to a person, a role or a group. */
+export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
+  const { text } = ctx.article;
+  const tokens = tokenize(text);
+  const countries = countryWords(ctx.registry);
+  const hits = findPeople(text, tokens, ctx.registry, countries);
+  const paras = paragraphs(text);
+  const quotesByPara = paras.map((p) => quotedSpans(text, p));
+  const allQuotes = quotesByPara.flat();
+  const insideQuote = (t: Token): boolean => allQuotes.some((q) => t.start >= q.outer.start && t.end <= q.outer.end);
+  const hitAt = new Map<number, NameHit>();
+  for (const hit of hits) for (let k = hit.first; k <= hit.last; k++) hitAt.set(k, hit);
+  const reading: ArticleReading = {
+    tokens,
+    hitAt,
+    antecedents: hits.filter((h) => !insideQuote(tokens[h.first] as Token)),
+    countries,
+  };
+
+  const found: QuoteMention[] = [];
+  let last: LastSpeaker | null = null;
+  let tokenCursor = 0;
+  paras.forEach((para, p) => {
+    const quotes = quotesByPara[p] ?? [];
+    if (quotes.length === 0) return;
+    for (const sentence of sentences(text, para, quotes.map((q) => q.outer))) {
+      const inSentence = quotes.filter((q) => q.outer.start >= sentence.start && q.outer.start < sentence.end);
+      if (inSentence.length === 0) continue;
+      while (tokenCursor < tokens.length && (tokens[tokenCursor]?.start ?? 0) < sentence.start) tokenCursor++;
+      const frame = frameOf(tokens, tokenCursor, sentence, inSentence);
+      const evidence = trimSpan(text, sentence);
+      let previous: SpeakerMention | null = null;
+      inSentence.forEach((quote, qi) => {
+        const at = frame.findIndex((item) => item.kind === "quote" && item.quote === qi);
+        const quoteText = text.slice(quote.inner.start, quote.inner.end);
+        let speaker = attributeQuote(frame, at, reading);
+        if (speaker === "inherit") speaker = previous;
+        else if (speaker === null && previous !== null) speaker = previous;
+        let evidenceSpan = evidence;
+        if (speaker === null && isBareQuote(frame) && last && last.paragraph >= p - 1) {
+          // A quotation standing alone continues the last speaker's words.
+          speaker = last.speaker;
+          if (last.paragraph === p) evidenceSpan = { start: last.evidence.start, end: evidence.end };
+        }
+        if (!speaker) return;
+        previous = speaker;
+        last = { speaker, paragraph: p, evidence };
+        if (wordCount(quoteText) < MIN_WORDS || looksLikeName(quoteText)) return;
+        found.push({ text: quoteText, span: quote.inner, evidence: evidenceSpan, speaker, meeting_key: null });
+      });
+    }
+  });
+  return dropRepeats(found);
+}
+
+function attributeQuote(frame: readonly FrameItem[], at: number, reading: ArticleReading) {
+  const leadWords = frame.slice(0, at).some((item) => item.kind === "token" && !item.token.punct);
+  if (!leadWords) return attributeFromTail(frame, at, reading);
+  return attributeFromLead(frame, at, reading) ?? attributeFromTail(frame, at, reading);
+}
+
+/** The sentence's words outside quotations, with one item per quotation. */
+function frameOf(tokens: readonly Token[], from: number, sentence: Span, quotes: readonly QuotedSpan[]): FrameItem[] {
+  const frame: FrameItem[] = [];
+  let q = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.start >= sentence.end) break;
+    while (q < quotes.length && (quotes[q]?.outer.end ?? 0) <= t.start) {
+      if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+      q++;
+    }
+    const quote = quotes[q];
+    if (quote && t.start >= quote.outer.start && t.start < quote.outer.end) {
+      if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+      continue;
+    }
+    frame.push({ kind: "token", token: t, index: i });
+  }
+  for (; q < quotes.length; q++) if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+  return frame;
+}
+
+/** A sentence that is only quotation (and punctuation): it has no attribution of its own. */
+function isBareQuote(frame: readonly FrameItem[]): boolean {
+  return frame.every((item) => item.kind === "quote" || item.token.punct);
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/u.test(text[start] ?? "")) start++;
+  while (end > start && /\s/u.test(text[end - 1] ?? "")) end--;
+  return { start, end };
+}
+
+// A quotation repeated in one article (a summary box, an elided form) is one quote: keep the fullest.
+function dropRepeats(quotes: QuoteMention[]): QuoteMention[] {
+  const pieces = (q: QuoteMention) => q.text.split(/…|\.\.\./u).map(foldText).filter((s) => s.length > 0);
+  return quotes.filter((q, i) => {
+    const mine = pieces(q);
+    return !quotes.some((other, j) => {
+      if (j === i || other.speaker.name !== q.speaker.name) return false;
+      const theirs = foldText(other.text.replace(/…|\.\.\./gu, " "));
+      const contained = mine.every((piece) => theirs.includes(piece));
+      return contained && (other.text.length > q.text.length || (other.text.length === q.text.length && j < i));
+    });
+  });
+}
