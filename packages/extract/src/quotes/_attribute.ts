@@ -83,6 +83,8 @@ function personWithRole(reading: ArticleReading, noun: string, offset: number): 
 /** Reads a noun phrase as a speaker: a named person, a pronoun, a role or a group. */
 export function classify(np: readonly { token: Token; index: number }[], reading: ArticleReading): Attribution {
   if (np.length === 0) return null;
+  const lastHit = reading.hitAt.get(np[np.length - 1]?.index ?? -1);
+  if (lastHit) return personSpeaker(lastHit); // "Earlier in Moscow Lavrov said"
   // The head is the last word before a preposition: "the spokesperson for Russia's Foreign Ministry".
   let headAt = np.length - 1;
   for (let k = 1; k < np.length; k++) {
@@ -141,7 +143,7 @@ function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before:
     const item = frame[k];
     if (item?.kind !== "token") break;
     const t = item.token;
-    if (t.punct || BOUNDARY_WORDS.has(lower(t)) || SPEECH_VERBS.has(t.text)) break;
+    if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || SPEECH_VERBS.has(t.text)) break;
     np.unshift({ token: t, index: item.index });
     k--;
   }
@@ -182,6 +184,9 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
       const next = tokenAt(frame, i + 1);
       const endsPhrase = !next || next.punct || BOUNDARY_WORDS.has(lower(next)) || PREPOSITIONS.has(lower(next)) || isSpeechVerbAt(frame, i + 1, reading);
       if (!endsPhrase) continue;
+      // "The Taliban's chief spokesman, Zabihullah Mujahid, …": the name in apposition.
+      const appositive = tokenAt(frame, i + 1)?.text === "," ? nameAt(frame, i + 2, reading) : null;
+      if (appositive) return appositive;
       // "The Indian delegation, led by ambassador Vinay Kumar, …": the person leading speaks for it.
       if (tokenAt(frame, i + 1)?.text === "," && ["led", "headed"].includes(tokenAt(frame, i + 2)?.text ?? "") && tokenAt(frame, i + 3)?.text === "by") {
         for (let k = i + 4; k < Math.min(end, i + 10); k++) {
@@ -214,12 +219,12 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     return null;
   }
   const verbToken = tokenAt(frame, verb) as Token;
-  const { np, before } = phraseBefore(frame, verb);
+  const { np } = phraseBefore(frame, verb);
   const subject = classify(np, reading);
   if (subject) return subject;
   // A participle or a second verb ("…, urging", "and noting that") shares the sentence's subject.
-  const beforeText = before?.kind === "token" ? before.token.text : null;
-  const shared = verbToken.text.endsWith("ing") || np.length === 0 && (beforeText === "," || beforeText === "and" || beforeText === "but" || beforeText === "while");
+  // (An empty subject: after a comma, "and", or a quotation.)
+  const shared = verbToken.text.endsWith("ing") || np.length === 0;
   return shared ? mainSubject(frame, verb, reading) : null;
 }
 
@@ -231,21 +236,28 @@ export function attributeFromTail(frame: readonly FrameItem[], q: number, readin
   if (!first) return null;
   if (DASHES.has(first.text)) return nameAt(frame, i + 1, reading) ?? classify(phraseAfter(frame, i + 1), reading);
   if (isSpeechVerbAt(frame, i, reading) && !first.text.endsWith("ing")) {
-    return nameAt(frame, i + 1, reading) ?? classify(phraseAfter(frame, i + 1), reading);
+    const named = nameAt(frame, i + 1, reading);
+    if (named) return named;
+    const np = phraseAfter(frame, i + 1);
+    // "said the head of the Afghan delegation, Amir Khan Muttaqi": the name in apposition.
+    const after = i + 1 + np.length;
+    return (tokenAt(frame, after)?.text === "," ? nameAt(frame, after + 1, reading) : null) ?? classify(np, reading);
   }
   for (let v = i; v < Math.min(frame.length, i + 14); v++) {
     const item = frame[v];
     if (item?.kind !== "token") return null;
     if (!isSpeechVerbAt(frame, v, reading)) continue;
-    // "X, Russia's special representative on Afghanistan, said": the name before the appositive.
-    const comma = frame.findIndex((it, k) => k >= i && k < v && it.kind === "token" && it.token.text === ",");
-    if (comma > i) {
-      const named = nameAt(frame, i, reading);
+    const { np } = phraseBefore(frame, v);
+    if (np.length > 0 && np[0]?.index === (frame[i] as { index: number }).index) return classify(np, reading);
+    // "X, Russia's special representative on Afghanistan, said" or "Iran's envoy, X, said": the name in the region.
+    const hasComma = frame.slice(i, v).some((it) => it.kind === "token" && it.token.text === ",");
+    if (!hasComma) return null;
+    for (let k = i; k < v; k++) {
+      const named = nameAt(frame, k, reading);
       if (named) return named;
     }
-    const { np } = phraseBefore(frame, v);
-    if (np.length === 0 || np[0]?.index !== (frame[i] as { index: number }).index) return null;
-    return classify(np, reading);
+    const lead = phraseAfter(frame, i);
+    return classify(lead, reading);
   }
   return null;
 }

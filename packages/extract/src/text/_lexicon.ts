@@ -42,7 +42,7 @@ export const TITLE_HEADS = words(`
   spokesman spokeswoman director chairman chairwoman chair chief commander senator governor mayor king queen prince
   princess sheikh emir mullah ayatollah pope speaker adviser advisor aide counselor counsellor undersecretary
   under-secretary commissioner head leader general admiral colonel lieutenant major captain judge justice
-  ambassador-at-large negotiator official diplomat attorney-general deputy
+  ambassador-at-large secretary-general negotiator official diplomat attorney-general deputy
   mr. mrs. ms. dr. gen. lt. col. adm. sen. rep. gov. prof. maj. capt. sgt. amb. cmdr.`);
 
 /** Words that may stand inside a title ("Deputy Foreign Minister", "Secretary of State"). Lowercase forms. */
@@ -56,7 +56,7 @@ export const ROLE_NOUNS = words(`
   spokesperson spokesman spokeswoman minister official diplomat envoy ambassador representative president premier
   secretary adviser advisor aide source director chief commander leader chairman chairwoman negotiator mediator
   deputy chancellor emissary counselor counsellor commissioner prosecutor general governor mayor senator lawmaker
-  analyst expert officer`);
+  analyst expert officer head secretary-general`);
 
 /** Nouns naming a collective speaker ("the participating nations", "the Indian delegation"). */
 export const GROUP_NOUNS = words(`

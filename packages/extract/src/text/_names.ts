@@ -123,6 +123,24 @@ function titleBefore(text: string, tokens: readonly Token[], i: number, words: C
   return { role: titleTokens.map((t) => t.text).join(" "), country };
 }
 
+/** A role set off before a name: "Iran's special envoy for Afghanistan, Hassan Kazemi Qomi, said". */
+function titleAcrossComma(tokens: readonly Token[], i: number, words: CountryWords) {
+  if (tokens[i - 1]?.text !== ",") return null;
+  let k = i - 1;
+  let head = -1;
+  while (k > 0 && i - 1 - k < 7) {
+    const t = tokens[k - 1];
+    if (!t || t.punct || t.possessive) break;
+    if (TITLE_HEADS.has(t.text)) head = k - 1; // lowercase heads only: "envoy", "spokesman"
+    k--;
+  }
+  if (head < 0) return null;
+  while (k < head && (LEADING_FUNCTION_WORDS.has(lower(tokens[k] as Token)) || ["a", "an"].includes(tokens[k]?.text ?? ""))) k++;
+  const owner = tokens[k - 1];
+  const country = owner?.possessive ? (countryAt(words, tokens, k - 1)?.code ?? null) : null;
+  return { role: tokens.slice(k, i - 1).map((t) => t.text).join(" "), country };
+}
+
 /** An appositive role after a name: ", Russia’s special representative on Afghanistan," or ", director of the FSB,". */
 function appositiveAfter(tokens: readonly Token[], end: number, words: CountryWords) {
   if (tokens[end]?.text !== ",") return null;
@@ -189,7 +207,8 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
     const runLength = spelling ? spelling.words.length : nameRunAt(text, tokens, i, words);
     if (runLength === 0) continue;
     const last = i + runLength - 1;
-    const title = titleBefore(text, tokens, i, words);
+    const closed = tokens[last + 1]?.text === "," || speechVerbAfter(tokens, last + 1);
+    const title = titleBefore(text, tokens, i, words) ?? (runLength >= 2 && closed ? titleAcrossComma(tokens, i, words) : null);
     const appositive = appositiveAfter(tokens, last + 1, words);
     const byVerb = runLength >= 2 && (speechVerbAfter(tokens, last + 1) || tokens[i - 1]?.text === "said");
     if (!spelling && !title && !(appositive && runLength >= 2) && !byVerb) {

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "@parley/model";
+import { extractQuotes } from "../src/quotes/index.ts";
+import { registry } from "./_gold.ts";
+
+function article(text: string): Article {
+  return {
+    source_id: "wire",
+    file: "wire.md",
+    title: "wire",
+    publisher: "wire",
+    url: null,
+    published: "2025-10",
+    language: "en",
+    retrieved: null,
+    text,
+    sha256: "0".repeat(64),
+    body_line: 1,
+    removed: [],
+  };
+}
+
+const quotesOf = (text: string) => extractQuotes({ article: article(text), registry });
+
+// Real wire phrasing about diplomacy: [text, the quote to find, speaker name, speaker type].
+const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]> = [
+  ["“We will not accept any foreign bases in the region,” the minister told reporters.", "We will not accept any foreign bases in the region,", "minister", "role"],
+  ["Chinese Foreign Minister Wang Yi met his counterpart on Monday. “The two sides reached broad consensus on the issue,” the minister told reporters.", "The two sides reached broad consensus on the issue,", "Wang Yi", "person"],
+  ["According to Foreign Ministry spokeswoman Maria Zakharova, “the West has lost all credibility in the region.”", "the West has lost all credibility in the region.", "Maria Zakharova", "person"],
+  ["“Dialogue is the only way forward for all of us,” said Wang Yi, China's foreign minister.", "Dialogue is the only way forward for all of us,", "Wang Yi", "person"],
+  ["Iranian Foreign Minister Abbas Araghchi arrived in Kabul on Sunday. “We are ready to work with all parties,” he said.", "We are ready to work with all parties,", "Abbas Araghchi", "person"],
+  ["“The talks were constructive and frank,” Kremlin spokesman Dmitry Peskov said.", "The talks were constructive and frank,", "Dmitry Peskov", "person"],
+  ["Kremlin spokesman Dmitry Peskov spoke after the talks. Peskov said the meeting had been “useful and very substantive in every respect.”", "useful and very substantive in every respect.", "Dmitry Peskov", "person"],
+  ["“Nobody should doubt our resolve on this matter,” Lavrov said on Friday.", "Nobody should doubt our resolve on this matter,", "Sergey Lavrov", "person"],
+  ["Indian External Affairs Minister S. Jaishankar said India would “continue to stand with the Afghan people.”", "continue to stand with the Afghan people.", "S. Jaishankar", "person"],
+  ["Pakistan's Foreign Minister Ishaq Dar told parliament that Islamabad “will not allow its soil to be used against anyone.”", "will not allow its soil to be used against anyone.", "Ishaq Dar", "person"],
+  ["The Taliban's chief spokesman, Zabihullah Mujahid, wrote on X that the government “remains committed to good relations with all neighbours.”", "remains committed to good relations with all neighbours.", "Zabihullah Mujahid", "person"],
+  ["“This is a historic day for our nation,” Mujahid told a news conference in Kabul.", "This is a historic day for our nation,", "Zabihullah Mujahid", "person"],
+  ["U.S. Secretary of State Marco Rubio warned that Washington “will respond decisively to any threat against American personnel.”", "will respond decisively to any threat against American personnel.", "Marco Rubio", "person"],
+  ["“We call on all sides to exercise restraint,” a State Department spokesperson said in a statement.", "We call on all sides to exercise restraint,", "State Department spokesperson", "role"],
+  ["A senior Western diplomat, speaking on condition of anonymity, said the proposal was “dead on arrival in its current form.”", "dead on arrival in its current form.", "senior Western diplomat", "role"],
+  ["The foreign ministers said in a joint statement that they “support an inclusive and representative government in Afghanistan.”", "support an inclusive and representative government in Afghanistan.", "foreign ministers", "group"],
+  ["Russian President Vladimir Putin told the summit: “Our countries share a common interest in stability.”", "Our countries share a common interest in stability.", "Vladimir Putin", "person"],
+  ["“I think we made real progress today, and we will meet again soon,” Araghchi told state television after the talks.", "I think we made real progress today, and we will meet again soon,", "Abbas Araghchi", "person"],
+  ["Zakharova added that Moscow was “deeply concerned about the militarisation of the region.”", "deeply concerned about the militarisation of the region.", "Maria Zakharova", "person"],
+  ["Kazakh Foreign Minister Murat Nurtleu said the region needed “practical steps rather than empty declarations.”\n“The time for talking is over. Now we must build the railways and the power lines,” he said.", "The time for talking is over. Now we must build the railways and the power lines,", "Murat Nurtleu", "person"],
+  ["“We are open to dialogue with everyone,” Muttaqi said.\n“But we will not accept interference in our internal affairs.”", "But we will not accept interference in our internal affairs.", "Amir Khan Muttaqi", "person"],
+  ["“The sanctions have failed completely,” Lavrov said. “They have only hurt ordinary Afghans.”", "They have only hurt ordinary Afghans.", "Sergey Lavrov", "person"],
+  ["“These are difficult times for the whole region,” says Ishaq Dar.", "These are difficult times for the whole region,", "Ishaq Dar", "person"],
+  ["Speaking to reporters in Tashkent, Uzbek Foreign Minister Bakhtiyor Saidov said: “Afghanistan is our neighbour and we cannot choose our neighbours.”", "Afghanistan is our neighbour and we cannot choose our neighbours.", "Bakhtiyor Saidov", "person"],
+  ["The ministry said in a statement it “categorically rejects these baseless accusations.”", "categorically rejects these baseless accusations.", "ministry", "group"],
+  ["“There can be no military solution to this conflict,” UN Secretary-General António Guterres said.", "There can be no military solution to this conflict,", "António Guterres", "person"],
+  ["Chinese Foreign Ministry spokesperson Mao Ning told a regular briefing that Beijing “has always respected Afghanistan’s sovereignty and independence.”", "has always respected Afghanistan’s sovereignty and independence.", "Mao Ning", "person"],
+  ["“We hope that the Taliban will keep their promises,” Iran's special envoy for Afghanistan, Hassan Kazemi Qomi, said.", "We hope that the Taliban will keep their promises,", "Hassan Kazemi Qomi", "person"],
+  ["“Russia has never abandoned its friends,” Lavrov was quoted as saying by the TASS news agency.", "Russia has never abandoned its friends,", "Sergey Lavrov", "person"],
+  ["In a post on X, Pakistani Prime Minister Shehbaz Sharif said his country “will never compromise on its security.”", "will never compromise on its security.", "Shehbaz Sharif", "person"],
+  ["The delegations reaffirmed their “strong commitment to a peaceful and prosperous Afghanistan.”", "strong commitment to a peaceful and prosperous Afghanistan.", "delegations", "group"],
+  ["“Afghanistan must never again become a safe haven for terrorists,” the participants said in their final declaration.", "Afghanistan must never again become a safe haven for terrorists,", "participants", "group"],
+  ["Trump, speaking to reporters aboard Air Force One, said the United States wanted the base back “because it is one hour from where China makes its nuclear weapons.”", "because it is one hour from where China makes its nuclear weapons.", "Donald Trump", "person"],
+  ["“We gave it to them for nothing. Now we want it back,” Trump said.", "We gave it to them for nothing. Now we want it back,", "Donald Trump", "person"],
+  ['"The Moscow format remains the most effective platform," Kabulov told RIA Novosti.', "The Moscow format remains the most effective platform,", "Zamir Kabulov", "person"],
+  ["European Union foreign policy chief Kaja Kallas criticized the move. She said the decision was “a clear violation of international law and the UN Charter.”", "a clear violation of international law and the UN Charter.", "Kaja Kallas", "person"],
+  ["According to the Foreign Ministry, “the visit will focus on trade, transit and security cooperation.”", "the visit will focus on trade, transit and security cooperation.", "Foreign Ministry", "group"],
+  ["“We did not come here to make concessions,” said the head of the Afghan delegation, Amir Khan Muttaqi.", "We did not come here to make concessions,", "Amir Khan Muttaqi", "person"],
+  ["Chinese envoy Yue Xiaoyong said the meeting was useful. He added, “History has shown us the consequences of foreign interference.”", "History has shown us the consequences of foreign interference.", "Yue Xiaoyong", "person"],
+  ["“The door remains open,” Muttaqi said, adding that Kabul “wants positive relations with every country in the world.”", "wants positive relations with every country in the world.", "Amir Khan Muttaqi", "person"],
+  ["Officials in Kabul said the agreement would “open a new chapter in bilateral relations.”", "open a new chapter in bilateral relations.", "Officials in Kabul", "group"],
+  ["“It is a mistake to isolate Afghanistan,” Kabulov, Russia’s presidential envoy for Afghanistan, told reporters.", "It is a mistake to isolate Afghanistan,", "Zamir Kabulov", "person"],
+  ["Lavrov, who called the sanctions “illegal,” said the West must “return what it has taken from the Afghan people.”", "return what it has taken from the Afghan people.", "Sergey Lavrov", "person"],
+  ["“We have made our position clear many times,” Zakharova said. “The presence of foreign troops near our borders is unacceptable.\n“Everyone in the region agrees on this point.”", "Everyone in the region agrees on this point.", "Maria Zakharova", "person"],
+  ["“This is not the time for half measures,” Saudi Foreign Minister Prince Faisal bin Farhan said.", "This is not the time for half measures,", "Faisal bin Farhan", "person"],
+  ["The Indian delegation, led by ambassador Anil Sharma, called for “an inclusive government that represents all Afghans.”", "an inclusive government that represents all Afghans.", "Anil Sharma", "person"],
+  ["As the spokesperson for China's Foreign Ministry put it, the priorities were “stability, development and the fight against terrorism.”", "stability, development and the fight against terrorism.", "spokesperson for China's Foreign Ministry", "role"],
+  ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
+];
+
+describe("quote attribution on wire-style sentences", () => {
+  it.each(ATTRIBUTIONS)("%s", (text, quote, speaker, type) => {
+    const found = quotesOf(text).find((q) => q.text === quote);
+    expect(found, `quotes: ${JSON.stringify(quotesOf(text).map((q) => q.text))}`).toBeDefined();
+    expect(found?.speaker.name).toBe(speaker);
+    expect(found?.speaker.type).toBe(type);
+    expect(text.slice(found?.span.start, found?.span.end)).toBe(quote);
+  });
+});
+
+// Quoted text that is not a quote: fragments, scare quotes, names, and quotations nobody is said to have said.
+const NOT_QUOTES: string[] = [
+  "Lavrov called the move “a mistake.”",
+  "The group was designated a “terrorist organization” in 2003.",
+  "The talks, known as the “Moscow Consultations on Afghanistan Format,” began in 2017.",
+  "The report described the situation as “extremely worrying for the entire population.”",
+  "Uzbekistan allowed U.S. forces to use its Soviet-era “K-2” air base during the early 2000s.",
+  "Russia hosted the seventh round of the \"Moscow Format\" consultations on Afghanistan.",
+  "Critics see the initiative as a “new great game in Central Asia” played by rival powers.",
+];
+
+describe("quoted text that is not a quote", () => {
+  it.each(NOT_QUOTES)("%s", (text) => {
+    expect(quotesOf(text)).toEqual([]);
+  });
+});
+
+describe("speaker details", () => {
+  it.each([
+    ["“The talks were constructive and frank,” Kremlin spokesman Dmitry Peskov said.", "RUS", "spokesman"],
+    ["Speaking in Tashkent, Uzbek Foreign Minister Bakhtiyor Saidov said: “Afghanistan is our neighbour and always will be.”", "UZB", "Foreign Minister"],
+    ["“Nobody should doubt our resolve on this matter,” Lavrov said on Friday.", "RUS", "Foreign Minister"],
+    ["“The decision is final and cannot be reversed,” Hassan Kazemi Qomi, Iran's special envoy for Afghanistan, said.", "IRN", "special envoy for Afghanistan"],
+  ])("%s → %s, %s", (text, country, role) => {
+    const [quote] = quotesOf(text);
+    expect(quote?.speaker.country).toBe(country);
+    expect(quote?.speaker.role).toBe(role);
+  });
+
+  it("evidence is the sentence with the quote and its attribution", () => {
+    const text = "The talks ended on Tuesday. “We are satisfied with the results of this round,” Lavrov said. Talks resume in May.";
+    const [quote] = quotesOf(text);
+    expect(text.slice(quote?.evidence.start, quote?.evidence.end)).toBe("“We are satisfied with the results of this round,” Lavrov said.");
+  });
+
+  it("does not read quotes out of blanked boilerplate", () => {
+    const text = `“We will keep talking to everyone,” Lavrov said.\n${" ".repeat(40)}\n`;
+    expect(quotesOf(text).map((q) => q.text)).toEqual(["We will keep talking to everyone,"]);
+  });
+});
