@@ -71,6 +71,8 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["“This is not the time for half measures,” Saudi Foreign Minister Prince Faisal bin Farhan said.", "This is not the time for half measures,", "Faisal bin Farhan", "person"],
   ["The Indian delegation, led by ambassador Anil Sharma, called for “an inclusive government that represents all Afghans.”", "an inclusive government that represents all Afghans.", "Anil Sharma", "person"],
   ["As the spokesperson for China's Foreign Ministry put it, the priorities were “stability, development and the fight against terrorism.”", "stability, development and the fight against terrorism.", "spokesperson for China's Foreign Ministry", "role"],
+  ["“We consider this interference unacceptable and will respond accordingly,” Moscow said.", "We consider this interference unacceptable and will respond accordingly,", "Moscow", "group"],
+  ["Lavrov: “We will never abandon the Afghan people in their hour of need.”", "We will never abandon the Afghan people in their hour of need.", "Sergey Lavrov", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 
@@ -92,12 +94,33 @@ const NOT_QUOTES: string[] = [
   "The report described the situation as “extremely worrying for the entire population.”",
   "Uzbekistan allowed U.S. forces to use its Soviet-era “K-2” air base during the early 2000s.",
   "Russia hosted the seventh round of the \"Moscow Format\" consultations on Afghanistan.",
+  "“The Taliban have taken the first steps toward inclusivity,” TASS reported.",
   "Critics see the initiative as a “new great game in Central Asia” played by rival powers.",
 ];
 
 describe("quoted text that is not a quote", () => {
   it.each(NOT_QUOTES)("%s", (text) => {
     expect(quotesOf(text)).toEqual([]);
+  });
+});
+
+// Full names in the text are found by rules alone, without the registry.
+const NAMED_IN_TEXT = ATTRIBUTIONS.filter(([text, , speaker, type]) => type === "person" && text.includes(speaker));
+
+describe("quote attribution without a registry of people", () => {
+  it.each(NAMED_IN_TEXT)("%s", (text, quote, speaker) => {
+    const found = extractQuotes({ article: article(text), registry: { ...registry, people: [] } }).find((q) => q.text === quote);
+    expect(found?.speaker.name).toBe(speaker);
+  });
+});
+
+describe("a quotation is not given to the wrong speaker", () => {
+  it.each([
+    ["“The sanctions have failed completely,” Lavrov said. Trump disagreed. “They have only hurt ordinary Afghans.”", "They have only hurt ordinary Afghans."],
+    ["Muttaqi said the talks went well, but critics called the meeting “a gift to a regime that jails women.”", "a gift to a regime that jails women."],
+    ["“We are open to dialogue with everyone,” Muttaqi said.\nThe talks ended on Tuesday.\nObservers expect a statement soon.\n“Nothing has been decided about the next round.”", "Nothing has been decided about the next round."],
+  ])("%s", (text, quote) => {
+    expect(quotesOf(text).find((q) => q.text === quote)).toBeUndefined();
   });
 });
 

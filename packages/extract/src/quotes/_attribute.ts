@@ -122,7 +122,8 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   if (np.length === 1 && head.token.capitalized && !NOT_NAME_WORDS.has(head.token.word)) {
     const place = countryAt(reading.countries, reading.tokens, head.index);
     if (place) return { type: "group", name: head.token.word, role: null, country: place.code };
-    if (TITLE_HEADS.has(word) || TITLE_WORDS.has(word) || /^(\p{L}\.)+$/u.test(head.token.text)) return null;
+    // Titles, acronyms ("TASS", "U.S.") and news outlets are not people.
+    if (TITLE_HEADS.has(word) || TITLE_WORDS.has(word) || /^(\p{L}\.)+$|^\p{Lu}{2,}$/u.test(head.token.text)) return null;
     return { type: "person", name: head.token.word, role: null, country: null }; // an unknown surname: "Peskov said"
   }
   return null;

@@ -1,6 +1,6 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
-import { countryWords, findPeople, paragraphs, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
+import { SPEECH_VERBS, countryWords, findPeople, paragraphs, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
 import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
 import { looksLikeName, quotedSpans, wordCount, type QuotedSpan } from "./_spans.ts";
 
@@ -10,6 +10,7 @@ interface LastSpeaker {
   speaker: SpeakerMention;
   paragraph: number;
   evidence: Span;
+  end: number;
 }
 
 /** Quotations of four words or more that the article attributes to a person, a role or a group. */
@@ -48,17 +49,17 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
         const at = frame.findIndex((item) => item.kind === "quote" && item.quote === qi);
         const quoteText = text.slice(quote.inner.start, quote.inner.end);
         let speaker = attributeQuote(frame, at, reading);
-        if (speaker === "inherit") speaker = previous;
-        else if (speaker === null && previous !== null) speaker = previous;
+        // "they", or a quotation joined to the previous one with no verb of its own ("… and “…”"), shares its speaker.
+        if (speaker === "inherit" || (speaker === null && !hasOwnVerb(frame, at))) speaker = previous;
         let evidenceSpan = evidence;
-        if (speaker === null && isBareQuote(frame) && last && last.paragraph >= p - 1) {
+        if (speaker === null && isBareQuote(frame) && last && last.paragraph >= p - 1 && !otherPersonBetween(reading, last, quote.outer.start)) {
           // A quotation standing alone continues the last speaker's words.
           speaker = last.speaker;
           if (last.paragraph === p) evidenceSpan = { start: last.evidence.start, end: evidence.end };
         }
         if (!speaker) return;
         previous = speaker;
-        last = { speaker, paragraph: p, evidence };
+        last = { speaker, paragraph: p, evidence, end: quote.outer.end };
         if (wordCount(quoteText) < MIN_WORDS || looksLikeName(quoteText)) return;
         found.push({ text: quoteText, span: quote.inner, evidence: evidenceSpan, speaker, meeting_key: null });
       });
@@ -93,6 +94,24 @@ function frameOf(tokens: readonly Token[], from: number, sentence: Span, quotes:
   }
   for (; q < quotes.length; q++) if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
   return frame;
+}
+
+/** True when the words since the previous quotation hold a speech verb: the quotation has its own attribution. */
+function hasOwnVerb(frame: readonly FrameItem[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const item = frame[i];
+    if (!item || item.kind === "quote") return false;
+    if (SPEECH_VERBS.has(item.token.text)) return true;
+  }
+  return false;
+}
+
+/** Someone else named between the last speaker's quotation and this one: a bare quotation is no longer theirs. */
+function otherPersonBetween(reading: ArticleReading, last: LastSpeaker, before: number): boolean {
+  return reading.antecedents.some((hit) => {
+    const start = reading.tokens[hit.first]?.start ?? 0;
+    return start > last.end && start < before && hit.person.name !== last.speaker.name;
+  });
 }
 
 /** A sentence that is only quotation (and punctuation): it has no attribution of its own. */

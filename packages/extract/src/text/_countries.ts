@@ -2,7 +2,7 @@ import countries from "world-countries/countries.json" with { type: "json" };
 import type { Registry } from "@parley/registry";
 import type { Token } from "./_tokens.ts";
 
-/** Country names and demonyms → ISO alpha-3, from the country library and the registry's extra forms. */
+/** Country names, demonyms and curated cities → ISO alpha-3, from the country library and the registry. */
 export type CountryWords = Map<string, string>;
 
 const cache = new WeakMap<Registry, CountryWords>();
@@ -19,6 +19,8 @@ export function countryWords(registry: Registry): CountryWords {
     }
   }
   for (const alias of registry.country_aliases) for (const name of alias.names) words.set(name, alias.country);
+  // Curated cities stand for their country too ("Moscow said", "officials in Kabul").
+  for (const place of registry.places) for (const name of [place.city, ...place.aliases]) if (!words.has(name)) words.set(name, place.country);
   cache.set(registry, words);
   return words;
 }

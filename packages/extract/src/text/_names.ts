@@ -19,6 +19,7 @@ export interface NameHit {
   person: NamedPerson;
 }
 
+const DASHES = new Set(["–", "—", "-"]);
 const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "di"]);
 const LEADING_FUNCTION_WORDS = new Set(["the", "of", "for", "on", "to"]);
 
@@ -207,10 +208,12 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
     const runLength = spelling ? spelling.words.length : nameRunAt(text, tokens, i, words);
     if (runLength === 0) continue;
     const last = i + runLength - 1;
-    const closed = tokens[last + 1]?.text === "," || speechVerbAfter(tokens, last + 1);
+    const closed = [",", ".", undefined].includes(tokens[last + 1]?.text) || speechVerbAfter(tokens, last + 1);
     const title = titleBefore(text, tokens, i, words) ?? (runLength >= 2 && closed ? titleAcrossComma(tokens, i, words) : null);
     const appositive = appositiveAfter(tokens, last + 1, words);
-    const byVerb = runLength >= 2 && (speechVerbAfter(tokens, last + 1) || tokens[i - 1]?.text === "said");
+    const before = tokens[i - 1]?.text ?? "";
+    // "… Lavrov said", "said Wang Yi", "“…” – Amir Khan Muttaqi"
+    const byVerb = runLength >= 2 && (speechVerbAfter(tokens, last + 1) || NAME_VERBS.test(before) && SPEECH_VERBS.has(before) || (DASHES.has(before) && /^[”"]$/u.test(tokens[i - 2]?.text ?? "")));
     if (!spelling && !title && !(appositive && runLength >= 2) && !byVerb) {
       i = last;
       continue;
