@@ -73,6 +73,10 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["As the spokesperson for China's Foreign Ministry put it, the priorities were “stability, development and the fight against terrorism.”", "stability, development and the fight against terrorism.", "spokesperson for China's Foreign Ministry", "role"],
   ["“We consider this interference unacceptable and will respond accordingly,” Moscow said.", "We consider this interference unacceptable and will respond accordingly,", "Moscow", "group"],
   ["Lavrov: “We will never abandon the Afghan people in their hour of need.”", "We will never abandon the Afghan people in their hour of need.", "Sergey Lavrov", "person"],
+  ["“The visit was the result of a request from Kabul,” Prince Turki told a news conference with the EU's foreign policy chief Josep Borrell. “If there is no response, it will be difficult to help,” he was quoted as saying.", "If there is no response, it will be difficult to help,", "Turki", "person"],
+  ["Afghan foreign minister Rangin Dadfar Spanta met his counterpart Shah Mahmood Qureshi on Tuesday. He said the talks were “a first step on a long road to peace.”", "a first step on a long road to peace.", "Rangin Dadfar Spanta", "person"],
+  ["Mutasim, who now lives in Turkey, said: “The talks are being held at a lower level for now.”", "The talks are being held at a lower level for now.", "Mutasim", "person"],
+  ["Saudi foreign minister Saud al-Faisal said the kingdom “will spare no effort to bring the two sides together.”", "will spare no effort to bring the two sides together.", "Saud al-Faisal", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 

@@ -13,6 +13,7 @@ import {
   firstCountry,
   type CountryWords,
   type NameHit,
+  type NamedPerson,
   type Token,
 } from "../text/index.ts";
 
@@ -23,8 +24,10 @@ export type FrameItem = { kind: "token"; token: Token; index: number } | { kind:
 export interface ArticleReading {
   tokens: readonly Token[];
   hitAt: ReadonlyMap<number, NameHit>;
-  /** Name hits outside quotations, in text order: pronoun antecedents. */
+  /** Name hits outside quotations, in text order: antecedents of "the minister". */
   antecedents: readonly NameHit[];
+  /** The person "he"/"she" at an offset refers to. */
+  pronoun: (offset: number) => NamedPerson | null;
   countries: CountryWords;
 }
 
@@ -45,7 +48,7 @@ const tokenAt = (frame: readonly FrameItem[], i: number): Token | null => {
   return item?.kind === "token" ? item.token : null;
 };
 
-function personSpeaker(hit: NameHit): SpeakerMention {
+function personSpeaker(hit: { person: NamedPerson }): SpeakerMention {
   const { name, role, country } = hit.person;
   return { type: "person", name, role, country };
 }
@@ -58,16 +61,6 @@ function isSpeechVerbAt(frame: readonly FrameItem[], i: number, reading: Article
   const prev = frame[i - 1];
   if (prev?.kind !== "token") return false;
   return reading.hitAt.has(prev.index) || SUBJECT_PRONOUNS.has(prev.token.text) || ROLE_NOUNS.has(lower(prev.token));
-}
-
-/** The most recent person named before an offset: "he"/"she" refers to them. */
-function personBefore(reading: ArticleReading, offset: number): NameHit | undefined {
-  let found: NameHit | undefined;
-  for (const hit of reading.antecedents) {
-    if ((reading.tokens[hit.last]?.end ?? Infinity) > offset) break;
-    found = hit;
-  }
-  return found;
 }
 
 /** "the minister": the most recent person named earlier whose role has that word. */
@@ -100,8 +93,8 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   const word = lower(head.token);
   if (SUBJECT_PRONOUNS.has(head.token.text)) {
     if (np.length > 1) return null;
-    const antecedent = personBefore(reading, head.token.start);
-    return antecedent ? personSpeaker(antecedent) : null;
+    const person = reading.pronoun(head.token.start);
+    return person ? personSpeaker({ person }) : null;
   }
   if (np.length === 1 && ["they", "we"].includes(word)) return "inherit";
   let from = 0;
@@ -179,6 +172,11 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
     if (item?.kind !== "token") continue;
     const t = item.token;
     if (reading.hitAt.has(item.index)) return nameAt(frame, i, reading);
+    // "Mutasim, who lives in Turkey, said": a surname the article never gave in full.
+    if (i === 0 && t.capitalized && tokenAt(frame, 1)?.text === "," && tokenAt(frame, 2)?.text === "who") {
+      const named = classify([{ token: t, index: item.index }], reading);
+      if (named !== null && named !== "inherit" && named.type === "person") return named;
+    }
     if (SUBJECT_PRONOUNS.has(t.text)) return classify([{ token: t, index: item.index }], reading);
     const word = lower(t);
     if ((ROLE_NOUNS.has(word) || GROUP_NOUNS.has(word)) && !t.possessive) {

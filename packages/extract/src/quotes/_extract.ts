@@ -1,6 +1,6 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
-import { SPEECH_VERBS, countryWords, findPeople, paragraphs, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
+import { SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
 import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
 import { looksLikeName, quotedSpans, wordCount, type QuotedSpan } from "./_spans.ts";
 
@@ -25,11 +25,13 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
   const insideQuote = (t: Token): boolean => allQuotes.some((q) => t.start >= q.outer.start && t.end <= q.outer.end);
   const hitAt = new Map<number, NameHit>();
   for (const hit of hits) for (let k = hit.first; k <= hit.last; k++) hitAt.set(k, hit);
+  const sentencesByPara = paras.map((p, i) => sentences(text, p, (quotesByPara[i] ?? []).map((q) => q.outer)));
   const reading: ArticleReading = {
     tokens,
     hitAt,
     antecedents: hits.filter((h) => !insideQuote(tokens[h.first] as Token)),
     countries,
+    pronoun: pronounResolver(tokens, sentencesByPara.flat(), hitAt, insideQuote),
   };
 
   const found: QuoteMention[] = [];
@@ -38,7 +40,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
   paras.forEach((para, p) => {
     const quotes = quotesByPara[p] ?? [];
     if (quotes.length === 0) return;
-    for (const sentence of sentences(text, para, quotes.map((q) => q.outer))) {
+    for (const sentence of sentencesByPara[p] ?? []) {
       const inSentence = quotes.filter((q) => q.outer.start >= sentence.start && q.outer.start < sentence.end);
       if (inSentence.length === 0) continue;
       while (tokenCursor < tokens.length && (tokens[tokenCursor]?.start ?? 0) < sentence.start) tokenCursor++;

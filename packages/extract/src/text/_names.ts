@@ -79,7 +79,11 @@ function matchRegistry(text: string, tokens: readonly Token[], i: number, byFirs
   return null;
 }
 
+// Arabic names keep their article lowercase: "Saud al-Faisal", "Abdullah bin Zayed".
+const ARABIC_PART = /^(al|el|ad|as|ash|ar|an|at|az)-\p{Lu}/u;
+
 function isNameToken(t: Token, words: CountryWords, tokens: readonly Token[], i: number): boolean {
+  if (ARABIC_PART.test(t.text) && i > 0 && tokens[i - 1]?.capitalized === true) return true;
   if (t.punct || !t.capitalized) return false;
   if (NOT_NAME_WORDS.has(t.word) || isTitleWord(t) || SPEECH_VERBS.has(lower(t))) return false;
   if (/^(\p{L}\.){2,}$/u.test(t.text)) return false; // acronyms: "U.S."

@@ -3,3 +3,4 @@ export { paragraphs, sentences } from "./_sentences.ts";
 export { countryWords, countryAt, firstCountry, type CountryWords } from "./_countries.ts";
 export { findPeople, type NameHit, type NamedPerson } from "./_names.ts";
 export * from "./_lexicon.ts";
+export { pronounResolver } from "./_pronouns.ts";

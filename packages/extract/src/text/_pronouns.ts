@@ -1,0 +1,51 @@
+import type { Span } from "@parley/model";
+import { SUBJECT_PRONOUNS } from "./_lexicon.ts";
+import type { NameHit, NamedPerson } from "./_names.ts";
+import type { Token } from "./_tokens.ts";
+
+interface SentenceSubject {
+  start: number;
+  end: number;
+  /** Offset of the sentence's first person mention or he/she, outside quotations. */
+  at: number;
+  person: NamedPerson | null;
+}
+
+/**
+ * Resolves "he"/"she" the way news prose uses them: to the subject of the sentence (its first person named,
+ * outside quotations) when named before the pronoun, else to the subject of the nearest earlier sentence.
+ * "…,” Prince Saud told a news conference with Javier Solana. “…,” he was quoted as saying." → Prince Saud.
+ */
+export function pronounResolver(
+  tokens: readonly Token[],
+  sentenceSpans: readonly Span[],
+  hitAt: ReadonlyMap<number, NameHit>,
+  quoted: (t: Token) => boolean,
+): (offset: number) => NamedPerson | null {
+  const subjects: SentenceSubject[] = [];
+  let current: NamedPerson | null = null;
+  let k = 0;
+  for (const span of sentenceSpans) {
+    while (k < tokens.length && (tokens[k]?.start ?? 0) < span.start) k++;
+    let first: SentenceSubject | null = null;
+    for (let i = k; i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
+      const t = tokens[i] as Token;
+      const hit = hitAt.get(i);
+      if ((!hit && !SUBJECT_PRONOUNS.has(t.text)) || quoted(t)) continue;
+      first = { start: span.start, end: span.end, at: t.start, person: hit ? hit.person : current };
+      break;
+    }
+    const subject: SentenceSubject = first ?? { start: span.start, end: span.end, at: span.end, person: null };
+    if (subject.person) current = subject.person;
+    subjects.push(subject);
+  }
+  return (offset) => {
+    let previous: NamedPerson | null = null;
+    for (const s of subjects) {
+      if (offset >= s.start && offset < s.end) return s.at < offset && s.person ? s.person : previous;
+      if (s.start > offset) break;
+      if (s.person) previous = s.person;
+    }
+    return previous;
+  };
+}
