@@ -77,6 +77,8 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Afghan foreign minister Rangin Dadfar Spanta met his counterpart Shah Mahmood Qureshi on Tuesday. He said the talks were “a first step on a long road to peace.”", "a first step on a long road to peace.", "Rangin Dadfar Spanta", "person"],
   ["Mutasim, who now lives in Turkey, said: “The talks are being held at a lower level for now.”", "The talks are being held at a lower level for now.", "Mutasim", "person"],
   ["Saudi foreign minister Saud al-Faisal said the kingdom “will spare no effort to bring the two sides together.”", "will spare no effort to bring the two sides together.", "Saud al-Faisal", "person"],
+  ["The meeting was described by Lavrov as “an important step toward a settlement in Afghanistan.”", "an important step toward a settlement in Afghanistan.", "Sergey Lavrov", "person"],
+  ["The Taliban statement quoted Muttaqi as saying that Kabul “seeks balanced relations with all countries of the region.”", "seeks balanced relations with all countries of the region.", "Amir Khan Muttaqi", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 
@@ -99,6 +101,8 @@ const NOT_QUOTES: string[] = [
   "Uzbekistan allowed U.S. forces to use its Soviet-era “K-2” air base during the early 2000s.",
   "Russia hosted the seventh round of the \"Moscow Format\" consultations on Afghanistan.",
   "“The Taliban have taken the first steps toward inclusivity,” TASS reported.",
+  "Reuters reported that the talks were “tense and at times openly hostile toward Washington.”",
+  "“We will continue to press the Taliban on the rights of women,” Xinhua reported.",
   "Critics see the initiative as a “new great game in Central Asia” played by rival powers.",
 ];
 

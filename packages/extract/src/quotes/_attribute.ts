@@ -29,6 +29,8 @@ export interface ArticleReading {
   /** The person "he"/"she" at an offset refers to. */
   pronoun: (offset: number) => NamedPerson | null;
   countries: CountryWords;
+  /** News outlets (wire agencies, registry publishers): they report speech, they are not speakers. */
+  outlets: ReadonlySet<string>;
 }
 
 /** A speaker, or a pronoun ("they") that takes the speaker of the sentence's previous quotation. */
@@ -117,6 +119,7 @@ export function classify(np: readonly { token: Token; index: number }[], reading
     if (place) return { type: "group", name: head.token.word, role: null, country: place.code };
     // Titles, acronyms ("TASS", "U.S.") and news outlets are not people.
     if (TITLE_HEADS.has(word) || TITLE_WORDS.has(word) || /^(\p{L}\.)+$|^\p{Lu}{2,}$/u.test(head.token.text)) return null;
+    if (reading.outlets.has(head.token.word)) return null;
     return { type: "person", name: head.token.word, role: null, country: null }; // an unknown surname: "Peskov said"
   }
   return null;
@@ -218,6 +221,11 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     return null;
   }
   const verbToken = tokenAt(frame, verb) as Token;
+  // Passive: "the meeting was described by Lavrov as “…”".
+  if (tokenAt(frame, verb + 1)?.text === "by") {
+    const agent = nameAt(frame, verb + 2, reading);
+    if (agent) return agent;
+  }
   const { np } = phraseBefore(frame, verb);
   const subject = classify(np, reading);
   if (subject) return subject;

@@ -1,8 +1,8 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
-import { SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
+import { NEWS_OUTLETS, SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
 import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
-import { looksLikeName, quotedSpans, wordCount, type QuotedSpan } from "./_spans.ts";
+import { looksLikeName, quotedSpans, trimmed, wordCount, type QuotedSpan } from "./_spans.ts";
 
 const MIN_WORDS = 4;
 
@@ -31,6 +31,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
     hitAt,
     antecedents: hits.filter((h) => !insideQuote(tokens[h.first] as Token)),
     countries,
+    outlets: outletWords(ctx),
     pronoun: pronounResolver(tokens, sentencesByPara.flat(), hitAt, insideQuote),
   };
 
@@ -45,7 +46,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
       if (inSentence.length === 0) continue;
       while (tokenCursor < tokens.length && (tokens[tokenCursor]?.start ?? 0) < sentence.start) tokenCursor++;
       const frame = frameOf(tokens, tokenCursor, sentence, inSentence);
-      const evidence = trimSpan(text, sentence);
+      const evidence = trimmed(text, sentence.start, sentence.end);
       let previous: SpeakerMention | null = null;
       inSentence.forEach((quote, qi) => {
         const at = frame.findIndex((item) => item.kind === "quote" && item.quote === qi);
@@ -121,11 +122,10 @@ function isBareQuote(frame: readonly FrameItem[]): boolean {
   return frame.every((item) => item.kind === "quote" || item.token.punct);
 }
 
-function trimSpan(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /\s/u.test(text[start] ?? "")) start++;
-  while (end > start && /\s/u.test(text[end - 1] ?? "")) end--;
-  return { start, end };
+function outletWords(ctx: ArticleContext): Set<string> {
+  const outlets = new Set(NEWS_OUTLETS);
+  for (const publisher of ctx.registry.publishers) for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
+  return outlets;
 }
 
 // A quotation repeated in one article (a summary box, an elided form) is one quote: keep the fullest.

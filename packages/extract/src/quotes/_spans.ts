@@ -10,7 +10,8 @@ export interface QuotedSpan {
 
 const OPENING_CONTEXT = /[\s(\[—–\-:,]/u;
 
-function trimmed(text: string, start: number, end: number): Span {
+/** text[start, end) without surrounding whitespace. */
+export function trimmed(text: string, start: number, end: number): Span {
   while (start < end && /\s/u.test(text[start] ?? "")) start++;
   while (end > start && /\s/u.test(text[end - 1] ?? "")) end--;
   return { start, end };

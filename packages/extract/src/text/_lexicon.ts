@@ -81,4 +81,9 @@ export const NOT_NAME_WORDS = words(`
   Government Embassy Parliament Senate Congress Court Committee Commission Bank Fund University Institute Center
   Centre Airbase Base Air Province Region City`);
 
+/** Wire agencies and broadcasters that report what others said ("Reuters reported"). */
+export const NEWS_OUTLETS = words(`
+  Reuters Xinhua Interfax Bloomberg Sputnik Kyodo Yonhap Anadolu Tolonews TOLOnews Ariana Pajhwok Dawn Kommersant
+  Izvestia Vedomosti Axios Politico`);
+
 export const SUBJECT_PRONOUNS = words("he she He She");

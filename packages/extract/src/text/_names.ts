@@ -1,6 +1,6 @@
 import type { Registry, RegistryPerson } from "@parley/registry";
 import { countryAt, type CountryWords } from "./_countries.ts";
-import { NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS, VERB_FILLERS } from "./_lexicon.ts";
+import { NEWS_OUTLETS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS, VERB_FILLERS } from "./_lexicon.ts";
 import type { Token } from "./_tokens.ts";
 
 /** A person an article names, with what the article (or the registry) says about them. */
@@ -85,7 +85,7 @@ const ARABIC_PART = /^(al|el|ad|as|ash|ar|an|at|az)-\p{Lu}/u;
 function isNameToken(t: Token, words: CountryWords, tokens: readonly Token[], i: number): boolean {
   if (ARABIC_PART.test(t.text) && i > 0 && tokens[i - 1]?.capitalized === true) return true;
   if (t.punct || !t.capitalized) return false;
-  if (NOT_NAME_WORDS.has(t.word) || isTitleWord(t) || SPEECH_VERBS.has(lower(t))) return false;
+  if (NOT_NAME_WORDS.has(t.word) || NEWS_OUTLETS.has(t.word) || isTitleWord(t) || SPEECH_VERBS.has(lower(t))) return false;
   if (/^(\p{L}\.){2,}$/u.test(t.text)) return false; // acronyms: "U.S."
   return countryAt(words, tokens, i) === null;
 }
