@@ -130,14 +130,14 @@ function outletWords(ctx: ArticleContext): Set<string> {
 
 // A quotation repeated in one article (a summary box, an elided form) is one quote: keep the fullest.
 function dropRepeats(quotes: QuoteMention[]): QuoteMention[] {
-  const pieces = (q: QuoteMention) => q.text.split(/…|\.\.\./u).map(foldText).filter((s) => s.length > 0);
-  return quotes.filter((q, i) => {
-    const mine = pieces(q);
-    return !quotes.some((other, j) => {
+  const ELLIPSIS = /…|\.\.\./gu;
+  const pieces = quotes.map((q) => q.text.split(ELLIPSIS).map(foldText).filter((s) => s.length > 0));
+  const whole = quotes.map((q) => foldText(q.text.replace(ELLIPSIS, " ")));
+  return quotes.filter((q, i) =>
+    !quotes.some((other, j) => {
       if (j === i || other.speaker.name !== q.speaker.name) return false;
-      const theirs = foldText(other.text.replace(/…|\.\.\./gu, " "));
-      const contained = mine.every((piece) => theirs.includes(piece));
-      return contained && (other.text.length > q.text.length || (other.text.length === q.text.length && j < i));
-    });
-  });
+      if (other.text.length < q.text.length || (other.text.length === q.text.length && j > i)) return false;
+      return (pieces[i] ?? []).every((piece) => (whole[j] ?? "").includes(piece));
+    }),
+  );
 }

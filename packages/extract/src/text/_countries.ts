@@ -27,6 +27,9 @@ export function countryWords(registry: Registry): CountryWords {
 
 /** The country named by the tokens starting at i (longest match, possessive allowed on the last word). */
 export function countryAt(words: CountryWords, tokens: readonly Token[], i: number): { code: string; length: number } | null {
+  const first = tokens[i];
+  const starts = firstWords(words);
+  if (!first || (!starts.has(first.word) && !starts.has(first.text))) return null;
   for (let length = Math.min(4, tokens.length - i); length >= 1; length--) {
     const parts = tokens.slice(i, i + length);
     if (parts.slice(0, -1).some((t) => t.possessive || t.punct)) continue;
@@ -35,6 +38,18 @@ export function countryAt(words: CountryWords, tokens: readonly Token[], i: numb
     if (code) return { code, length };
   }
   return null;
+}
+
+const firstWordCache = new WeakMap<CountryWords, Set<string>>();
+
+// The first word of every country phrase: most tokens are rejected with one set lookup.
+function firstWords(words: CountryWords): Set<string> {
+  let set = firstWordCache.get(words);
+  if (!set) {
+    set = new Set([...words.keys()].map((phrase) => phrase.split(" ")[0] ?? phrase));
+    firstWordCache.set(words, set);
+  }
+  return set;
 }
 
 /** The first country named in a token range, or null. */

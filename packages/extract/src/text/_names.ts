@@ -236,14 +236,19 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
     i = last;
   }
   // Bare surnames: the person of that surname named most recently, else a unique registry surname.
-  const found = [...hits];
+  const bySurnameHit = new Map<string, NameHit[]>();
+  for (const hit of hits) {
+    const surname = surnameOf(hit.person);
+    if (surname) bySurnameHit.set(surname, [...(bySurnameHit.get(surname) ?? []), hit]);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered.has(i) || !t.capitalized || t.punct) continue;
+    const named = bySurnameHit.get(t.word);
+    if (!named && !bySurname.has(t.word)) continue;
     if (nameRunAt(text, tokens, i, words) !== 1) continue;
-    const earlier = found.filter((h) => h.first < i && surnameOf(h.person) === t.word).at(-1);
-    const later = earlier ?? found.find((h) => surnameOf(h.person) === t.word);
-    let person = later?.person;
+    const earlier = named?.filter((h) => h.first < i).at(-1);
+    let person = (earlier ?? named?.[0])?.person;
     if (!person) {
       const reg = uniqueSurname(bySurname, t.word, 1);
       if (reg) person = personFor(`registry:${reg.name}`, () => ({ name: reg.name, role: reg.role, country: reg.country, registry: reg }));
