@@ -79,6 +79,10 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Saudi foreign minister Saud al-Faisal said the kingdom “will spare no effort to bring the two sides together.”", "will spare no effort to bring the two sides together.", "Saud al-Faisal", "person"],
   ["The meeting was described by Lavrov as “an important step toward a settlement in Afghanistan.”", "an important step toward a settlement in Afghanistan.", "Sergey Lavrov", "person"],
   ["The Taliban statement quoted Muttaqi as saying that Kabul “seeks balanced relations with all countries of the region.”", "seeks balanced relations with all countries of the region.", "Amir Khan Muttaqi", "person"],
+  ["Chinese Foreign Ministry spokesperson Lin Jian urged restraint. “China and Pakistan are all-weather strategic partners,” Lin told a regular briefing.", "China and Pakistan are all-weather strategic partners,", "Lin Jian", "person"],
+  ["The Chinese side said it hoped Afghanistan would “take firm and effective measures to combat all terrorist forces.”", "take firm and effective measures to combat all terrorist forces.", "Chinese side", "group"],
+  ["“Russia wants to show it is not isolated,” said Andrei Kortunov, an expert at the Russian International Affairs Council.\n“It's a clear signal to Washington,” he added.", "It's a clear signal to Washington,", "Andrei Kortunov", "person"],
+  ["“We have no plans to go back,” a senior administration official told reporters in Washington, speaking on condition of anonymity.", "We have no plans to go back,", "senior administration official", "role"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 

@@ -127,6 +127,8 @@ export function classify(np: readonly { token: Token; index: number }[], reading
 
 type NP = { token: Token; index: number }[];
 
+const isPronoun = (np: NP, word: string): boolean => np.length === 1 && np[0]?.token.text.toLowerCase() === word;
+
 /** The noun phrase that ends just before frame[i] (after auxiliaries and adverbs): the subject of a verb there. */
 function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before: FrameItem | undefined } {
   let k = i - 1;
@@ -228,6 +230,16 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
   }
   const { np } = phraseBefore(frame, verb);
   const subject = classify(np, reading);
+  // "The Chinese side said it hoped …", "the four countries said they …": the speaker of the verb before.
+  if ((subject === "inherit" || isPronoun(np, "it")) && np[0]) {
+    const earlier = frame.findIndex((item) => item.kind === "token" && item.index === np[0]?.index);
+    for (let v = earlier - 1; v >= 0; v--) {
+      if (!isSpeechVerbAt(frame, v, reading)) continue;
+      const outer = classify(phraseBefore(frame, v).np, reading);
+      if (outer && outer !== "inherit") return outer;
+      break;
+    }
+  }
   if (subject) return subject;
   // A participle or a second verb ("…, urging", "and noting that") shares the sentence's subject.
   // (An empty subject: after a comma, "and", or a quotation.)

@@ -42,7 +42,7 @@ export const TITLE_HEADS = words(`
   spokesman spokeswoman director chairman chairwoman chair chief commander senator governor mayor king queen prince
   princess sheikh emir mullah ayatollah pope speaker adviser advisor aide counselor counsellor undersecretary
   under-secretary commissioner head leader general admiral colonel lieutenant major captain judge justice
-  ambassador-at-large secretary-general negotiator official diplomat attorney-general deputy
+  ambassador-at-large secretary-general negotiator expert analyst professor researcher scholar official diplomat attorney-general deputy
   mr. mrs. ms. dr. gen. lt. col. adm. sen. rep. gov. prof. maj. capt. sgt. amb. cmdr.`);
 
 /** Words that may stand inside a title ("Deputy Foreign Minister", "Secretary of State"). Lowercase forms. */
@@ -63,7 +63,7 @@ export const GROUP_NOUNS = words(`
   nations countries states participants delegation delegations government governments ministry ministries
   officials parties sides members leaders stakeholders envoys diplomats authorities administration embassy
   kremlin council committee coalition alliance bloc ministers representatives spokespeople lawmakers negotiators
-  department office cabinet parliament`);
+  department office cabinet parliament side`);
 
 /** Words that open a clause or phrase: a speaker's name never runs across them. */
 export const BOUNDARY_WORDS = words(`
@@ -85,5 +85,8 @@ export const NOT_NAME_WORDS = words(`
 export const NEWS_OUTLETS = words(`
   Reuters Xinhua Interfax Bloomberg Sputnik Kyodo Yonhap Anadolu Tolonews TOLOnews Ariana Pajhwok Dawn Kommersant
   Izvestia Vedomosti Axios Politico`);
+
+/** Countries whose names put the family name first: "Wang Yi" is "Wang" on second mention. */
+export const FAMILY_NAME_FIRST = new Set(["CHN", "TWN", "KOR", "PRK", "VNM"]);
 
 export const SUBJECT_PRONOUNS = words("he she He She");

@@ -1,6 +1,6 @@
 import type { Registry, RegistryPerson } from "@parley/registry";
 import { countryAt, type CountryWords } from "./_countries.ts";
-import { NEWS_OUTLETS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS, VERB_FILLERS } from "./_lexicon.ts";
+import { FAMILY_NAME_FIRST, NEWS_OUTLETS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS, VERB_FILLERS } from "./_lexicon.ts";
 import type { Token } from "./_tokens.ts";
 
 /** A person an article names, with what the article (or the registry) says about them. */
@@ -51,8 +51,8 @@ function registryIndex(registry: Registry) {
       const first = parts[0];
       if (!first) continue;
       byFirst.set(first, [...(byFirst.get(first) ?? []), { words: parts, person }]);
-      const last = parts.at(-1);
-      if (last && parts.length > 1 && last.length >= 4) surnames.add(last);
+      const last = person.country && FAMILY_NAME_FIRST.has(person.country) ? parts[0] : parts.at(-1);
+      if (last && parts.length > 1 && (last.length >= 4 || last !== parts.at(-1))) surnames.add(last);
     }
     for (const s of surnames) bySurname.set(s, [...(bySurname.get(s) ?? []), person]);
   }
@@ -261,7 +261,8 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
 }
 
 function surnameOf(person: NamedPerson): string | undefined {
-  return person.name.split(" ").at(-1);
+  const parts = person.name.split(" ");
+  return person.country && FAMILY_NAME_FIRST.has(person.country) && parts.length > 1 ? parts[0] : parts.at(-1);
 }
 
 function uniqueSurname(bySurname: Map<string, RegistryPerson[]>, name: string, runLength: number): RegistryPerson | null {
