@@ -83,6 +83,11 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["The Chinese side said it hoped Afghanistan would “take firm and effective measures to combat all terrorist forces.”", "take firm and effective measures to combat all terrorist forces.", "Chinese side", "group"],
   ["“Russia wants to show it is not isolated,” said Andrei Kortunov, an expert at the Russian International Affairs Council.\n“It's a clear signal to Washington,” he added.", "It's a clear signal to Washington,", "Andrei Kortunov", "person"],
   ["“We have no plans to go back,” a senior administration official told reporters in Washington, speaking on condition of anonymity.", "We have no plans to go back,", "senior administration official", "role"],
+  ["Lavrov met Chinese Foreign Minister Wang Yi, who said the talks were “useful and constructive in every respect.”", "useful and constructive in every respect.", "Wang Yi", "person"],
+  ["“The situation remains fragile and requires our constant attention,” Wang Yi was cited as saying by Xinhua.", "The situation remains fragile and requires our constant attention,", "Wang Yi", "person"],
+  ["Kabulov told reporters that Russia and the Taliban had agreed to “work together on the Trans-Afghan railway project.”", "work together on the Trans-Afghan railway project.", "Zamir Kabulov", "person"],
+  ["“We reject any interference in our internal affairs,” the Taliban said in a statement.", "We reject any interference in our internal affairs,", "Taliban", "group"],
+  ["Asked whether Moscow would supply weapons to Kabul, Lavrov said: “We are not discussing this question at the moment.”", "We are not discussing this question at the moment.", "Sergey Lavrov", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 
@@ -107,6 +112,8 @@ const NOT_QUOTES: string[] = [
   "“The Taliban have taken the first steps toward inclusivity,” TASS reported.",
   "Reuters reported that the talks were “tense and at times openly hostile toward Washington.”",
   "“We will continue to press the Taliban on the rights of women,” Xinhua reported.",
+  "The resolution, titled “The Situation in Afghanistan and Its Implications for International Peace and Security,” was adopted by consensus.",
+  "“We will respond to any provocation with force,” the Guardian reported.",
   "Critics see the initiative as a “new great game in Central Asia” played by rival powers.",
 ];
 

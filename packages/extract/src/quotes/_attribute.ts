@@ -114,9 +114,10 @@ export function classify(np: readonly { token: Token; index: number }[], reading
     return { type: "role", name, role: name, country };
   }
   if (GROUP_NOUNS.has(word) && !head.token.possessive) return { type: "group", name, role: null, country };
-  if (np.length === 1 && head.token.capitalized && !NOT_NAME_WORDS.has(head.token.word)) {
+  if (words.length === 1 && head.token.capitalized && !NOT_NAME_WORDS.has(head.token.word)) {
     const place = countryAt(reading.countries, reading.tokens, head.index);
     if (place) return { type: "group", name: head.token.word, role: null, country: place.code };
+    if (from > 0) return null; // "the Guardian said": people take no article
     // Titles, acronyms ("TASS", "U.S.") and news outlets are not people.
     if (TITLE_HEADS.has(word) || TITLE_WORDS.has(word) || /^(\p{L}\.)+$|^\p{Lu}{2,}$/u.test(head.token.text)) return null;
     if (reading.outlets.has(head.token.word)) return null;
@@ -228,7 +229,14 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     const agent = nameAt(frame, verb + 2, reading);
     if (agent) return agent;
   }
-  const { np } = phraseBefore(frame, verb);
+  const { np, before } = phraseBefore(frame, verb);
+  // "… Wang Yi, who said …": the person the relative clause hangs on.
+  if (np.length === 0 && before?.kind === "token" && before.token.text === "who") {
+    const at = frame.indexOf(before);
+    const antecedent = tokenAt(frame, at - 1)?.text === "," ? at - 2 : at - 1;
+    const named = reading.hitAt.get((frame[antecedent] as { index?: number })?.index ?? -1);
+    if (named) return personSpeaker(named);
+  }
   const subject = classify(np, reading);
   // "The Chinese side said it hoped …", "the four countries said they …": the speaker of the verb before.
   if ((subject === "inherit" || isPronoun(np, "it")) && np[0]) {

@@ -27,14 +27,14 @@ export const SPEECH_VERBS = words(`
   slamming lament laments lamented lamenting label labels labeled labelled labeling branded characterized
   characterised termed commend commends commended commending hail hails hailed hailing applaud applauded blast
   blasted decry decried denounce denounces denounced denouncing retort retorted assure assures assured assuring
-  repeat repeated repeating agree agreed explains quipped joked recounted reported exclaimed wrote continued
+  repeat repeated repeating explains quipped joked recounted reported exclaimed wrote continued
   reassured boasted put`);
 
 /** Auxiliaries and adverbs that sit between a speaker and the speech verb ("Trump had publicly stated"). */
 export const VERB_FILLERS = words(`
   had has have was were is are been be did does do would will could should may might also then later again once
   not never further previously recently reportedly separately repeatedly publicly privately earlier first
-  quoted as`);
+  quoted cited as`);
 
 /** Personal titles that come before a name ("Foreign Minister", "Ambassador", "Mr."). Lowercase forms. */
 export const TITLE_HEADS = words(`
@@ -63,7 +63,7 @@ export const GROUP_NOUNS = words(`
   nations countries states participants delegation delegations government governments ministry ministries
   officials parties sides members leaders stakeholders envoys diplomats authorities administration embassy
   kremlin council committee coalition alliance bloc ministers representatives spokespeople lawmakers negotiators
-  department office cabinet parliament side`);
+  department office cabinet parliament side activists`);
 
 /** Words that open a clause or phrase: a speaker's name never runs across them. */
 export const BOUNDARY_WORDS = words(`
