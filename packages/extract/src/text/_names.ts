@@ -182,7 +182,7 @@ function speechVerbAfter(tokens: readonly Token[], end: number): boolean {
 }
 
 // Past forms only: "Central Asian states" is a noun phrase, "Kabulov said" is an attribution.
-const NAME_VERBS = /^(said|says|told|wrote|\p{L}+ed)$/u;
+const NAME_VERBS = /^(said|says|saying|told|wrote|\p{L}+ed)$/u;
 
 const nameOf = (tokens: readonly Token[], first: number, last: number): string =>
   tokens
