@@ -59,6 +59,8 @@ function isSpeechVerbAt(frame: readonly FrameItem[], i: number, reading: Article
   const t = tokenAt(frame, i);
   if (!t || !SPEECH_VERBS.has(t.text)) return false;
   if (t.text === "put") return tokenAt(frame, i + 1)?.text === "it"; // "as X put it"
+  const prevWord = tokenAt(frame, i - 1)?.text.toLowerCase() ?? "";
+  if (DETERMINERS.has(prevWord)) return false; // an adjective: "the proposed railway", "its stated aim"
   if (!AMBIGUOUS_VERBS.has(t.text)) return true;
   const prev = frame[i - 1];
   if (prev?.kind !== "token") return false;

@@ -244,7 +244,7 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered.has(i) || !t.capitalized || t.punct) continue;
-    const named = bySurnameHit.get(t.word);
+    const named = bySurnameHit.get(t.word) ?? familyNameFirst(hits, t.word, tokens, i);
     if (!named && !bySurname.has(t.word)) continue;
     if (nameRunAt(text, tokens, i, words) !== 1) continue;
     const earlier = named?.filter((h) => h.first < i).at(-1);
@@ -258,6 +258,14 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
   hits.sort((a, b) => a.first - b.first);
   for (const p of people.values()) if (p.registry && p.role === null) p.role = p.registry.role;
   return hits;
+}
+
+// "Yue told the meeting" after "special envoy Yue Xiaoyong" (no country known): a two-word name whose first
+// word is used alone as the subject of a speech verb is a family name written first.
+function familyNameFirst(hits: readonly NameHit[], word: string, tokens: readonly Token[], i: number): NameHit[] | undefined {
+  if (!speechVerbAfter(tokens, i + 1)) return undefined;
+  const found = hits.filter((h) => h.first < i && h.person.country === null && h.person.name.split(" ").length === 2 && h.person.name.startsWith(`${word} `));
+  return found.length > 0 ? found : undefined;
 }
 
 function surnameOf(person: NamedPerson): string | undefined {
