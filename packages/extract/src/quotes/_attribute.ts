@@ -37,6 +37,7 @@ export interface ArticleReading {
 export type Attribution = SpeakerMention | "inherit" | null;
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "his", "her", "their", "this", "that"]);
+const QUANTIFIERS = new Set(["one", "another", "some", "several", "two", "three", "four", "five"]);
 const PREPOSITIONS = new Set(["for", "of", "on", "at", "to", "in", "from"]);
 const DASHES = new Set(["–", "—", "-", "--"]);
 // Noun-or-verb forms: a verb only right after its subject ("Lavrov notes", not "Central Asian states").
@@ -102,7 +103,7 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   }
   if (np.length === 1 && ["they", "we"].includes(word)) return "inherit";
   let from = 0;
-  while (from < np.length - 1 && DETERMINERS.has(lower(np[from]?.token as Token))) from++;
+  while (from < np.length - 1 && (DETERMINERS.has(lower(np[from]?.token as Token)) || QUANTIFIERS.has(lower(np[from]?.token as Token)))) from++;
   const words = np.slice(from);
   const name = words.map((w) => w.token.text).join(" ");
   const country = firstCountry(reading.countries, reading.tokens, np[0]?.index ?? 0, (np.at(-1)?.index ?? 0) + 1);
@@ -148,6 +149,8 @@ function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before:
     if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || SPEECH_VERBS.has(t.text)) break;
     np.unshift({ token: t, index: item.index });
     k--;
+    // A determiner opens the phrase: "a move its foreign ministry described" → "its foreign ministry".
+    if (DETERMINERS.has(lower(t)) && !PREPOSITIONS.has(lower(tokenAt(frame, k) ?? t))) break;
   }
   return { np, before: frame[k] };
 }

@@ -69,7 +69,7 @@ export const GROUP_NOUNS = words(`
 export const BOUNDARY_WORDS = words(`
   that which who whom whose and or but as with while when after before because if although though since despite
   during amid until unless where whereas yet so than according like by via per in at from into about over against
-  between among through toward towards under without within upon also however meanwhile`);
+  between among through toward towards under without within upon also however meanwhile what whatever how why`);
 
 /** Capitalized words that are never part of a personal name. */
 export const NOT_NAME_WORDS = words(`
@@ -79,7 +79,8 @@ export const NOT_NAME_WORDS = words(`
   According Earlier Later Last Next Speaking Asked Islamic State Ministry Department Office Council Agency Times
   News Post Press Union Nations Republic Federation Emirate Army Movement Organization Organisation Party Front
   Government Embassy Parliament Senate Congress Court Committee Commission Bank Fund University Institute Center
-  Centre Airbase Base Air Province Region City`);
+  Centre Airbase Base Air Province Region City Another One Some Others Many Most Both Each All Several Few Critics
+  Analysts Observers Residents Witnesses Sources Experts`);
 
 /** Wire agencies and broadcasters that report what others said ("Reuters reported"). */
 export const NEWS_OUTLETS = words(`
