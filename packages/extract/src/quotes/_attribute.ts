@@ -131,6 +131,8 @@ export function classify(np: readonly { token: Token; index: number }[], reading
 
 type NP = { token: Token; index: number }[];
 
+const isTitleLike = (t: Token): boolean => !t.punct && (t.capitalized || TITLE_HEADS.has(lower(t)) || TITLE_WORDS.has(lower(t)));
+
 const isPronoun = (np: NP, word: string): boolean => np.length === 1 && np[0]?.token.text.toLowerCase() === word;
 
 /** The noun phrase that ends just before frame[i] (after auxiliaries and adverbs): the subject of a verb there. */
@@ -221,10 +223,13 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
   if (according > verb) return classify(phraseAfter(frame, according + 2), reading);
   if (verb < 0) {
     // "Lavrov's message was clear: “…”": a colon right before the quotation, the person named before it.
+    // Only a name in subject position counts: "Lavrov was blunt:", "Lavrov's message was clear:", not "the message to Lavrov was:".
     if (tokenAt(frame, q - 1)?.text !== ":") return null;
     for (let i = 0; i < q; i++) {
-      const named = nameAt(frame, i, reading);
-      if (named) return named;
+      const t = tokenAt(frame, i);
+      if (!t) return null;
+      const hit = reading.hitAt.get((frame[i] as { index: number }).index);
+      if (hit) return frame.slice(0, i).every((it) => it.kind === "token" && isTitleLike(it.token)) ? personSpeaker(hit) : null;
     }
     return null;
   }

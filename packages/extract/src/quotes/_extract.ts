@@ -55,7 +55,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
         // "they", or a quotation joined to the previous one with no verb of its own ("… and “…”"), shares its speaker.
         if (speaker === "inherit" || (speaker === null && !hasOwnVerb(frame, at))) speaker = previous;
         let evidenceSpan = evidence;
-        if (speaker === null && isBareQuote(frame) && last && last.paragraph >= p - 1 && !otherPersonBetween(reading, last, quote.outer.start)) {
+        if (speaker === null && isBareQuote(frame) && last && last.paragraph >= p - 1 && !otherPersonBetween(reading, last, quote.outer.start, para.end)) {
           // A quotation standing alone continues the last speaker's words.
           speaker = last.speaker;
           if (last.paragraph === p) evidenceSpan = { start: last.evidence.start, end: evidence.end };
@@ -109,11 +109,14 @@ function hasOwnVerb(frame: readonly FrameItem[], at: number): boolean {
   return false;
 }
 
-/** Someone else named between the last speaker's quotation and this one: a bare quotation is no longer theirs. */
-function otherPersonBetween(reading: ArticleReading, last: LastSpeaker, before: number): boolean {
+/**
+ * Someone else named since the last speaker's quotation, or later in this quotation's paragraph (where the
+ * attribution may follow: "“…” That was Wang Yi's answer."): a bare quotation is no longer the last speaker's.
+ */
+function otherPersonBetween(reading: ArticleReading, last: LastSpeaker, quoteStart: number, paragraphEnd: number): boolean {
   return reading.antecedents.some((hit) => {
     const start = reading.tokens[hit.first]?.start ?? 0;
-    return start > last.end && start < before && hit.person.name !== last.speaker.name;
+    return start > last.end && start < paragraphEnd && start !== quoteStart && hit.person.name !== last.speaker.name;
   });
 }
 
