@@ -163,6 +163,24 @@ describe("speaker details", () => {
     expect(text.slice(quote?.evidence.start, quote?.evidence.end)).toBe("“We are satisfied with the results of this round,” Lavrov said.");
   });
 
+  it("reads hard-wrapped text, paragraphs between blank lines", () => {
+    const text = [
+      "Russian Foreign Minister Sergei Lavrov said on Friday that Moscow would",
+      "\"continue to develop multifaceted contacts with Afghanistan, whatever the",
+      "West decides,\" speaking in a written greeting to the participants.",
+      "",
+      "\"We consider the return of foreign military infrastructure to the region",
+      "unacceptable,\" Lavrov said in the greeting, which was read out by an aide.",
+      "",
+    ].join("\n");
+    const quotes = quotesOf(text);
+    expect(quotes.map((q) => [q.text, q.speaker.name])).toEqual([
+      ["continue to develop multifaceted contacts with Afghanistan, whatever the West decides,", "Sergei Lavrov"],
+      ["We consider the return of foreign military infrastructure to the region unacceptable,", "Sergei Lavrov"],
+    ]);
+    for (const q of quotes) expect(text.slice(q.span.start, q.span.end).replace(/\n/g, " ")).toBe(q.text);
+  });
+
   it("does not read quotes out of blanked boilerplate", () => {
     const text = `“We will keep talking to everyone,” Lavrov said.\n${" ".repeat(40)}\n`;
     expect(quotesOf(text).map((q) => q.text)).toEqual(["We will keep talking to everyone,"]);

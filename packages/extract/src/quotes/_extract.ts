@@ -1,6 +1,6 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
-import { NEWS_OUTLETS, SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, type NameHit, type Token } from "../text/index.ts";
+import { NEWS_OUTLETS, SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, unwrapLines, type NameHit, type Token } from "../text/index.ts";
 import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
 import { looksLikeName, quotedSpans, trimmed, wordCount, type QuotedSpan } from "./_spans.ts";
 
@@ -15,7 +15,7 @@ interface LastSpeaker {
 
 /** Quotations of four words or more that the article attributes to a person, a role or a group. */
 export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
-  const { text } = ctx.article;
+  const text = unwrapLines(ctx.article.text);
   const tokens = tokenize(text);
   const countries = countryWords(ctx.registry);
   const hits = findPeople(text, tokens, ctx.registry, countries);

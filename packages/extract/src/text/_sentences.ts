@@ -13,6 +13,26 @@ export function paragraphs(text: string): Span[] {
   return spans;
 }
 
+const ENDS_SENTENCE = /[.!?:"”’)\]]\s*$/u;
+
+/**
+ * Joins hard-wrapped lines (text folded at a fixed width, paragraphs between blank lines) by turning each
+ * newline inside a paragraph into a space: offsets stay the same. Text with one paragraph per line is returned as is.
+ */
+export function unwrapLines(text: string): string {
+  const lines = text.split("\n");
+  let joined = 0;
+  let open = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "" || (lines[i + 1] ?? "").trim() === "") continue;
+    joined++;
+    if (!ENDS_SENTENCE.test(line)) open++;
+  }
+  if (joined < 3 || open * 2 <= joined) return text;
+  return text.replace(/([^\n\s][^\S\n]*)\n(?=[^\S\n]*[^\s])/gu, "$1 ");
+}
+
 // Words whose period does not end a sentence when a capital follows ("Mr. Lavrov", "U.S. President").
 const ABBREVIATIONS = new Set(
   "mr mrs ms dr gen lt col sen rep gov prof st sr jr adm maj capt sgt amb cmdr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig".split(" "),
