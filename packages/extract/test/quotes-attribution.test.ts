@@ -88,6 +88,10 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Kabulov told reporters that Russia and the Taliban had agreed to “work together on the Trans-Afghan railway project.”", "work together on the Trans-Afghan railway project.", "Zamir Kabulov", "person"],
   ["“We reject any interference in our internal affairs,” the Taliban said in a statement.", "We reject any interference in our internal affairs,", "Taliban", "group"],
   ["Asked whether Moscow would supply weapons to Kabul, Lavrov said: “We are not discussing this question at the moment.”", "We are not discussing this question at the moment.", "Sergey Lavrov", "person"],
+  ["Kazakh President Kassym-Jomart Tokayev said in a statement: “Our country supports every effort to bring peace to Afghanistan.”", "Our country supports every effort to bring peace to Afghanistan.", "Kassym-Jomart Tokayev", "person"],
+  ["Zakharova wrote in a post on Telegram that Washington was “once again trying to impose its will on the region.”", "once again trying to impose its will on the region.", "Maria Zakharova", "person"],
+  ["Lavrov spoke for an hour. He denounced what he called “an unprecedented wave of pressure on our country and our partners.”", "an unprecedented wave of pressure on our country and our partners.", "Sergey Lavrov", "person"],
+  ["Mr. O'Brien told lawmakers that the plan would “make the region safer for everyone who lives there.”", "make the region safer for everyone who lives there.", "O'Brien", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 
@@ -114,6 +118,8 @@ const NOT_QUOTES: string[] = [
   "“We will continue to press the Taliban on the rights of women,” Xinhua reported.",
   "The resolution, titled “The Situation in Afghanistan and Its Implications for International Peace and Security,” was adopted by consensus.",
   "“We will respond to any provocation with force,” the Guardian reported.",
+  "The joint statement said the sides “agreed to continue consultations in this format next year.”",
+  "The operation, dubbed “Operation Enduring Freedom Phase Two,” began in October 2001.",
   "Critics see the initiative as a “new great game in Central Asia” played by rival powers.",
 ];
 
@@ -151,6 +157,7 @@ describe("speaker details", () => {
     ["Speaking in Tashkent, Uzbek Foreign Minister Bakhtiyor Saidov said: “Afghanistan is our neighbour and always will be.”", "UZB", "Foreign Minister"],
     ["“Nobody should doubt our resolve on this matter,” Lavrov said on Friday.", "RUS", "Foreign Minister"],
     ["“The decision is final and cannot be reversed,” Hassan Kazemi Qomi, Iran's special envoy for Afghanistan, said.", "IRN", "special envoy for Afghanistan"],
+    ["“We need to be realistic about what can be achieved,” says Dr. Rahmatullah Nabil, a former Afghan intelligence chief.", "AFG", "former Afghan intelligence chief"],
   ])("%s → %s, %s", (text, country, role) => {
     const [quote] = quotesOf(text);
     expect(quote?.speaker.country).toBe(country);

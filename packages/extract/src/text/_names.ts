@@ -19,6 +19,7 @@ export interface NameHit {
   person: NamedPerson;
 }
 
+const HONORIFICS = new Set(["mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"]);
 const DASHES = new Set(["–", "—", "-"]);
 const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "di"]);
 const LEADING_FUNCTION_WORDS = new Set(["the", "of", "for", "on", "to"]);
@@ -167,7 +168,12 @@ function appositiveAfter(tokens: readonly Token[], end: number, words: CountryWo
     const t = tokens[k];
     if (!t || t.punct) break;
     if (TITLE_HEADS.has(t.text)) sawHead = true; // lowercase only: a capitalized title starts a new name
-    if (t.capitalized && !sawHead) return null;
+    if (t.capitalized && !sawHead) {
+      // "a former Afghan intelligence chief": a country word may stand inside the role.
+      const inner = countryAt(words, tokens, k);
+      if (!inner) return null;
+      country ??= inner.code;
+    }
     k++;
   }
   if (!sawHead || (tokens[k] && ![",", ".", ";"].includes(tokens[k]?.text ?? ""))) return null;
@@ -222,7 +228,9 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
       i = last;
       continue;
     }
-    const role = title?.role ?? appositive?.role ?? null;
+    // "Dr." or "Mr." is a form of address, not a role: an appositive says more.
+    const titleRole = title && !HONORIFICS.has(title.role.toLowerCase()) ? title.role : null;
+    const role = titleRole ?? appositive?.role ?? null;
     const country = title?.country ?? appositive?.country ?? null;
     const name = nameOf(tokens, i, last);
     const reg = spelling?.person ?? uniqueSurname(bySurname, name, runLength);
