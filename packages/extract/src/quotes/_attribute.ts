@@ -40,7 +40,7 @@ const DETERMINERS = new Set(["the", "a", "an", "its", "his", "her", "their", "th
 const QUANTIFIERS = new Set(["one", "another", "some", "several", "two", "three", "four", "five"]);
 const PREPOSITIONS = new Set(["for", "of", "on", "at", "to", "in", "from"]);
 const DASHES = new Set(["–", "—", "-", "--"]);
-// Noun-or-verb forms: a verb only right after its subject ("Lavrov notes", not "Central Asian states").
+// Noun-or-verb forms: a verb only right after its subject ("Peskov notes", not "the member states").
 const AMBIGUOUS_VERBS = new Set(
   "states notes remarks comments claims calls posts demands answers hopes promises pledges praises warnings reports labels welcomes concerns stresses".split(" "),
 );
@@ -82,8 +82,8 @@ function personWithRole(reading: ArticleReading, noun: string, offset: number): 
 export function classify(np: readonly { token: Token; index: number }[], reading: ArticleReading): Attribution {
   if (np.length === 0) return null;
   const lastHit = reading.hitAt.get(np[np.length - 1]?.index ?? -1);
-  if (lastHit) return personSpeaker(lastHit); // "Earlier in Moscow Lavrov said"
-  // The head is the last word before a preposition: "the spokesperson for Russia's Foreign Ministry".
+  if (lastHit) return personSpeaker(lastHit); // "Earlier in Beijing Wang Yi said"
+  // The head is the last word before a preposition: "the spokesman for China's Foreign Ministry".
   let headAt = np.length - 1;
   for (let k = 1; k < np.length; k++) {
     if (PREPOSITIONS.has(lower(np[k]?.token as Token))) {
@@ -199,7 +199,7 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
       // "The Taliban's chief spokesman, Zabihullah Mujahid, …": the name in apposition.
       const appositive = tokenAt(frame, i + 1)?.text === "," ? nameAt(frame, i + 2, reading) : null;
       if (appositive) return appositive;
-      // "The Indian delegation, led by ambassador Vinay Kumar, …": the person leading speaks for it.
+      // "The Chinese delegation, led by envoy Yue Xiaoyong, …": the person leading speaks for it.
       if (tokenAt(frame, i + 1)?.text === "," && ["led", "headed"].includes(tokenAt(frame, i + 2)?.text ?? "") && tokenAt(frame, i + 3)?.text === "by") {
         for (let k = i + 4; k < Math.min(end, i + 10); k++) {
           const leader = nameAt(frame, k, reading);
@@ -222,8 +222,8 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
   }
   if (according > verb) return classify(phraseAfter(frame, according + 2), reading);
   if (verb < 0) {
-    // "Lavrov's message was clear: “…”": a colon right before the quotation, the person named before it.
-    // Only a name in subject position counts: "Lavrov was blunt:", "Lavrov's message was clear:", not "the message to Lavrov was:".
+    // "Peskov's answer was short: “…”": a colon right before the quotation, the person named before it.
+    // Only a name in subject position counts: "Peskov was blunt:", "Peskov's answer was short:", not "the message to Peskov was:".
     if (tokenAt(frame, q - 1)?.text !== ":") return null;
     for (let i = 0; i < q; i++) {
       const t = tokenAt(frame, i);
@@ -234,7 +234,7 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     return null;
   }
   const verbToken = tokenAt(frame, verb) as Token;
-  // Passive: "the meeting was described by Lavrov as “…”".
+  // Passive: "the meeting was described by Peskov as “…”".
   if (tokenAt(frame, verb + 1)?.text === "by") {
     const agent = nameAt(frame, verb + 2, reading);
     if (agent) return agent;
@@ -276,7 +276,7 @@ export function attributeFromTail(frame: readonly FrameItem[], q: number, readin
     const named = nameAt(frame, i + 1, reading);
     if (named) return named;
     const np = phraseAfter(frame, i + 1);
-    // "said the head of the Afghan delegation, Amir Khan Muttaqi": the name in apposition.
+    // "said the head of the Iranian delegation, Abbas Araghchi": the name in apposition.
     const after = i + 1 + np.length;
     return (tokenAt(frame, after)?.text === "," ? nameAt(frame, after + 1, reading) : null) ?? classify(np, reading);
   }
@@ -286,7 +286,7 @@ export function attributeFromTail(frame: readonly FrameItem[], q: number, readin
     if (!isSpeechVerbAt(frame, v, reading)) continue;
     const { np } = phraseBefore(frame, v);
     if (np.length > 0 && np[0]?.index === (frame[i] as { index: number }).index) return classify(np, reading);
-    // "X, Russia's special representative on Afghanistan, said" or "Iran's envoy, X, said": the name in the region.
+    // "X, China's special envoy for Afghan affairs, said" or "Iran's envoy, X, said": the name in the region.
     const hasComma = frame.slice(i, v).some((it) => it.kind === "token" && it.token.text === ",");
     if (!hasComma) return null;
     for (let k = i; k < v; k++) {

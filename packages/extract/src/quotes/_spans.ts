@@ -52,7 +52,7 @@ export function wordCount(quote: string): number {
 
 const MINOR = new Set(["of", "on", "the", "and", "in", "for", "to", "a", "an", "at", "by", "de", "al"]);
 
-/** A quoted name or title ("Consultations on Afghanistan in the Moscow Format"), not speech. */
+/** A quoted name or title ("Regional Contact Group on Central Asia"), not speech. */
 export function looksLikeName(quote: string): boolean {
   if (/[.,;:!?]/u.test(quote.replace(/[.,;:!?]+$/u, ""))) return false;
   const ws = quote.split(/\s+/u).filter((w) => !MINOR.has(w.toLowerCase()));

@@ -30,7 +30,7 @@ export const SPEECH_VERBS = words(`
   repeat repeated repeating explains quipped joked recounted reported exclaimed wrote continued
   reassured boasted put`);
 
-/** Auxiliaries and adverbs that sit between a speaker and the speech verb ("Trump had publicly stated"). */
+/** Auxiliaries and adverbs that sit between a speaker and the speech verb ("Rubio had publicly stated"). */
 export const VERB_FILLERS = words(`
   had has have was were is are been be did does do would will could should may might also then later again once
   not never further previously recently reportedly separately repeatedly publicly privately earlier first
@@ -51,14 +51,14 @@ export const TITLE_WORDS = words(`
   trade economy external affairs home national security supreme high presidential principal executive general
   permanent top assistant lead foreign-policy ministry of for on the to`);
 
-/** Nouns naming a single speaker by role ("a State Department spokesperson", "the minister"). */
+/** Nouns naming a single speaker by role ("a Kremlin spokesman", "the minister"). */
 export const ROLE_NOUNS = words(`
   spokesperson spokesman spokeswoman minister official diplomat envoy ambassador representative president premier
   secretary adviser advisor aide source director chief commander leader chairman chairwoman negotiator mediator
   deputy chancellor emissary counselor counsellor commissioner prosecutor general governor mayor senator lawmaker
   analyst expert officer head secretary-general`);
 
-/** Nouns naming a collective speaker ("the participating nations", "the Indian delegation"). */
+/** Nouns naming a collective speaker ("the member states", "the Chinese delegation"). */
 export const GROUP_NOUNS = words(`
   nations countries states participants delegation delegations government governments ministry ministries
   officials parties sides members leaders stakeholders envoys diplomats authorities administration embassy

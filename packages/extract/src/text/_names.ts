@@ -147,7 +147,7 @@ function titleAcrossComma(tokens: readonly Token[], i: number, words: CountryWor
   return { role: tokens.slice(k, i - 1).map((t) => t.text).join(" "), country };
 }
 
-/** An appositive role after a name: ", Russia’s special representative on Afghanistan," or ", director of the FSB,". */
+/** An appositive role after a name: ", China's special envoy for Afghan affairs," or ", director of the institute,". */
 function appositiveAfter(tokens: readonly Token[], end: number, words: CountryWords) {
   if (tokens[end]?.text !== ",") return null;
   let k = end + 1;
@@ -187,7 +187,7 @@ function speechVerbAfter(tokens: readonly Token[], end: number): boolean {
   return t !== undefined && NAME_VERBS.test(t.text) && SPEECH_VERBS.has(t.text);
 }
 
-// Past forms only: "Central Asian states" is a noun phrase, "Kabulov said" is an attribution.
+// Past forms only: "the member states" is a noun phrase, "Peskov said" is an attribution.
 const NAME_VERBS = /^(said|says|saying|told|wrote|\p{L}+ed)$/u;
 
 const nameOf = (tokens: readonly Token[], first: number, last: number): string =>
@@ -222,7 +222,7 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
     const title = titleBefore(text, tokens, i, words) ?? (runLength >= 2 && closed ? titleAcrossComma(tokens, i, words) : null);
     const appositive = appositiveAfter(tokens, last + 1, words);
     const before = tokens[i - 1]?.text ?? "";
-    // "… Lavrov said", "said Wang Yi", "“…” – Amir Khan Muttaqi"
+    // "… Peskov said", "said Wang Yi", "“…” – Ishaq Dar"
     const byVerb = runLength >= 2 && (speechVerbAfter(tokens, last + 1) || NAME_VERBS.test(before) && SPEECH_VERBS.has(before) || (DASHES.has(before) && /^[”"]$/u.test(tokens[i - 2]?.text ?? "")));
     if (!spelling && !title && !(appositive && runLength >= 2) && !byVerb) {
       i = last;

@@ -33,7 +33,7 @@ export function unwrapLines(text: string): string {
   return text.replace(/([^\n\s][^\S\n]*)\n(?=[^\S\n]*[^\s])/gu, "$1 ");
 }
 
-// Words whose period does not end a sentence when a capital follows ("Mr. Lavrov", "U.S. President").
+// Words whose period does not end a sentence when a capital follows ("Mr. Peskov", "U.S. President").
 const ABBREVIATIONS = new Set(
   "mr mrs ms dr gen lt col sen rep gov prof st sr jr adm maj capt sgt amb cmdr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig".split(" "),
 );
@@ -44,7 +44,7 @@ function isAbbreviation(text: string, periodAt: number): boolean {
   while (i > 0 && /[\p{L}.]/u.test(text[i - 1] ?? "")) i--;
   const word = text.slice(i, periodAt);
   if (word.length === 0) return false;
-  if (/^\p{L}$/u.test(word)) return /\p{Lu}/u.test(word); // an initial: "Donald J. Trump"
+  if (/^\p{L}$/u.test(word)) return /\p{Lu}/u.test(word); // an initial: "John F. Kennedy"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // a dotted acronym: "U.S", "U.N"
   return ABBREVIATIONS.has(word.toLowerCase());
 }

@@ -11,7 +11,7 @@ export interface Token {
   punct: boolean;
 }
 
-// Abbreviations with a period that belong to the word ("Mr.", "Gen."), initials before a name ("J. Trump"),
+// Abbreviations with a period that belong to the word ("Mr.", "Gen."), initials before a name ("F. Kennedy"),
 // dotted acronyms ("U.S."), words with a possessive ending, numbers, then any single mark.
 const TOKEN =
   /(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|St|Sr|Jr|Adm|Maj|Capt|Sgt|Amb|Cmdr)\.|\p{Lu}\.(?=\s+\p{Lu})|(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*|\p{N}[\p{N},.:]*\p{N}|\p{N}|\S/gu;
