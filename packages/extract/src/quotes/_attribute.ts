@@ -212,7 +212,7 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
   return null;
 }
 
-/** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's message was clear:". */
+/** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's answer was short:". */
 export function attributeFromLead(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
   let verb = -1;
   let according = -1;
