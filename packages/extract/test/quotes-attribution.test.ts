@@ -92,6 +92,9 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Zakharova wrote in a post on Telegram that Washington was “once again trying to impose its will on the region.”", "once again trying to impose its will on the region.", "Maria Zakharova", "person"],
   ["Lavrov spoke for an hour. He denounced what he called “an unprecedented wave of pressure on our country and our partners.”", "an unprecedented wave of pressure on our country and our partners.", "Sergey Lavrov", "person"],
   ["Mr. O'Brien told lawmakers that the plan would “make the region safer for everyone who lives there.”", "make the region safer for everyone who lives there.", "O'Brien", "person"],
+  ["A spokesman for the Taliban government, Zabihullah Mujahid, said the visit would “open a new page in relations with the region.”", "open a new page in relations with the region.", "Zabihullah Mujahid", "person"],
+  ["“The United States has no intention of returning troops to the region,” the White House said.", "The United States has no intention of returning troops to the region,", "White House", "group"],
+  ["“We are deeply disappointed by this decision,” added Araghchi.", "We are deeply disappointed by this decision,", "Abbas Araghchi", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 

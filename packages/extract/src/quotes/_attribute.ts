@@ -197,8 +197,15 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
       const endsPhrase = !next || next.punct || BOUNDARY_WORDS.has(lower(next)) || PREPOSITIONS.has(lower(next)) || isSpeechVerbAt(frame, i + 1, reading);
       if (!endsPhrase) continue;
       // "The Taliban's chief spokesman, Zabihullah Mujahid, …": the name in apposition.
-      const appositive = tokenAt(frame, i + 1)?.text === "," ? nameAt(frame, i + 2, reading) : null;
-      if (appositive) return appositive;
+      // Also after a phrase: "a spokesman for the Taliban government, Zabihullah Mujahid, …".
+      for (let k = i + 1; k < Math.min(end, i + 9); k++) {
+        const t2 = tokenAt(frame, k);
+        if (!t2 || (t2.punct && t2.text !== ",")) break;
+        if (t2.text !== ",") continue;
+        const appositive = nameAt(frame, k + 1, reading);
+        if (appositive) return appositive;
+        break;
+      }
       // "The Chinese delegation, led by envoy Yue Xiaoyong, …": the person leading speaks for it.
       if (tokenAt(frame, i + 1)?.text === "," && ["led", "headed"].includes(tokenAt(frame, i + 2)?.text ?? "") && tokenAt(frame, i + 3)?.text === "by") {
         for (let k = i + 4; k < Math.min(end, i + 10); k++) {

@@ -63,7 +63,7 @@ export const GROUP_NOUNS = words(`
   nations countries states participants delegation delegations government governments ministry ministries
   officials parties sides members leaders stakeholders envoys diplomats authorities administration embassy
   kremlin council committee coalition alliance bloc ministers representatives spokespeople lawmakers negotiators
-  department office cabinet parliament side activists`);
+  department office cabinet parliament side activists house secretariat commission mission presidency`);
 
 /** Words that open a clause or phrase: a speaker's name never runs across them. */
 export const BOUNDARY_WORDS = words(`

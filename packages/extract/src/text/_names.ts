@@ -1,6 +1,6 @@
 import type { Registry, RegistryPerson } from "@parley/registry";
 import { countryAt, type CountryWords } from "./_countries.ts";
-import { FAMILY_NAME_FIRST, NEWS_OUTLETS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS, VERB_FILLERS } from "./_lexicon.ts";
+import { FAMILY_NAME_FIRST, GROUP_NOUNS, NEWS_OUTLETS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS, VERB_FILLERS } from "./_lexicon.ts";
 import type { Token } from "./_tokens.ts";
 
 /** A person an article names, with what the article (or the registry) says about them. */
@@ -224,7 +224,9 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
     const before = tokens[i - 1]?.text ?? "";
     // "… Peskov said", "said Wang Yi", "“…” – Ishaq Dar"
     const byVerb = runLength >= 2 && (speechVerbAfter(tokens, last + 1) || NAME_VERBS.test(before) && SPEECH_VERBS.has(before) || (DASHES.has(before) && /^[”"]$/u.test(tokens[i - 2]?.text ?? "")));
-    if (!spelling && !title && !(appositive && runLength >= 2) && !byVerb) {
+    // "the White House said", "the Foreign Office": an institution, not a person.
+    const institution = !spelling && GROUP_NOUNS.has((tokens[last]?.word ?? "").toLowerCase());
+    if (institution || (!spelling && !title && !(appositive && runLength >= 2) && !byVerb)) {
       i = last;
       continue;
     }
