@@ -95,6 +95,8 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["A spokesman for the Taliban government, Zabihullah Mujahid, said the visit would “open a new page in relations with the region.”", "open a new page in relations with the region.", "Zabihullah Mujahid", "person"],
   ["“The United States has no intention of returning troops to the region,” the White House said.", "The United States has no intention of returning troops to the region,", "White House", "group"],
   ["“We are deeply disappointed by this decision,” added Araghchi.", "We are deeply disappointed by this decision,", "Abbas Araghchi", "person"],
+  ["Kabulov, who heads the ministry's Asia department, said the talks had been useful. “We came together to coordinate our steps with the Afghan authorities,” the senior Russian diplomat said.", "We came together to coordinate our steps with the Afghan authorities,", "Zamir Kabulov", "person"],
+  ["President Donald Trump spoke first. “We are ready to talk to anyone who wants peace in the region,” the minister said.", "We are ready to talk to anyone who wants peace in the region,", "minister", "role"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 

@@ -38,6 +38,9 @@ export type Attribution = SpeakerMention | "inherit" | null;
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "his", "her", "their", "this", "that"]);
 const QUANTIFIERS = new Set(["one", "another", "some", "several", "two", "three", "four", "five"]);
+// Role nouns news writing uses to refer back to someone just named ("the diplomat said").
+// Titles ("the minister") must match the person's known role; these words fit anyone in public office.
+const EPITHETS = new Set(["diplomat", "official", "envoy", "negotiator", "representative", "leader"]);
 const PREPOSITIONS = new Set(["for", "of", "on", "at", "to", "in", "from"]);
 const DASHES = new Set(["–", "—", "-", "--"]);
 // Noun-or-verb forms: a verb only right after its subject ("Peskov notes", not "the member states").
@@ -110,9 +113,13 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   const definite = lower(np[0]?.token as Token) === "the";
   if (ROLE_NOUNS.has(word) && !head.token.possessive) {
     // "the minister" after "Wang Yi, China's foreign minister" is Wang Yi.
-    if (definite && headAt === np.length - 1 && words.every((w) => !w.token.capitalized)) {
+    if (definite && headAt === np.length - 1 && words.every((w) => !w.token.capitalized || countryAt(reading.countries, reading.tokens, w.index))) {
       const named = personWithRole(reading, word, head.token.start);
-      if (named) return personSpeaker(named);
+      if (named && (country === null || named.person.country === country)) return personSpeaker(named);
+      // "the senior Russian diplomat said" right after Kabulov spoke: the person the sentence is about.
+      const subject = reading.pronoun(head.token.start);
+      const fits = subject && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
+      if (subject && fits) return personSpeaker({ person: subject });
     }
     return { type: "role", name, role: name, country };
   }
