@@ -13,35 +13,49 @@ interface LastSpeaker {
   end: number;
 }
 
-/** Quotations of four words or more that the article attributes to a person, a role or a group. */
-export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
+interface ArticleLayout {
+  text: string;
+  paragraphs: Span[];
+  quotesByParagraph: QuotedSpan[][];
+  sentencesByParagraph: Span[][];
+}
+
+/** Reads an article once: its paragraphs, quotations, sentences (never split inside a quotation) and names. */
+function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: ArticleReading } {
   const text = unwrapLines(ctx.article.text);
   const tokens = tokenize(text);
   const countries = countryWords(ctx.registry);
   const hits = findPeople(text, tokens, ctx.registry, countries);
   const paras = paragraphs(text);
-  const quotesByPara = paras.map((p) => quotedSpans(text, p));
-  const allQuotes = quotesByPara.flat();
+  const quotesByParagraph = paras.map((p) => quotedSpans(text, p));
+  const allQuotes = quotesByParagraph.flat();
   const insideQuote = (t: Token): boolean => allQuotes.some((q) => t.start >= q.outer.start && t.end <= q.outer.end);
   const hitAt = new Map<number, NameHit>();
   for (const hit of hits) for (let k = hit.first; k <= hit.last; k++) hitAt.set(k, hit);
-  const sentencesByPara = paras.map((p, i) => sentences(text, p, (quotesByPara[i] ?? []).map((q) => q.outer)));
+  const sentencesByParagraph = paras.map((p, i) => sentences(text, p, (quotesByParagraph[i] ?? []).map((q) => q.outer)));
   const reading: ArticleReading = {
     tokens,
     hitAt,
     antecedents: hits.filter((h) => !insideQuote(tokens[h.first] as Token)),
     countries,
     outlets: outletWords(ctx),
-    pronoun: pronounResolver(tokens, sentencesByPara.flat(), hitAt, insideQuote),
+    pronoun: pronounResolver(tokens, sentencesByParagraph.flat(), hitAt, insideQuote),
   };
+  return { layout: { text, paragraphs: paras, quotesByParagraph, sentencesByParagraph }, reading };
+}
 
+/** Quotations of four words or more that the article attributes to a person, a role or a group. */
+export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
+  const { layout, reading } = readArticle(ctx);
+  const { text } = layout;
+  const { tokens } = reading;
   const found: QuoteMention[] = [];
   let last: LastSpeaker | null = null;
   let tokenCursor = 0;
-  paras.forEach((para, p) => {
-    const quotes = quotesByPara[p] ?? [];
+  layout.paragraphs.forEach((para, p) => {
+    const quotes = layout.quotesByParagraph[p] ?? [];
     if (quotes.length === 0) return;
-    for (const sentence of sentencesByPara[p] ?? []) {
+    for (const sentence of layout.sentencesByParagraph[p] ?? []) {
       const inSentence = quotes.filter((q) => q.outer.start >= sentence.start && q.outer.start < sentence.end);
       if (inSentence.length === 0) continue;
       while (tokenCursor < tokens.length && (tokens[tokenCursor]?.start ?? 0) < sentence.start) tokenCursor++;
