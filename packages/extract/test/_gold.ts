@@ -24,6 +24,24 @@ interface Gold {
 }
 export const gold = JSON.parse(readFileSync(join(ROOT, "pipelines/moscow-format/gold/seeds.gold.json"), "utf8")) as Gold;
 
+/** An article made from plain text, for tests of single sentences and whole wire stories. */
+export function textArticle(text: string, sourceId = "wire"): Article {
+  return {
+    source_id: sourceId,
+    file: `${sourceId}.md`,
+    title: sourceId,
+    publisher: "wire",
+    url: null,
+    published: "2025-10",
+    language: "en",
+    retrieved: null,
+    text,
+    sha256: "0".repeat(64),
+    body_line: 1,
+    removed: [],
+  };
+}
+
 /** The seed articles as the pipeline reads them (front matter parsed, boilerplate blanked). */
 export function seedArticles(): Article[] {
   return readdirSync(SOURCES)

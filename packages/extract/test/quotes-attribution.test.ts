@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "@parley/model";
 import { extractQuotes } from "../src/quotes/index.ts";
-import { registry } from "./_gold.ts";
+import { registry, textArticle } from "./_gold.ts";
 
-function article(text: string): Article {
-  return {
-    source_id: "wire",
-    file: "wire.md",
-    title: "wire",
-    publisher: "wire",
-    url: null,
-    published: "2025-10",
-    language: "en",
-    retrieved: null,
-    text,
-    sha256: "0".repeat(64),
-    body_line: 1,
-    removed: [],
-  };
-}
-
+const article = (text: string) => textArticle(text);
 const quotesOf = (text: string) => extractQuotes({ article: article(text), registry });
 
 // Real wire phrasing about diplomacy: [text, the quote to find, speaker name, speaker type].
