@@ -80,6 +80,7 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["“We are deeply disappointed by this decision,” added Araghchi.", "We are deeply disappointed by this decision,", "Abbas Araghchi", "person"],
   ["Kabulov, who heads the ministry's Asia department, said the talks had been useful. “We came together to coordinate our steps with the Afghan authorities,” the senior Russian diplomat said.", "We came together to coordinate our steps with the Afghan authorities,", "Zamir Kabulov", "person"],
   ["President Donald Trump spoke first. “We are ready to talk to anyone who wants peace in the region,” the minister said.", "We are ready to talk to anyone who wants peace in the region,", "minister", "role"],
+  ["Asked about Prime Minister Shehbaz Sharif's warning on militants, Muttaqi told reporters that Afghan soil would not be used against anyone. He said: “We have controlled the militants better than anyone else has.”", "We have controlled the militants better than anyone else has.", "Amir Khan Muttaqi", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 
@@ -146,7 +147,8 @@ describe("speaker details", () => {
     ["“Nobody should doubt our resolve on this matter,” Lavrov said on Friday.", "RUS", "Foreign Minister"],
     ["“The decision is final and cannot be reversed,” Hassan Kazemi Qomi, Iran's special envoy for Afghanistan, said.", "IRN", "special envoy for Afghanistan"],
     ["“We need to be realistic about what can be achieved,” says Dr. Rahmatullah Nabil, a former Afghan intelligence chief.", "AFG", "former Afghan intelligence chief"],
-  ])("%s → %s, %s", (text, country, role) => {
+    ["Second Deputy Prime Minister Mullah Abdul Salam Hanafi said: “Our forces are ready to protect every citizen of this country.”", null, "Deputy Prime Minister"],
+  ] as const)("%s → %s, %s", (text, country, role) => {
     const [quote] = quotesOf(text);
     expect(quote?.speaker.country).toBe(country);
     expect(quote?.speaker.role).toBe(role);

@@ -19,7 +19,7 @@ export interface NameHit {
   person: NamedPerson;
 }
 
-const HONORIFICS = new Set(["mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"]);
+const HONORIFICS = new Set(["mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame", "mullah", "mawlavi", "maulvi", "sheikh"]);
 const DASHES = new Set(["–", "—", "-"]);
 const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "di"]);
 const LEADING_FUNCTION_WORDS = new Set(["the", "of", "for", "on", "to"]);
@@ -126,7 +126,9 @@ function titleBefore(text: string, tokens: readonly Token[], i: number, words: C
       break;
     }
   }
-  return { role: titleTokens.map((t) => t.text).join(" "), country };
+  // Forms of address inside a title are not the role: "Deputy Prime Minister Mullah" → "Deputy Prime Minister".
+  const role = titleTokens.filter((t) => !HONORIFICS.has(lower(t))).map((t) => t.text).join(" ");
+  return { role: role || titleTokens.map((t) => t.text).join(" "), country };
 }
 
 /** A role set off before a name: "Iran's special envoy for Afghanistan, Hassan Kazemi Qomi, said". */

@@ -1,5 +1,5 @@
 import type { Span } from "@parley/model";
-import { SUBJECT_PRONOUNS } from "./_lexicon.ts";
+import { BOUNDARY_WORDS, SUBJECT_PRONOUNS } from "./_lexicon.ts";
 import type { NameHit, NamedPerson } from "./_names.ts";
 import type { Token } from "./_tokens.ts";
 
@@ -28,7 +28,7 @@ export function pronounResolver(
   for (const span of sentenceSpans) {
     while (k < tokens.length && (tokens[k]?.start ?? 0) < span.start) k++;
     let first: SentenceSubject | null = null;
-    for (let i = k; i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
+    for (let i = introEnd(tokens, k, span.end); i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
       const t = tokens[i] as Token;
       const hit = hitAt.get(i);
       if ((!hit && !SUBJECT_PRONOUNS.has(t.text)) || quoted(t)) continue;
@@ -48,4 +48,17 @@ export function pronounResolver(
     }
     return previous;
   };
+}
+
+/**
+ * Where a sentence's subject can start: after an introductory phrase ("Asked about Imran Khan's remarks,",
+ * "After talks with Wang Yi,") that opens with a preposition or a participle and ends at the first comma.
+ */
+function introEnd(tokens: readonly Token[], from: number, end: number): number {
+  const first = tokens[from];
+  if (!first) return from;
+  const word = first.text.toLowerCase();
+  if (!BOUNDARY_WORDS.has(word) && !/^\p{Lu}\p{Ll}+(ing|ed)$/u.test(first.text)) return from;
+  for (let i = from + 1; i < tokens.length && (tokens[i]?.start ?? 0) < end; i++) if (tokens[i]?.text === ",") return i + 1;
+  return from;
 }
