@@ -39,14 +39,25 @@ export function pronounResolver(
     if (subject.person) current = subject.person;
     subjects.push(subject);
   }
+  // The subject in force before each sentence, so a lookup is one binary search.
+  const before: (NamedPerson | null)[] = [];
+  let running: NamedPerson | null = null;
+  for (const subject of subjects) {
+    before.push(running);
+    if (subject.person) running = subject.person;
+  }
   return (offset) => {
-    let previous: NamedPerson | null = null;
-    for (const s of subjects) {
-      if (offset >= s.start && offset < s.end) return s.at < offset && s.person ? s.person : previous;
-      if (s.start > offset) break;
-      if (s.person) previous = s.person;
+    let lo = 0;
+    let hi = subjects.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((subjects[mid]?.start ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return previous;
+    const s = subjects[lo];
+    if (!s || offset < s.start) return null;
+    if (offset >= s.end) return s.person ?? before[lo] ?? null;
+    return s.at < offset && s.person ? s.person : (before[lo] ?? null);
   };
 }
 
