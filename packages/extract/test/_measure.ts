@@ -1,5 +1,5 @@
 // Prints quote precision/recall/F1 and speaker accuracy per seed against the gold, and extraction speed.
-// Run: pnpm --filter @parley/extract exec tsx test/_measure.ts
+// Run: pnpm --filter @parley/extract bench
 import { extractQuotes } from "../src/quotes/index.ts";
 import { f1, goldFor, registry, score, seedArticles, type Score } from "./_gold.ts";
 
