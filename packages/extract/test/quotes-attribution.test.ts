@@ -134,6 +134,7 @@ describe("a quotation is not given to the wrong speaker", () => {
     ["Muttaqi said the talks went well, but critics called the meeting “a gift to a regime that jails women.”", "a gift to a regime that jails women."],
     ["“We are open to dialogue with everyone,” Muttaqi said.\nThe talks ended on Tuesday.\nObservers expect a statement soon.\n“Nothing has been decided about the next round.”", "Nothing has been decided about the next round."],
     ["“We will keep the embassy open in all circumstances,” Lavrov said.\n“Our position has not changed since the spring.” Wang Yi made the remark at a news conference in Beijing.", "Our position has not changed since the spring."],
+    ["Lavrov and Wang Yi said in a joint statement that they “oppose any foreign military presence in the region.”", "oppose any foreign military presence in the region."],
     ["The message to Lavrov from the Chinese side was simple: “Stability in Afghanistan matters more than anything else.”", "Stability in Afghanistan matters more than anything else."],
   ])("%s", (text, quote) => {
     expect(quotesOf(text).find((q) => q.text === quote)).toBeUndefined();

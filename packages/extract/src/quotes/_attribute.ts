@@ -261,6 +261,11 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     const named = reading.hitAt.get((frame[antecedent] as { index?: number })?.index ?? -1);
     if (named) return personSpeaker(named);
   }
+  // "Lavrov and Wang said …": two speakers for one quotation; which words are whose is unknown.
+  if (np.length > 0 && before?.kind === "token" && ["and", "or"].includes(before.token.text)) {
+    const other = frame[frame.indexOf(before) - 1];
+    if (other?.kind === "token" && (reading.hitAt.has(other.index) || GROUP_NOUNS.has(lower(other.token)) || ROLE_NOUNS.has(lower(other.token)))) return null;
+  }
   const subject = classify(np, reading);
   // "The Chinese side said it hoped …", "the four countries said they …": the speaker of the verb before.
   if ((subject === "inherit" || isPronoun(np, "it")) && np[0]) {
