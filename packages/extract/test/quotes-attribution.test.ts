@@ -81,6 +81,8 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Kabulov, who heads the ministry's Asia department, said the talks had been useful. “We came together to coordinate our steps with the Afghan authorities,” the senior Russian diplomat said.", "We came together to coordinate our steps with the Afghan authorities,", "Zamir Kabulov", "person"],
   ["President Donald Trump spoke first. “We are ready to talk to anyone who wants peace in the region,” the minister said.", "We are ready to talk to anyone who wants peace in the region,", "minister", "role"],
   ["Asked about Prime Minister Shehbaz Sharif's warning on militants, Muttaqi told reporters that Afghan soil would not be used against anyone. He said: “We have controlled the militants better than anyone else has.”", "We have controlled the militants better than anyone else has.", "Amir Khan Muttaqi", "person"],
+  ["Former Taliban finance minister Mutasim Agha Jan gave an interview on Saturday. The newspaper quoted him: “Both sides will proceed gradually toward an agreement.”", "Both sides will proceed gradually toward an agreement.", "Mutasim Agha Jan", "person"],
+  ["Xinhua quoted Wang Yi as saying that China “will never interfere in Afghanistan's internal affairs.”", "will never interfere in Afghanistan's internal affairs.", "Wang Yi", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 

@@ -235,6 +235,19 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     if (tokenAt(frame, i)?.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") according = i;
   }
   if (according > verb) return classify(phraseAfter(frame, according + 2), reading);
+  // "The newspaper quoted him: “…”", "Xinhua quoted Wang as saying “…”": the one quoted speaks.
+  for (let i = q - 1; i >= 0; i--) {
+    if (tokenAt(frame, i)?.text !== "quoted") continue;
+    if (verb > i && tokenAt(frame, verb)?.text !== "saying") break;
+    const object = tokenAt(frame, i + 1);
+    if (object && ["him", "her"].includes(object.text)) {
+      const person = reading.pronoun(object.start);
+      return person ? personSpeaker({ person }) : null;
+    }
+    const named = nameAt(frame, i + 1, reading);
+    if (named) return named;
+    break;
+  }
   if (verb < 0) {
     // "Peskov's answer was short: “…”": a colon right before the quotation, the person named before it.
     // Only a name in subject position counts: "Peskov was blunt:", "Peskov's answer was short:", not "the message to Peskov was:".
