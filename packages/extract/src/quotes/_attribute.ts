@@ -37,7 +37,7 @@ export interface ArticleReading {
 export type Attribution = SpeakerMention | "inherit" | null;
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "his", "her", "their", "this", "that"]);
-const QUANTIFIERS = new Set(["one", "another", "some", "several", "two", "three", "four", "five"]);
+const QUANTIFIERS = new Set(["one", "another", "some", "several"]);
 // Role nouns news writing uses to refer back to someone just named ("the diplomat said").
 // Titles ("the minister") must match the person's known role; these words fit anyone in public office.
 const EPITHETS = new Set(["diplomat", "official", "envoy", "negotiator", "representative", "leader"]);

@@ -165,6 +165,7 @@ function appositiveAfter(tokens: readonly Token[], end: number, words: CountryWo
     }
   }
   const roleStart = k;
+  if (SPEECH_VERBS.has(tokens[k]?.text ?? "")) return null; // ", said …" is an attribution, not a role
   let sawHead = false;
   while (k < tokens.length && k - roleStart < 8) {
     const t = tokens[k];
