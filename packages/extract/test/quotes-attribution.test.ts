@@ -83,6 +83,7 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Asked about Prime Minister Shehbaz Sharif's warning on militants, Muttaqi told reporters that Afghan soil would not be used against anyone. He said: “We have controlled the militants better than anyone else has.”", "We have controlled the militants better than anyone else has.", "Amir Khan Muttaqi", "person"],
   ["Former Taliban finance minister Mutasim Agha Jan gave an interview on Saturday. The newspaper quoted him: “Both sides will proceed gradually toward an agreement.”", "Both sides will proceed gradually toward an agreement.", "Mutasim Agha Jan", "person"],
   ["Xinhua quoted Wang Yi as saying that China “will never interfere in Afghanistan's internal affairs.”", "will never interfere in Afghanistan's internal affairs.", "Wang Yi", "person"],
+  ["Kremlin spokesman Dmitry Peskov spoke on Monday. “Contacts with Kabul will continue at every level,” Interfax quoted him as saying.", "Contacts with Kabul will continue at every level,", "Dmitry Peskov", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
 ];
 

@@ -226,6 +226,16 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
   return null;
 }
 
+/** "The newspaper quoted him: “…”", "Xinhua quoted Wang as saying “…”": the one quoted (after frame[at]) speaks. */
+function quotedObject(frame: readonly FrameItem[], at: number, reading: ArticleReading): Attribution {
+  const object = tokenAt(frame, at + 1);
+  if (object && ["him", "her"].includes(object.text)) {
+    const person = reading.pronoun(object.start);
+    return person ? personSpeaker({ person }) : null;
+  }
+  return nameAt(frame, at + 1, reading);
+}
+
 /** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's answer was short:". */
 export function attributeFromLead(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
   let verb = -1;
@@ -235,18 +245,10 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     if (tokenAt(frame, i)?.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") according = i;
   }
   if (according > verb) return classify(phraseAfter(frame, according + 2), reading);
-  // "The newspaper quoted him: “…”", "Xinhua quoted Wang as saying “…”": the one quoted speaks.
   for (let i = q - 1; i >= 0; i--) {
     if (tokenAt(frame, i)?.text !== "quoted") continue;
     if (verb > i && tokenAt(frame, verb)?.text !== "saying") break;
-    const object = tokenAt(frame, i + 1);
-    if (object && ["him", "her"].includes(object.text)) {
-      const person = reading.pronoun(object.start);
-      return person ? personSpeaker({ person }) : null;
-    }
-    const named = nameAt(frame, i + 1, reading);
-    if (named) return named;
-    break;
+    return quotedObject(frame, i, reading);
   }
   if (verb < 0) {
     // "Peskov's answer was short: “…”": a colon right before the quotation, the person named before it.
@@ -315,6 +317,9 @@ export function attributeFromTail(frame: readonly FrameItem[], q: number, readin
   for (let v = i; v < Math.min(frame.length, i + 14); v++) {
     const item = frame[v];
     if (item?.kind !== "token") return null;
+    // "“…,” Interfax quoted him as saying." (not the passive "X was quoted as saying").
+    const quoted = tokenAt(frame, v)?.text === "quoted" ? quotedObject(frame, v, reading) : null;
+    if (quoted) return quoted;
     if (!isSpeechVerbAt(frame, v, reading)) continue;
     const { np } = phraseBefore(frame, v);
     if (np.length > 0 && np[0]?.index === (frame[i] as { index: number }).index) return classify(np, reading);
