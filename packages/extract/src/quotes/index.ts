@@ -1,1 +1,1 @@
-export { extractQuotes } from "./_baseline.ts";
+export { extractQuotes } from "./_extract.ts";

@@ -1,0 +1,160 @@
+import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
+import type { ArticleContext } from "../_context.ts";
+import { NEWS_OUTLETS, SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, unwrapLines, type NameHit, type Token } from "../text/index.ts";
+import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
+import { looksLikeName, quotedSpans, trimmed, wordCount, type QuotedSpan } from "./_spans.ts";
+
+const MIN_WORDS = 4;
+
+interface LastSpeaker {
+  speaker: SpeakerMention;
+  paragraph: number;
+  evidence: Span;
+  end: number;
+}
+
+interface ArticleLayout {
+  text: string;
+  paragraphs: Span[];
+  quotesByParagraph: QuotedSpan[][];
+  sentencesByParagraph: Span[][];
+}
+
+/** Reads an article once: its paragraphs, quotations, sentences (never split inside a quotation) and names. */
+function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: ArticleReading } {
+  const text = unwrapLines(ctx.article.text);
+  const tokens = tokenize(text);
+  const countries = countryWords(ctx.registry);
+  const hits = findPeople(text, tokens, ctx.registry, countries);
+  const paras = paragraphs(text);
+  const quotesByParagraph = paras.map((p) => quotedSpans(text, p));
+  const allQuotes = quotesByParagraph.flat();
+  const insideQuote = (t: Token): boolean => allQuotes.some((q) => t.start >= q.outer.start && t.end <= q.outer.end);
+  const hitAt = new Map<number, NameHit>();
+  for (const hit of hits) for (let k = hit.first; k <= hit.last; k++) hitAt.set(k, hit);
+  const sentencesByParagraph = paras.map((p, i) => sentences(text, p, (quotesByParagraph[i] ?? []).map((q) => q.outer)));
+  const reading: ArticleReading = {
+    tokens,
+    hitAt,
+    antecedents: hits.filter((h) => !insideQuote(tokens[h.first] as Token)),
+    countries,
+    outlets: outletWords(ctx),
+    pronoun: pronounResolver(tokens, sentencesByParagraph.flat(), hitAt, insideQuote),
+  };
+  return { layout: { text, paragraphs: paras, quotesByParagraph, sentencesByParagraph }, reading };
+}
+
+/** Quotations of four words or more that the article attributes to a person, a role or a group. */
+export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
+  const { layout, reading } = readArticle(ctx);
+  const { text } = layout;
+  const { tokens } = reading;
+  const found: QuoteMention[] = [];
+  let last: LastSpeaker | null = null;
+  let tokenCursor = 0;
+  layout.paragraphs.forEach((para, p) => {
+    const quotes = layout.quotesByParagraph[p] ?? [];
+    if (quotes.length === 0) return;
+    for (const sentence of layout.sentencesByParagraph[p] ?? []) {
+      const inSentence = quotes.filter((q) => q.outer.start >= sentence.start && q.outer.start < sentence.end);
+      if (inSentence.length === 0) continue;
+      while (tokenCursor < tokens.length && (tokens[tokenCursor]?.start ?? 0) < sentence.start) tokenCursor++;
+      const frame = frameOf(tokens, tokenCursor, sentence, inSentence);
+      const evidence = trimmed(text, sentence.start, sentence.end);
+      let previous: SpeakerMention | null = null;
+      inSentence.forEach((quote, qi) => {
+        const at = frame.findIndex((item) => item.kind === "quote" && item.quote === qi);
+        const quoteText = text.slice(quote.inner.start, quote.inner.end);
+        let speaker = attributeQuote(frame, at, reading);
+        // "they", or a quotation joined to the previous one with no verb of its own ("… and “…”"), shares its speaker.
+        if (speaker === "inherit" || (speaker === null && !hasOwnVerb(frame, at))) speaker = previous;
+        let evidenceSpan = evidence;
+        if (speaker === null && isBareQuote(frame) && last && last.paragraph >= p - 1 && !otherPersonBetween(reading, last, quote.outer.start, para.end)) {
+          // A quotation standing alone continues the last speaker's words.
+          speaker = last.speaker;
+          if (last.paragraph === p) evidenceSpan = { start: last.evidence.start, end: evidence.end };
+        }
+        if (!speaker) return;
+        previous = speaker;
+        last = { speaker, paragraph: p, evidence, end: quote.outer.end };
+        if (wordCount(quoteText) < MIN_WORDS || looksLikeName(quoteText)) return;
+        found.push({ text: quoteText, span: quote.inner, evidence: evidenceSpan, speaker, meeting_key: null });
+      });
+    }
+  });
+  return dropRepeats(found);
+}
+
+function attributeQuote(frame: readonly FrameItem[], at: number, reading: ArticleReading) {
+  const leadWords = frame.slice(0, at).some((item) => item.kind === "token" && !item.token.punct);
+  if (!leadWords) return attributeFromTail(frame, at, reading);
+  return attributeFromLead(frame, at, reading) ?? attributeFromTail(frame, at, reading);
+}
+
+/** The sentence's words outside quotations, with one item per quotation. */
+function frameOf(tokens: readonly Token[], from: number, sentence: Span, quotes: readonly QuotedSpan[]): FrameItem[] {
+  const frame: FrameItem[] = [];
+  let q = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.start >= sentence.end) break;
+    while (q < quotes.length && (quotes[q]?.outer.end ?? 0) <= t.start) {
+      if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+      q++;
+    }
+    const quote = quotes[q];
+    if (quote && t.start >= quote.outer.start && t.start < quote.outer.end) {
+      if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+      continue;
+    }
+    frame.push({ kind: "token", token: t, index: i });
+  }
+  for (; q < quotes.length; q++) if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+  return frame;
+}
+
+/** True when the words since the previous quotation hold a speech verb: the quotation has its own attribution. */
+function hasOwnVerb(frame: readonly FrameItem[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const item = frame[i];
+    if (!item || item.kind === "quote") return false;
+    if (SPEECH_VERBS.has(item.token.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Someone else named since the last speaker's quotation, or later in this quotation's paragraph (where the
+ * attribution may follow: "“…” That was Wang Yi's answer."): a bare quotation is no longer the last speaker's.
+ */
+function otherPersonBetween(reading: ArticleReading, last: LastSpeaker, quoteStart: number, paragraphEnd: number): boolean {
+  return reading.antecedents.some((hit) => {
+    const start = reading.tokens[hit.first]?.start ?? 0;
+    return start > last.end && start < paragraphEnd && start !== quoteStart && hit.person.name !== last.speaker.name;
+  });
+}
+
+/** A sentence that is only quotation (and punctuation): it has no attribution of its own. */
+function isBareQuote(frame: readonly FrameItem[]): boolean {
+  return frame.every((item) => item.kind === "quote" || item.token.punct);
+}
+
+function outletWords(ctx: ArticleContext): Set<string> {
+  const outlets = new Set(NEWS_OUTLETS);
+  for (const publisher of ctx.registry.publishers) for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
+  return outlets;
+}
+
+// A quotation repeated in one article (a summary box, an elided form) is one quote: keep the fullest.
+function dropRepeats(quotes: QuoteMention[]): QuoteMention[] {
+  const ELLIPSIS = /…|\.\.\./gu;
+  const pieces = quotes.map((q) => q.text.split(ELLIPSIS).map(foldText).filter((s) => s.length > 0));
+  const whole = quotes.map((q) => foldText(q.text.replace(ELLIPSIS, " ")));
+  return quotes.filter((q, i) =>
+    !quotes.some((other, j) => {
+      if (j === i || other.speaker.name !== q.speaker.name) return false;
+      if (other.text.length < q.text.length || (other.text.length === q.text.length && j > i)) return false;
+      return (pieces[i] ?? []).every((piece) => (whole[j] ?? "").includes(piece));
+    }),
+  );
+}

@@ -1,0 +1,75 @@
+import type { Span } from "@parley/model";
+import { BOUNDARY_WORDS, SUBJECT_PRONOUNS } from "./_lexicon.ts";
+import type { NameHit, NamedPerson } from "./_names.ts";
+import type { Token } from "./_tokens.ts";
+
+interface SentenceSubject {
+  start: number;
+  end: number;
+  /** Offset of the sentence's first person mention or he/she, outside quotations. */
+  at: number;
+  person: NamedPerson | null;
+}
+
+/**
+ * Resolves "he"/"she" the way news prose uses them: to the subject of the sentence (its first person named,
+ * outside quotations) when named before the pronoun, else to the subject of the nearest earlier sentence.
+ * "…,” Prince Saud told a news conference with Javier Solana. “…,” he was quoted as saying." → Prince Saud.
+ */
+export function pronounResolver(
+  tokens: readonly Token[],
+  sentenceSpans: readonly Span[],
+  hitAt: ReadonlyMap<number, NameHit>,
+  quoted: (t: Token) => boolean,
+): (offset: number) => NamedPerson | null {
+  const subjects: SentenceSubject[] = [];
+  let current: NamedPerson | null = null;
+  let k = 0;
+  for (const span of sentenceSpans) {
+    while (k < tokens.length && (tokens[k]?.start ?? 0) < span.start) k++;
+    let first: SentenceSubject | null = null;
+    for (let i = introEnd(tokens, k, span.end); i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
+      const t = tokens[i] as Token;
+      const hit = hitAt.get(i);
+      if ((!hit && !SUBJECT_PRONOUNS.has(t.text)) || quoted(t)) continue;
+      first = { start: span.start, end: span.end, at: t.start, person: hit ? hit.person : current };
+      break;
+    }
+    const subject: SentenceSubject = first ?? { start: span.start, end: span.end, at: span.end, person: null };
+    if (subject.person) current = subject.person;
+    subjects.push(subject);
+  }
+  // The subject in force before each sentence, so a lookup is one binary search.
+  const before: (NamedPerson | null)[] = [];
+  let running: NamedPerson | null = null;
+  for (const subject of subjects) {
+    before.push(running);
+    if (subject.person) running = subject.person;
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = subjects.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((subjects[mid]?.start ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = subjects[lo];
+    if (!s || offset < s.start) return null;
+    if (offset >= s.end) return s.person ?? before[lo] ?? null;
+    return s.at < offset && s.person ? s.person : (before[lo] ?? null);
+  };
+}
+
+/**
+ * Where a sentence's subject can start: after an introductory phrase ("Asked about Imran Khan's remarks,",
+ * "After talks with Wang Yi,") that opens with a preposition or a participle and ends at the first comma.
+ */
+function introEnd(tokens: readonly Token[], from: number, end: number): number {
+  const first = tokens[from];
+  if (!first) return from;
+  const word = first.text.toLowerCase();
+  if (!BOUNDARY_WORDS.has(word) && !/^\p{Lu}\p{Ll}+(ing|ed)$/u.test(first.text)) return from;
+  for (let i = from + 1; i < tokens.length && (tokens[i]?.start ?? 0) < end; i++) if (tokens[i]?.text === ",") return i + 1;
+  return from;
+}
