@@ -1,5 +1,5 @@
 import type { AttendeeMention, MeetingMention } from "@parley/model";
-import type { CountryLexicon } from "./_countries.ts";
+import type { CountryLexicon } from "../text/index.ts";
 import type { ArticleReading } from "./_meetings.ts";
 import { EVENT_NOUN, type NarrativeSentence } from "./_narrative.ts";
 import type { PersonFound } from "./_people.ts";

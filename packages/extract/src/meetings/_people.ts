@@ -1,6 +1,6 @@
 import type { RegistryPerson } from "@parley/registry";
 import type { ArticleContext } from "../_context.ts";
-import type { CountryLexicon } from "./_countries.ts";
+import type { CountryLexicon } from "../text/index.ts";
 import type { Sentence } from "./_sentences.ts";
 import { TITLE_HEAD, TITLE_PHRASE, TITLE_WORD, titleCase } from "./_roles.ts";
 

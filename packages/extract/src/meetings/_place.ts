@@ -1,5 +1,5 @@
 import type { Registry, RegistryPlace, RegistrySeries } from "@parley/registry";
-import type { CountryLexicon } from "./_countries.ts";
+import type { CountryLexicon } from "../text/index.ts";
 import type { NarrativeSentence } from "./_narrative.ts";
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
