@@ -5,8 +5,7 @@ import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
 import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
 import { PeopleFinder, type PersonFound } from "./_people.ts";
 import { findCapital, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
-import { splitSentences } from "./_sentences.ts";
-import { countryLexicon, type CountryLexicon } from "../text/index.ts";
+import { countryLexicon, splitSentences, type CountryLexicon } from "../text/index.ts";
 import { findAttendees } from "./_attendees.ts";
 
 /** What the meeting rules read of one article, computed once. */

@@ -1,5 +1,5 @@
 import type { Registry } from "@parley/registry";
-import type { Sentence } from "./_sentences.ts";
+import type { Sentence } from "../text/index.ts";
 
 // Quoted speech of four words or more is what someone said, not the article's narrative of events.
 const QUOTED = /[“"]([^“”"\n]+)[”"]/g;

@@ -1,7 +1,7 @@
 import type { RegistryPerson } from "@parley/registry";
 import type { ArticleContext } from "../_context.ts";
 import type { CountryLexicon } from "../text/index.ts";
-import type { Sentence } from "./_sentences.ts";
+import type { Sentence } from "../text/index.ts";
 import { TITLE_HEAD, TITLE_PHRASE, TITLE_WORD, titleCase } from "./_roles.ts";
 
 /** One mention of a person in the article. */
