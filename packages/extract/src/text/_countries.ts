@@ -1,5 +1,6 @@
 import worldCountries, { type Country } from "world-countries";
 import type { Registry } from "@parley/registry";
+import { escapeRegExp } from "./_patterns.ts";
 import type { Token } from "./_tokens.ts";
 
 // The package is CommonJS: its default import is the array itself, whatever its typings say.
@@ -73,8 +74,6 @@ export interface CountryMention {
   form: string;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 // Capitalized library forms, alternative spellings included; a form shared by two countries is dropped later.
 function libraryForms(): Map<string, Set<string>> {
   const forms = new Map<string, Set<string>>();
@@ -109,7 +108,7 @@ export class CountryLexicon {
     for (const [form, codes] of LIBRARY) if (codes.size === 1) this.byForm.set(form, [...codes][0] as string);
     for (const entry of registry.country_aliases) for (const name of entry.names) this.byForm.set(name, entry.country);
     const forms = [...this.byForm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const source = `(?<![\\p{L}\\p{N}.])(?:${forms.map(escape).join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L})`;
+    const source = `(?<![\\p{L}\\p{N}.])(?:${forms.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L})`;
     this.pattern = forms.length > 0 ? new RegExp(source, "gu") : null;
     this.sticky = forms.length > 0 ? new RegExp(source, "uy") : null;
   }

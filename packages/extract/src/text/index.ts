@@ -4,3 +4,4 @@ export { countryWords, countryAt, firstCountry, countryLexicon, CountryLexicon, 
 export { findPeople, foldedSurname, foldPersonName, type NameHit, type NamedPerson } from "./_names.ts";
 export * from "./_lexicon.ts";
 export { pronounResolver } from "./_pronouns.ts";
+export { escapeRegExp } from "./_patterns.ts";
