@@ -1,6 +1,6 @@
 import type { RegistryPerson } from "@parley/registry";
 import type { ArticleContext } from "../_context.ts";
-import { foldedSurname, foldPersonName, TITLE_HEAD_PATTERN, TITLE_PHRASE, TITLE_WORD_PATTERN, titleCase, type CountryLexicon, type Sentence } from "../text/index.ts";
+import { ADDRESS_FORMS, foldedSurname, foldPersonName, NEVER_IN_NAME, TITLE_HEAD_PATTERN, TITLE_PHRASE, TITLE_WORD_PATTERN, titleCase, type CountryLexicon, type Sentence } from "../text/index.ts";
 
 /** One mention of a person in the article. */
 export interface PersonFound {
@@ -20,9 +20,6 @@ const SPEECH_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|dec
 const LED_BY = /\b(?:led|headed|chaired)\s+by\s+$/i;
 // "..., said Jane Roe": a speech verb before the name.
 const SPEECH_BEFORE = /\b(?:said|says|added|told|declared|stressed)\s+$/;
-// Honorifics mark a person but give no role.
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sheikh|Mullah|Maulvi|Sir|Dame)$/;
-const NOT_NAME = /^(?:The|A|An|In|On|At|For|By|And|But|Yet|As|While|Since|Despite|However|Meanwhile|According|With|From|Under|This|That|These|Those|Notably|Incidentally|Mr|Mrs|Ms|Dr|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const POSSESSIVE = /['’]s$/;
 
 
@@ -126,7 +123,7 @@ export class PeopleFinder {
       const word = (run[i] as Token).text;
       const bareWord = word.replace(POSSESSIVE, "");
       if (/^(?:The|A|An)$/.test(word) && i === 0) continue;
-      if (HONORIFIC.test(word.replace(/\.$/, ""))) {
+      if (ADDRESS_FORMS.has(word.replace(/\.$/, ""))) {
         honorific = true;
         continue;
       }
@@ -181,7 +178,7 @@ export class PeopleFinder {
 
   private toMention(name: Token[], role: string | null, country: string | null, sentence: Sentence, honorific = false): PersonFound | null {
     const words = name.map((t) => t.text);
-    if (words.some((w) => NOT_NAME.test(w) || this.places.has(w) || this.countries.codeOf(w) || TITLE_WORD_PATTERN.test(w) || /\d/.test(w))) return null;
+    if (words.some((w) => NEVER_IN_NAME.has(w) || this.places.has(w) || this.countries.codeOf(w) || TITLE_WORD_PATTERN.test(w) || /\d/.test(w))) return null;
     const written = words.join(" ");
     const start = sentence.start + (name[0] as Token).start;
     const end = sentence.start + (name.at(-1) as Token).end;

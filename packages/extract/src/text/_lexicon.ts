@@ -92,6 +92,15 @@ export const FAMILY_NAME_FIRST = new Set(["CHN", "TWN", "KOR", "PRK", "VNM"]);
 
 export const SUBJECT_PRONOUNS = words("he she He She");
 
+/** Forms of address, period dropped: they mark a person but give no role (meeting rules; cf. the quotes' HONORIFICS). */
+export const ADDRESS_FORMS = words("Mr Mrs Ms Dr Sheikh Mullah Maulvi Sir Dame");
+
+/** Capitalized words the meeting rules never read inside a name: a narrower list than NOT_NAME_WORDS. */
+export const NEVER_IN_NAME = words(`
+  The A An In On At For By And But Yet As While Since Despite However Meanwhile According With From Under This
+  That These Those Notably Incidentally Mr Mrs Ms Dr January February March April May June July August
+  September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday`);
+
 // Office titles as the meeting rules read them: zero or more modifiers and a head. Their word lists differ from
 // TITLE_HEADS/TITLE_WORDS above (e.g. "intelligence", "press", "councillor"); merging them would change extraction.
 const TITLE_MODIFIER_LIST = [
