@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countryList } from "../src/meetings/_attendees.ts";
-import { CountryLexicon } from "../src/meetings/_countries.ts";
+import { CountryLexicon } from "../src/text/index.ts";
 import { REGISTRY } from "./meetings-fixtures.ts";
 
 const lexicon = new CountryLexicon(REGISTRY);

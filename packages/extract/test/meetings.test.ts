@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AttendeeMention, MeetingMention, QuoteMention } from "@parley/model";
 import { extractMeetings, extractPeople, linkQuotesToMeetings } from "../src/meetings/index.ts";
-import { foldPersonName } from "../src/meetings/_people.ts";
+import { foldPersonName } from "../src/text/index.ts";
 import { REGISTRY, seedArticles, seedGold } from "./meetings-fixtures.ts";
 
 interface GoldPerson {

@@ -1,10 +1,10 @@
 import type { AttendeeMention, MeetingMention } from "@parley/model";
-import type { CountryLexicon } from "./_countries.ts";
+import type { CountryLexicon } from "../text/index.ts";
 import type { ArticleReading } from "./_meetings.ts";
 import { EVENT_NOUN, type NarrativeSentence } from "./_narrative.ts";
 import type { PersonFound } from "./_people.ts";
 import { findPlaces, hostOf } from "./_place.ts";
-import { TITLE_WORD } from "./_roles.ts";
+import { TITLE_WORD_PATTERN } from "../text/index.ts";
 
 type Participation = AttendeeMention["participation"];
 
@@ -151,7 +151,7 @@ function placedThere(p: PersonFound, s: NarrativeSentence, inSentence: PersonFou
     for (const q of rest) residue = residue.replace(q.written, " ");
     residue = residue
       .split(/\s+/)
-      .filter((w) => w.length > 0 && !TITLE_WORD.test(w) && !countries.codeOf(w.replace(/[,']/g, "")))
+      .filter((w) => w.length > 0 && !TITLE_WORD_PATTERN.test(w) && !countries.codeOf(w.replace(/[,']/g, "")))
       .join(" ");
     if (/^[\s,]*(?:and)?[\s,]*$/.test(residue)) return true;
   }

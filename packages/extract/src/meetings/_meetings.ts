@@ -1,12 +1,11 @@
 import type { MeetingMention, Span } from "@parley/model";
 import type { RegistryPlace } from "@parley/registry";
 import type { ArticleContext } from "../_context.ts";
-import { CountryLexicon } from "./_countries.ts";
 import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
 import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
 import { PeopleFinder, type PersonFound } from "./_people.ts";
 import { findCapital, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
-import { splitSentences } from "./_sentences.ts";
+import { countryLexicon, splitSentences, type CountryLexicon } from "../text/index.ts";
 import { findAttendees } from "./_attendees.ts";
 
 /** What the meeting rules read of one article, computed once. */
@@ -18,17 +17,6 @@ export interface ArticleReading {
   placeText: string;
   countries: CountryLexicon;
   people: PersonFound[];
-}
-
-// One lexicon per registry: its pattern over every country form is costly to build.
-const lexicons = new WeakMap<ArticleContext["registry"], CountryLexicon>();
-function lexiconFor(registry: ArticleContext["registry"]): CountryLexicon {
-  let lexicon = lexicons.get(registry);
-  if (!lexicon) {
-    lexicon = new CountryLexicon(registry);
-    lexicons.set(registry, lexicon);
-  }
-  return lexicon;
 }
 
 /** Memoizes a function of a sentence. */
@@ -50,7 +38,7 @@ export function readArticle(ctx: ArticleContext): ArticleReading {
     // News reports what just happened: a sentence dated only long before publication is history.
     return { ...s, background: dates.length > 0 && dates.every((d) => monthsBefore(d.date, published) > RECENT_MONTHS) };
   });
-  const countries = lexiconFor(ctx.registry);
+  const countries = countryLexicon(ctx.registry);
   return {
     ctx,
     published,

@@ -1,5 +1,5 @@
 import type { Registry } from "@parley/registry";
-import type { Sentence } from "./_sentences.ts";
+import { escapeRegExp, type Sentence } from "../text/index.ts";
 
 // Quoted speech of four words or more is what someone said, not the article's narrative of events.
 const QUOTED = /[“"]([^“”"\n]+)[”"]/g;
@@ -11,8 +11,6 @@ export function maskQuotes(text: string): string {
   );
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** Blanks names that contain a city but are not places: series ("Astana Format") and publishers ("The Tehran Times"). */
 export function maskNonPlaces(text: string, registry: Registry): string {
   // "Doha meeting on Syria" does say where it met; "Astana Format" is a name, wherever it meets.
@@ -21,7 +19,7 @@ export function maskNonPlaces(text: string, registry: Registry): string {
     ...registry.publishers.flatMap((p) => [p.name, ...p.aliases]),
   ].sort((a, b) => b.length - a.length);
   if (names.length === 0) return text;
-  const pattern = new RegExp(`(?<![\\p{L}])(?:${names.map(escape).join("|")})(?![\\p{L}])`, "gu");
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${names.map(escapeRegExp).join("|")})(?![\\p{L}])`, "gu");
   return text.replace(pattern, (m) => " ".repeat(m.length));
 }
 

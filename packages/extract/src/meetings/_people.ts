@@ -1,8 +1,6 @@
 import type { RegistryPerson } from "@parley/registry";
 import type { ArticleContext } from "../_context.ts";
-import type { CountryLexicon } from "./_countries.ts";
-import type { Sentence } from "./_sentences.ts";
-import { TITLE_HEAD, TITLE_PHRASE, TITLE_WORD, titleCase } from "./_roles.ts";
+import { ADDRESS_FORMS, foldedSurname, foldPersonName, NEVER_IN_NAME, TITLE_HEAD_PATTERN, TITLE_PHRASE, TITLE_WORD_PATTERN, titleCase, type CountryLexicon, type Sentence } from "../text/index.ts";
 
 /** One mention of a person in the article. */
 export interface PersonFound {
@@ -22,25 +20,8 @@ const SPEECH_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|dec
 const LED_BY = /\b(?:led|headed|chaired)\s+by\s+$/i;
 // "..., said Jane Roe": a speech verb before the name.
 const SPEECH_BEFORE = /\b(?:said|says|added|told|declared|stressed)\s+$/;
-// Honorifics mark a person but give no role.
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Sheikh|Mullah|Maulvi|Sir|Dame)$/;
-const NOT_NAME = /^(?:The|A|An|In|On|At|For|By|And|But|Yet|As|While|Since|Despite|However|Meanwhile|According|With|From|Under|This|That|These|Those|Notably|Incidentally|Mr|Mrs|Ms|Dr|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const POSSESSIVE = /['’]s$/;
 
-/** Folds a name for matching: case, diacritics, punctuation, initials. */
-export function foldPersonName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]s$/, "")
-    .replace(/[^a-z\s-]/g, " ")
-    .replace(/\b[a-z]\b/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-const surnameOf = (name: string): string => foldPersonName(name).split(" ").at(-1) ?? "";
 
 interface Token {
   text: string;
@@ -78,7 +59,7 @@ export class PeopleFinder {
   ) {
     for (const person of ctx.registry.people) {
       for (const spelling of [person.name, ...person.aliases]) this.byFold.set(foldPersonName(spelling), person);
-      const last = surnameOf(person.name);
+      const last = foldedSurname(person.name);
       this.bySurname.set(last, [...(this.bySurname.get(last) ?? []), person]);
     }
     this.places = new Set(ctx.registry.places.flatMap((p) => [p.city, ...p.aliases]).flatMap((n) => n.split(" ")));
@@ -110,8 +91,8 @@ export class PeopleFinder {
     }
     const found = [...full];
     for (const { token, sentence, role, country } of bare) {
-      const surname = surnameOf(token.text);
-      const inArticle = [...new Set(full.filter((p) => surnameOf(p.name) === surname).map((p) => p.name))];
+      const surname = foldedSurname(token.text);
+      const inArticle = [...new Set(full.filter((p) => foldedSurname(p.name) === surname).map((p) => p.name))];
       const registry = this.bySurname.get(surname) ?? [];
       // A registry surname alone ("the Biden government") names a person only with a title or as a speaker.
       const titled = role !== null || SPEECH_AFTER.test(sentence.text.slice(token.end));
@@ -142,7 +123,7 @@ export class PeopleFinder {
       const word = (run[i] as Token).text;
       const bareWord = word.replace(POSSESSIVE, "");
       if (/^(?:The|A|An)$/.test(word) && i === 0) continue;
-      if (HONORIFIC.test(word.replace(/\.$/, ""))) {
+      if (ADDRESS_FORMS.has(word.replace(/\.$/, ""))) {
         honorific = true;
         continue;
       }
@@ -152,19 +133,19 @@ export class PeopleFinder {
         continue;
       }
       // "Secretary-General": every part a title word.
-      if (bareWord.split("-").every((part) => TITLE_WORD.test(part))) {
+      if (bareWord.split("-").every((part) => TITLE_WORD_PATTERN.test(part))) {
         titleWords.push(bareWord);
         continue;
       }
       // An organization's acronym before a title: "UN Secretary-General", "CIA Director".
       const nextWord = run[i + 1]?.text ?? "";
-      if (titleWords.length === 0 && /^[A-Z]{2,5}$/.test(word) && nextWord.split("-").every((part) => TITLE_WORD.test(part))) continue;
+      if (titleWords.length === 0 && /^[A-Z]{2,5}$/.test(word) && nextWord.split("-").every((part) => TITLE_WORD_PATTERN.test(part))) continue;
       break;
     }
     let name = run.slice(i);
     const last = name.at(-1);
     if (last && POSSESSIVE.test(last.text)) name = [...name.slice(0, -1), { ...last, text: last.text.replace(POSSESSIVE, ""), end: last.end - 2 }];
-    let role = titleWords.some((w) => w.split("-").some((part) => TITLE_HEAD.test(part))) ? titleCase(titleWords.join(" ")) : null;
+    let role = titleWords.some((w) => w.split("-").some((part) => TITLE_HEAD_PATTERN.test(part))) ? titleCase(titleWords.join(" ")) : null;
     if (name.length === 0) return { name, role, country, honorific };
     const before = sentence.text.slice(0, (run[0] as Token).start);
     // A lowercase title before the name: "led by ambassador Jane Roe", "Iran's special envoy for Syria, Jane Roe".
@@ -197,7 +178,7 @@ export class PeopleFinder {
 
   private toMention(name: Token[], role: string | null, country: string | null, sentence: Sentence, honorific = false): PersonFound | null {
     const words = name.map((t) => t.text);
-    if (words.some((w) => NOT_NAME.test(w) || this.places.has(w) || this.countries.codeOf(w) || TITLE_WORD.test(w) || /\d/.test(w))) return null;
+    if (words.some((w) => NEVER_IN_NAME.has(w) || this.places.has(w) || this.countries.codeOf(w) || TITLE_WORD_PATTERN.test(w) || /\d/.test(w))) return null;
     const written = words.join(" ");
     const start = sentence.start + (name[0] as Token).start;
     const end = sentence.start + (name.at(-1) as Token).end;

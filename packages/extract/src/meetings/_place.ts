@@ -1,8 +1,6 @@
 import type { Registry, RegistryPlace, RegistrySeries } from "@parley/registry";
-import type { CountryLexicon } from "./_countries.ts";
+import { escapeRegExp, type CountryLexicon } from "../text/index.ts";
 import type { NarrativeSentence } from "./_narrative.ts";
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export interface PlaceFound {
   place: RegistryPlace;
@@ -20,7 +18,7 @@ function placePattern(registry: Registry): PlacePattern {
   if (!built) {
     const byForm = new Map<string, RegistryPlace>();
     for (const place of registry.places) for (const form of [place.city, ...place.aliases]) byForm.set(form, place);
-    const f = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escape).join("|") || "(?!)";
+    const f = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|") || "(?!)";
     const pattern = new RegExp(
       `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
       "gu",
@@ -62,7 +60,7 @@ export function findSeries(text: string, registry: Registry): RegistrySeries | n
   let best: { series: RegistrySeries; at: number } | null = null;
   for (const series of registry.series) {
     for (const form of [series.name, ...series.aliases]) {
-      const m = new RegExp(`(?<![\\p{L}])${escape(form)}(?![\\p{L}])`, "u").exec(text);
+      const m = new RegExp(`(?<![\\p{L}])${escapeRegExp(form)}(?![\\p{L}])`, "u").exec(text);
       if (m && (best === null || m.index < best.at)) best = { series, at: m.index };
     }
   }

@@ -91,3 +91,47 @@ export const NEWS_OUTLETS = words(`
 export const FAMILY_NAME_FIRST = new Set(["CHN", "TWN", "KOR", "PRK", "VNM"]);
 
 export const SUBJECT_PRONOUNS = words("he she He She");
+
+/** Forms of address, period dropped: they mark a person but give no role (meeting rules; cf. the quotes' HONORIFICS). */
+export const ADDRESS_FORMS = words("Mr Mrs Ms Dr Sheikh Mullah Maulvi Sir Dame");
+
+/** Capitalized words the meeting rules never read inside a name: a narrower list than NOT_NAME_WORDS. */
+export const NEVER_IN_NAME = words(`
+  The A An In On At For By And But Yet As While Since Despite However Meanwhile According With From Under This
+  That These Those Notably Incidentally Mr Mrs Ms Dr January February March April May June July August
+  September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday`);
+
+// Office titles as the meeting rules read them: zero or more modifiers and a head. Their word lists differ from
+// TITLE_HEADS/TITLE_WORDS above (e.g. "intelligence", "press", "councillor"); merging them would change extraction.
+const TITLE_MODIFIER_LIST = [
+  "acting", "deputy", "special", "vice", "foreign", "prime", "first", "senior", "supreme", "defense", "defence",
+  "interior", "external", "affairs", "presidential", "permanent", "chief", "state", "top", "finance", "trade",
+  "security", "intelligence", "national", "former", "assistant", "executive", "press", "justice", "economy",
+  "energy", "military", "ministry", "department", "foreign-ministry", "political",
+];
+const TITLE_HEAD_LIST = [
+  "minister", "president", "ambassador", "envoy", "representative", "spokesperson", "spokesman", "spokeswoman",
+  "director", "secretary", "chancellor", "chairman", "chairwoman", "chair", "leader", "commander", "general",
+  "aide", "adviser", "advisor", "chief", "head", "emir", "king", "queen", "prince", "governor", "mayor",
+  "senator", "diplomat", "negotiator", "premier", "official", "counsellor", "councillor",
+];
+
+export const TITLE_WORD_PATTERN = new RegExp(`^(?:${[...TITLE_MODIFIER_LIST, ...TITLE_HEAD_LIST].join("|")})$`, "i");
+export const TITLE_HEAD_PATTERN = new RegExp(`^(?:${TITLE_HEAD_LIST.join("|")})$`, "i");
+
+// A word as a regex source matching it lowercase or capitalized, so the rest of a pattern stays case-sensitive.
+const either = (word: string): string => `[${word[0]?.toUpperCase()}${word[0]}]${word.slice(1)}`;
+
+/** "Oman's special envoy for Yemen" → the title part as a regex source (lowercase or capitalized). */
+export const TITLE_PHRASE = `(?:(?:${TITLE_MODIFIER_LIST.map(either).join("|")})\\s+)*(?:${TITLE_HEAD_LIST.map(either).join("|")})\\b`;
+
+const TITLE_SMALL_WORDS = /^(?:of|on|for|the|and|to|in|at)$/i;
+
+/** A title as reported, in title case: "special envoy for Yemen" → "Special Envoy for Yemen". */
+export function titleCase(role: string): string {
+  return role
+    .trim()
+    .split(/\s+/)
+    .map((w, i) => (i > 0 && TITLE_SMALL_WORDS.test(w) ? w.toLowerCase() : /^\p{Ll}/u.test(w) ? w[0]?.toUpperCase() + w.slice(1) : w))
+    .join(" ");
+}

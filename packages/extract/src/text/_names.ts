@@ -291,3 +291,19 @@ function uniqueSurname(bySurname: Map<string, RegistryPerson[]>, name: string, r
   const candidates = bySurname.get(name) ?? [];
   return candidates.length === 1 ? (candidates[0] ?? null) : null;
 }
+
+/** Folds a name for matching: case, diacritics, punctuation, initials. */
+export function foldPersonName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .replace(/[^a-z\s-]/g, " ")
+    .replace(/\b[a-z]\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The folded last word of a name, for matching a bare surname ("Araghchi's" → "araghchi"). */
+export const foldedSurname = (name: string): string => foldPersonName(name).split(" ").at(-1) ?? "";
