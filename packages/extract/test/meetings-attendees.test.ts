@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MeetingMention } from "@parley/model";
 import { extractMeetings } from "../src/meetings/index.ts";
-import { findPlaces, findRound, findSeries } from "../src/meetings/_place.ts";
+import { findDatelinePlace, findPlaces, findRound, findSeries } from "../src/meetings/_place.ts";
 import { maskNonPlaces } from "../src/meetings/_narrative.ts";
 import { REGISTRY, articleOf } from "./meetings-fixtures.ts";
 
@@ -13,6 +13,27 @@ function meetingsOf(text: string, published = "2025-10"): MeetingMention[] {
 }
 const people = (m: MeetingMention | undefined) => (m?.attendees ?? []).filter((a) => a.type === "person").map((a) => a.name);
 const countries = (m: MeetingMention | undefined) => (m?.attendees ?? []).filter((a) => a.type === "country").map((a) => a.country);
+
+describe("datelines", () => {
+  it.each([
+    ["KAZAN – Russia convened the fifth meeting of the consultations in the Tatarstan capital on Friday.", "Kazan"],
+    ["DOHA, Qatar — The third UN-convened meeting of special envoys on Afghanistan opened on Sunday.", "Doha"],
+    ["Tashkent, July 26 (Reuters) - Uzbekistan hosted an international conference on Afghanistan on Tuesday.", "Tashkent"],
+    ["Russia hosted Taliban leaders for talks on regional security Friday.", null],
+    ["WASHINGTONIAN – not a city the registry knows.", null],
+  ])("the dateline of %s is %s", (text, city) => {
+    expect(findDatelinePlace(text, REGISTRY)?.city ?? null).toBe(city);
+  });
+
+  it("places a meeting at its dateline city rather than a city named later in passing", () => {
+    const text = [
+      "KAZAN – Russia convened the fifth meeting of the Moscow Format consultations on Afghanistan in the Tatarstan capital on Friday, bringing together special envoys from the region and a Taliban delegation.",
+      "The participants’ joint statement called for an inclusive government in Kabul, according to the Russian foreign ministry.",
+    ].join("\n");
+    const [meeting] = meetingsOf(text, "2023-09-29");
+    expect(meeting).toMatchObject({ city: "Kazan", country: "RUS", date: "2023-09-29", round: 5 });
+  });
+});
 
 describe("round, series and city", () => {
   it.each([

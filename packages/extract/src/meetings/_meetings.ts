@@ -4,7 +4,7 @@ import type { ArticleContext } from "../_context.ts";
 import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
 import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
 import { PeopleFinder, type PersonFound } from "./_people.ts";
-import { findCapital, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
+import { findCapital, findDatelinePlace, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
 import { countryLexicon, splitSentences, type CountryLexicon } from "../text/index.ts";
 import { findAttendees } from "./_attendees.ts";
 
@@ -75,7 +75,8 @@ export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
   const anchor = candidates.find((s) => !background(s) && (placeOf(s) !== null || datesOf(s).length > 0));
   if (!anchor) return [];
 
-  const place = placeOf(anchor) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
+  // Where the anchor names no city, the dateline says where the report was filed before a later sentence's city does.
+  const place = placeOf(anchor) ?? findDatelinePlace(ctx.article.text, ctx.registry) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
   // A sentence naming another city tells of another gathering.
   const about = candidates.filter((s) => {
     if (background(s)) return false;

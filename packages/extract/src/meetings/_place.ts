@@ -41,6 +41,17 @@ export function findPlaces(narrative: string, registry: Registry): PlaceFound[] 
   return found;
 }
 
+// A dateline opens a wire report with the place it was filed from: "KAZAN –", "Kabul, Oct 7 (Reuters) -".
+const DATELINE = /^\s*([\p{Lu}][\p{L}.'’ -]{1,40}?)(?:\s*,[^\n–—:]{1,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[–—-]{1,2}\s/u;
+
+/** The city of an article's dateline, when the registry knows it. */
+export function findDatelinePlace(text: string, registry: Registry): RegistryPlace | null {
+  const m = DATELINE.exec(text);
+  const word = m?.[1]?.trim().toLowerCase();
+  if (!word) return null;
+  return registry.places.find((p) => [p.city, ...p.aliases].some((form) => form.toLowerCase() === word)) ?? null;
+}
+
 const CAPITAL = /\b(?:in|to|at)\s+the\s+([\p{Lu}][\p{L}.]*(?:['’]s)?)\s+capital\b(?!\s+of\b)/gu;
 
 /** "in the Russian capital", "to Qatar's capital": the country's capital, when the registry knows it as a city. */
