@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Article,
@@ -13,7 +13,7 @@ import {
   inputError,
 } from "@parley/model";
 import { type Registry, loadRegistry } from "@parley/registry";
-import { ingestSource } from "@parley/ingest";
+import { ingestSource, MAX_SOURCE_BYTES } from "@parley/ingest";
 import { extractArticle } from "@parley/extract";
 import { normalizeCollection } from "@parley/normalize";
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
@@ -34,11 +34,24 @@ export function ingestAll(files: readonly string[], registry: Registry): Article
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const bySha = new Map<string, string>();
+  // "a.md" and "a.markdown" would both be source "a".
+  const byId = new Map<string, string>();
   const bar = progress("ingest", files.length);
   for (const file of files) {
     bar.tick(file);
     try {
+      const bytes = statSync(file).size;
+      if (bytes > MAX_SOURCE_BYTES) {
+        problems.push({ file, line: null, message: `the file has ${bytes} bytes, more than one article may have`, fix: "add one article per file", severity: "error" });
+        continue;
+      }
       const article = ingestSource(file, readFileSync(file), registry);
+      const sameId = byId.get(article.source_id);
+      if (sameId) {
+        problems.push({ file, line: null, message: `same source ID '${article.source_id}' as ${sameId}`, fix: "rename one of the two files", severity: "error" });
+        continue;
+      }
+      byId.set(article.source_id, file);
       const twin = bySha.get(article.sha256);
       if (twin) {
         problems.push({ file, line: null, message: `same article text as ${twin}`, fix: "remove one of the two files", severity: "error" });

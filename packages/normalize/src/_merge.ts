@@ -26,14 +26,27 @@ export function quoteWords(text: string): string[] {
   return words(text).map(foldSpelling);
 }
 
-/** A quote matches another when one contains the other or their word overlap is at least 0.8. */
+/** A quote's words prepared once for many comparisons. */
+export interface QuoteShape {
+  words: string[];
+  joined: string;
+  /** The numbers it states: "5 percent" and "50 percent" are different statements. */
+  numbers: string;
+}
+
+export function quoteShape(text: string): QuoteShape {
+  const words = quoteWords(text);
+  return { words, joined: ` ${words.join(" ")} `, numbers: words.filter((w) => /\d/.test(w)).sort().join(" ") };
+}
+
+/** A quote matches another when one contains the other word for word, or they state the same numbers and their word overlap is at least 0.8. */
+export function shapesMatch(a: QuoteShape, b: QuoteShape): boolean {
+  if (a.words.length > 0 && b.words.length > 0 && (a.joined.includes(b.joined) || b.joined.includes(a.joined))) return true;
+  return a.numbers === b.numbers && jaccard(a.words, b.words) >= 0.8;
+}
+
 export function quotesMatch(a: string, b: string): boolean {
-  const wa = quoteWords(a);
-  const wb = quoteWords(b);
-  const ja = wa.join(" ");
-  const jb = wb.join(" ");
-  if (ja.length > 0 && jb.length > 0 && (ja.includes(jb) || jb.includes(ja))) return true;
-  return jaccard(wa, wb) >= 0.8;
+  return shapesMatch(quoteShape(a), quoteShape(b));
 }
 
 /** Folded key of a quote's text, as used for its ID. */
@@ -43,12 +56,15 @@ export function quoteKey(text: string): string {
 
 /**
  * Groups items into clusters with union-find, comparing only items inside the same block.
- * Blocks keep the work near-linear: never all pairs of a large collection.
+ * Blocks keep the work near-linear: never all pairs of a large collection. A block holding more than
+ * `maxBlock` items is skipped: a key that common says nothing about which items are the same, and its
+ * members still meet through their rarer keys.
  */
 export function clusterWithinBlocks<T>(
   items: readonly T[],
   blockKeys: (item: T) => string[],
   same: (a: T, b: T) => boolean,
+  maxBlock = Number.POSITIVE_INFINITY,
 ): T[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -61,9 +77,14 @@ export function clusterWithinBlocks<T>(
   };
   const blocks = new Map<string, number[]>();
   items.forEach((item, i) => {
-    for (const key of blockKeys(item)) blocks.set(key, [...(blocks.get(key) ?? []), i]);
+    for (const key of blockKeys(item)) {
+      const members = blocks.get(key);
+      if (members) members.push(i);
+      else blocks.set(key, [i]);
+    }
   });
   for (const members of blocks.values()) {
+    if (members.length > maxBlock) continue;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const i = members[x] ?? 0;
@@ -77,7 +98,9 @@ export function clusterWithinBlocks<T>(
   const clusters = new Map<number, T[]>();
   items.forEach((item, i) => {
     const root = find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), item]);
+    const cluster = clusters.get(root);
+    if (cluster) cluster.push(item);
+    else clusters.set(root, [item]);
   });
   return [...clusters.values()];
 }

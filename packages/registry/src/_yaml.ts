@@ -27,7 +27,22 @@ export function parseYamlWith<T extends z.ZodType>(
       })),
     );
   }
-  const result = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (err) {
+    // The yaml library refuses alias chains that would expand without bound ("billion laughs").
+    throw new InputError([
+      {
+        file,
+        line: firstLine,
+        message: `YAML cannot be read: ${(err as Error).message}`,
+        fix: "write the values out instead of using YAML anchors and aliases (& and *)",
+        severity: "error",
+      },
+    ]);
+  }
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems: Problem[] = result.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");

@@ -30,7 +30,10 @@ export interface FieldSpec {
 }
 
 function kindOf(node: JsonSchema): { kind: FieldKind; nullable: boolean } {
-  const variants = (node.anyOf as JsonSchema[] | undefined) ?? [node];
+  // zod writes a nullable field as `anyOf: [T, null]` or, for plain strings, as `type: ["string", "null"]`.
+  const variants = ((node.anyOf as JsonSchema[] | undefined) ?? [node]).flatMap((v) =>
+    Array.isArray(v.type) ? (v.type as unknown[]).map((type) => ({ ...v, type })) : [v],
+  );
   const nullable = variants.some((v) => v.type === "null");
   const main = variants.find((v) => v.type !== "null") ?? {};
   const type = main.type;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { inputError } from "@parley/model";
-import { publishDataset } from "@parley/export";
+import { publishDataset, recoverInterruptedSwap } from "@parley/export";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot } from "../_paths.ts";
 import { loadCollection } from "../_collection.ts";
 import { buildInProcess, formatSummary, summarize, type BuildSummary } from "../_pipeline.ts";
@@ -22,6 +22,8 @@ export const build = defineCommand({
       if (args.sources === undefined || args.out === undefined) {
         throw inputError("parley build", null, "--sources and --out go together", "pass both, e.g. --sources my-articles --out my-dataset");
       }
+      // A run killed mid-swap left the previous dataset aside: put it back even if this run fails.
+      recoverInterruptedSwap(resolve(args.out));
       const registryDir = resolve(args.registry ?? join(root, "pipelines", "registry"));
       const result = buildInProcess(resolve(args.sources), registryDir);
       publishDataset(result.dataset, resolve(args.out), { min_rows: {}, max_rows: {} });
