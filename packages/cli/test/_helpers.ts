@@ -95,7 +95,7 @@ export function hashTree(dir: string): Record<string, string> {
 export const STACK_LINE = /^\s+at .+[(:]/m;
 
 /**
- * Writes `copies` variants of the seed articles: paragraphs rotated and a numbered closing line,
+ * Writes `copies` variants of the seed articles: opening paragraphs rotated and a numbered opening line,
  * so every copy has its own text (the pipeline refuses two files with the same text).
  */
 export function replicateSeeds(dir: string, copies: number, order: "forward" | "shuffled" = "forward"): string[] {
@@ -109,9 +109,13 @@ export function replicateSeeds(dir: string, copies: number, order: "forward" | "
     for (const seed of seeds) {
       const close = seed.text.indexOf("\n---", 3) + 4;
       const paragraphs = seed.text.slice(close + 1).split("\n");
-      const shift = copy % Math.max(paragraphs.length, 1);
-      const rotated = [...paragraphs.slice(shift), ...paragraphs.slice(0, shift)].filter((p) => p.trim().length > 0);
-      const body = [...rotated, `This report was filed as copy ${copy + 1}.`].join("\n");
+      // Publisher boilerplate sits at the end: only the first half of the paragraphs changes order.
+      const half = Math.ceil(paragraphs.length / 2);
+      const shift = copy % half;
+      const rotated = [...paragraphs.slice(shift, half), ...paragraphs.slice(0, shift), ...paragraphs.slice(half)].filter(
+        (p) => p.trim().length > 0,
+      );
+      const body = [`This report was filed as copy ${copy + 1}.`, ...rotated].join("\n");
       files.push([`${seed.name}-copy${String(copy).padStart(4, "0")}.md`, `${seed.text.slice(0, close)}\n${body}\n`]);
     }
   }
