@@ -14,11 +14,19 @@ export function sameOrUnknown<T>(a: T | null, b: T | null): boolean {
 }
 
 // British and American spellings fold together so "neighbouring" and "neighboring" are one quote.
+// Remembered per word: a large collection repeats a small vocabulary (bounded, so memory stays flat).
+const spellings = new Map<string, string>();
 function foldSpelling(word: string): string {
-  return word
-    .replace(/our(s|ed|ing|hood)?$/, "or$1")
-    .replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1")
-    .replace(/([^aeiou])ll(ed|ing)$/, "$1l$2");
+  let folded = spellings.get(word);
+  if (folded === undefined) {
+    folded = word
+      .replace(/our(s|ed|ing|hood)?$/, "or$1")
+      .replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1")
+      .replace(/([^aeiou])ll(ed|ing)$/, "$1l$2");
+    if (spellings.size > 200_000) spellings.clear();
+    spellings.set(word, folded);
+  }
+  return folded;
 }
 
 /** The words of a quote as compared for merging. */

@@ -254,10 +254,11 @@ function mergeQuotes(
   // The same words from the same speaker are one quote before any fuzzy matching: repeats cost nothing.
   const groups = new Map<string, { shape: QuoteShape; speakerKey: string; members: SpokenQuote[] }>();
   for (const s of spoken) {
-    const key = `${s.speakerKey}\u0000${quoteKey(s.quote.text)}`;
+    const shape = quoteShape(s.quote.text);
+    const key = `${s.speakerKey}\u0000${shape.joined}`;
     const group = groups.get(key);
     if (group) group.members.push(s);
-    else groups.set(key, { shape: quoteShape(s.quote.text), speakerKey: s.speakerKey, members: [s] });
+    else groups.set(key, { shape, speakerKey: s.speakerKey, members: [s] });
   }
   // Block on speaker and each run of three words: a repeated or partial quote shares at least one.
   const clusters = clusterWithinBlocks(
