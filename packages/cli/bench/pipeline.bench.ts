@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bench, describe } from "vitest";
-import { type Article, type ArticleExtraction, type QuoteMention, sha256 } from "@parley/model";
+import type { Article, ArticleExtraction, QuoteMention } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "@parley/normalize";
 import { publishDataset } from "@parley/export";
 import { buildInProcess } from "../src/_pipeline.ts";
-import { REGISTRY_DIR, SEEDS_DIR, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
+import { REGISTRY_DIR, SEEDS_DIR, articleOf, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
 
 // `pnpm bench`: pipeline throughput on the seeds replicated x100 (500 articles, text varied per copy),
 // and the normalize merge on 100,000 synthetic quotes. Throughput lines are printed after the tables.
@@ -130,20 +130,7 @@ function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtractio
         meeting_key: null,
       });
     }
-    articles.push({
-      source_id,
-      file: `${source_id}.md`,
-      title: `Synthetic report ${a}`,
-      publisher: "Example Wire",
-      url: null,
-      published: "2024-10",
-      language: "en",
-      retrieved: null,
-      text,
-      sha256: sha256(text),
-      body_line: 6,
-      removed: [],
-    });
+    articles.push(articleOf(source_id, text, `Synthetic report ${a}`));
     extractions.push({ source_id, people: [], quotes, meetings: [], warnings: [] });
   }
   return { articles, extractions: shuffle(extractions) };

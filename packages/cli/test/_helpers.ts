@@ -4,6 +4,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Article, sha256 } from "@parley/model";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SEEDS_DIR = join(REPO, "pipelines/moscow-format/sources");
@@ -140,4 +141,22 @@ export function shuffle<T>(items: readonly T[], seed = 20241004): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/** An ingested article made directly from text, as extraction and normalization receive it. */
+export function articleOf(sourceId: string, text: string, title = "A wire report"): Article {
+  return {
+    source_id: sourceId,
+    file: `${sourceId}.md`,
+    title,
+    publisher: "Example Wire",
+    url: null,
+    published: "2024-10",
+    language: "en",
+    retrieved: null,
+    text,
+    sha256: sha256(text),
+    body_line: 6,
+    removed: [],
+  };
 }

@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Article, ArticleExtraction, InputError, type Span, sha256 } from "@parley/model";
+import { ArticleExtraction, InputError, type Span } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { ingestSource } from "@parley/ingest";
 import * as extract from "@parley/extract";
 import { normalizeCollection } from "@parley/normalize";
 import { validateTables, type TableRows } from "@parley/validate";
-import { REGISTRY_DIR, SEEDS_DIR } from "./_helpers.ts";
+import { REGISTRY_DIR, SEEDS_DIR, articleOf } from "./_helpers.ts";
 
 // Property-based: random and mutated article text through the public extraction API, then normalization.
 // Never an exception, every offset inside the text, every record valid against its schema.
@@ -22,23 +22,6 @@ const seedTexts = readdirSync(SEEDS_DIR)
   .filter((n) => n.endsWith(".md"))
   .sort()
   .map((n) => ingestSource(join(SEEDS_DIR, n), readFileSync(join(SEEDS_DIR, n)), registry).text);
-
-function articleOf(text: string): Article {
-  return {
-    source_id: "fuzz-article",
-    file: "fuzz-article.md",
-    title: "Fuzzed article",
-    publisher: "Example Wire",
-    url: null,
-    published: "2024-10",
-    language: "en",
-    retrieved: null,
-    text,
-    sha256: sha256(text),
-    body_line: 6,
-    removed: [],
-  };
-}
 
 /** Every span an extraction holds, with where it sits. */
 function spansOf(extraction: ArticleExtraction): Array<[string, Span]> {
@@ -56,7 +39,7 @@ function spansOf(extraction: ArticleExtraction): Array<[string, Span]> {
 }
 
 function checkExtraction(text: string): void {
-  const article = articleOf(text);
+  const article = articleOf("fuzz-article", text);
   const result = extract.extractArticle(article, registry);
   const parsed = ArticleExtraction.safeParse(result);
   expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
