@@ -30,5 +30,20 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
   if (frontMatter === null) {
     throw inputError(file, 2, "front matter is empty", "add title, publisher and published between the '---' lines");
   }
+  checkCharacters(frontMatter, lines.slice(0, close), file);
   return { frontMatter, body: lines.slice(close + 1).join("\n"), bodyLine: close + 2 };
+}
+
+// YAML escapes ("\uD800", "\u0007") can put in front matter what no UTF-8 text holds: half a surrogate pair,
+// which CSV and JSON would write differently, or a control character, which has no place in a title.
+const UNWRITABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkCharacters(frontMatter: SourceFrontMatter, lines: readonly string[], file: string): void {
+  for (const [key, value] of Object.entries(frontMatter)) {
+    const bad = typeof value === "string" ? UNWRITABLE.exec(value) : null;
+    if (!bad) continue;
+    const line = lines.findIndex((l) => l.startsWith(`${key}:`));
+    const code = `U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+    throw inputError(file, line < 0 ? 2 : line + 1, `'${key}' holds the character ${code}, which text cannot carry`, `remove the escape that makes ${code} from '${key}'`);
+  }
 }

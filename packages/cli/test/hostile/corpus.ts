@@ -119,6 +119,16 @@ export const HOSTILE_CASES: HostileCase[] = [
     expected: { outcome: "error", file: "jsurl.md", line: 5, message: /'url'.*http/ },
   },
   {
+    name: "half a surrogate pair by YAML escape",
+    files: { "surrogate.md": frontWith({ title: '"Talks \\uD800 ended"' }) },
+    expected: { outcome: "error", file: "surrogate.md", line: 2, message: /'title' holds the character U\+D800/ },
+  },
+  {
+    name: "a terminal escape by YAML escape",
+    files: { "escape.md": frontWith({ publisher: '"Example \\u001b[31mWire"' }) },
+    expected: { outcome: "error", file: "escape.md", line: 3, message: /'publisher' holds the character U\+001B/ },
+  },
+  {
     name: "an empty body",
     files: { "nobody.md": frontWith({}, "") },
     expected: { outcome: "error", file: "nobody.md", line: 6, message: /article body is empty/ },
