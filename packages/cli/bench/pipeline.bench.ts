@@ -6,7 +6,7 @@ import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "@parley/normalize";
 import { publishDataset } from "@parley/export";
 import { buildInProcess } from "../src/_pipeline.ts";
-import { REGISTRY_DIR, SEEDS_DIR, articleOf, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
+import { REGISTRY_DIR, SEEDS_DIR, articleOf, removeTempDirs, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
 
 // `pnpm bench`: pipeline throughput on the seeds replicated x100 (500 articles, text varied per copy),
 // and the normalize merge on 100,000 synthetic quotes. Throughput lines are printed after the tables.
@@ -16,6 +16,7 @@ const NO_ASSERTIONS = { min_rows: {}, max_rows: {} };
 // Whole runs are long enough to measure one by one: a fixed count, one warm-up.
 const RUNS = { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 };
 
+process.on("exit", removeTempDirs);
 const sources = join(tempDir("bench"), "sources");
 const articleCount = replicateSeeds(sources, COPIES).length;
 const registry = loadRegistry(REGISTRY_DIR);

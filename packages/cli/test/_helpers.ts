@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,8 +11,17 @@ export const SEEDS_DIR = join(REPO, "pipelines/moscow-format/sources");
 export const REGISTRY_DIR = join(REPO, "pipelines/registry");
 export const PARLEY_BIN = join(REPO, "packages/cli/bin/parley.mjs");
 
+const made: string[] = [];
+
+/** A fresh folder under the system temp folder, removed by `removeTempDirs` (call it in afterAll). */
 export function tempDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `parley-${label}-`));
+  const dir = mkdtempSync(join(tmpdir(), `parley-${label}-`));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A speaker the tests add to a copy of the registry, so test articles never depend on who the seeds name. */

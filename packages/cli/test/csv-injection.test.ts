@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Dataset, PersonRecord, QuoteRecord } from "@parley/model";
 import { publishDataset, renderDataset } from "@parley/export";
 import { fieldsOf, parseCsv } from "@parley/validate";
 import { buildInProcess } from "../src/_pipeline.ts";
-import { FRONT, TEST_SPEAKER, sourceFile, tempDir, testRegistry } from "./_helpers.ts";
+import { FRONT, TEST_SPEAKER, sourceFile, tempDir, testRegistry, removeTempDirs } from "./_helpers.ts";
+
+afterAll(removeTempDirs);
 
 // OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading apostrophe in CSV; JSON keeps the exact text.
 const NO_ASSERTIONS = { min_rows: {}, max_rows: {} };

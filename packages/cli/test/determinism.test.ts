@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { TABLE_NAMES } from "@parley/model";
-import { FRONT, SEEDS_DIR, hashTree, newsBody, replicateSeeds, runParley, shuffle, sourceFile, tempDir, testRegistry } from "./_helpers.ts";
+import { FRONT, SEEDS_DIR, hashTree, newsBody, replicateSeeds, runParley, shuffle, sourceFile, tempDir, testRegistry, removeTempDirs } from "./_helpers.ts";
+
+afterAll(removeTempDirs);
 
 // Same sources, read in another order, in another time zone and locale: the same bytes.
 const SETTINGS = [

@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishDataset, recoverInterruptedSwap, ValidationFailed } from "@parley/export";
 import { buildInProcess } from "../src/_pipeline.ts";
-import { PARLEY_BIN, REGISTRY_DIR, REPO, STACK_LINE, hashTree, replicateSeeds, runParley, tempDir } from "./_helpers.ts";
+import { PARLEY_BIN, REGISTRY_DIR, REPO, STACK_LINE, hashTree, replicateSeeds, runParley, tempDir, removeTempDirs } from "./_helpers.ts";
+
+afterAll(removeTempDirs);
 
 // Kill the real command with SIGKILL at points across a build of 1,500 articles: the output folder must then hold
 // the previous dataset byte for byte, or the complete new one; a swap cut between its two renames is put back.

@@ -1,13 +1,15 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry, type Registry } from "@parley/registry";
 import { ingestSource } from "@parley/ingest";
 import { publishDataset } from "@parley/export";
 import { validateDatasetDir } from "@parley/validate";
 import { buildInProcess } from "../../src/_pipeline.ts";
-import { REPO, STACK_LINE, hashTree, runParley, tempDir, testRegistry } from "../_helpers.ts";
+import { REPO, STACK_LINE, hashTree, runParley, tempDir, testRegistry, removeTempDirs } from "../_helpers.ts";
 import { COMPANION, HOSTILE_CASES, type HostileCase } from "./corpus.ts";
+
+afterAll(removeTempDirs);
 
 // Every case runs the real command in a child process with a memory cap: an error must name path:line,
 // exit 1, print no stack trace and leave the previous dataset byte for byte; anything accepted must be a valid dataset.
