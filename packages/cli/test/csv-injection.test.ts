@@ -51,6 +51,8 @@ describe("CSV cells a spreadsheet would run", () => {
     const { csv, json } = cellsOf(files, "quotes", "text");
     expect(csv).toBe(`${prefix}${text}`);
     expect(json).toBe(text);
+    // OWASP also wants the neutralised cell inside double quotes.
+    if (prefix === "'") expect(files.get("quotes.csv")).toContain(`,"'${text.slice(0, 3).replace(/"/g, '""')}`);
   });
 
   it("neutralises a list cell whose first item starts a formula", () => {
