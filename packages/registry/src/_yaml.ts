@@ -31,13 +31,13 @@ export function parseYamlWith<T extends z.ZodType>(
   try {
     value = doc.toJS();
   } catch (err) {
-    // The yaml library refuses alias chains that would expand without bound ("billion laughs").
+    // The yaml library refuses alias chains that would expand without bound ("billion laughs") and nesting too deep to walk.
     throw new InputError([
       {
         file,
         line: firstLine,
         message: `YAML cannot be read: ${(err as Error).message}`,
-        fix: "write the values out instead of using YAML anchors and aliases (& and *)",
+        fix: "write plain values, without YAML anchors and aliases (& and *) or deep nesting",
         severity: "error",
       },
     ]);

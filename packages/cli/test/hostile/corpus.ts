@@ -89,6 +89,11 @@ export const HOSTILE_CASES: HostileCase[] = [
     expected: { outcome: "error", file: "laughs.md", line: 2, message: /YAML cannot be read: .*alias/i },
   },
   {
+    name: "YAML nested 20,000 deep",
+    files: { "deep.md": `---\ntitle: ${"[".repeat(20_000)}${"]".repeat(20_000)}\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}` },
+    expected: { outcome: "error", file: "deep.md", line: 2, message: /YAML cannot be read/ },
+  },
+  {
     name: "wrong field type (title is a list)",
     files: { "types.md": `---\ntitle: [Talks, in, Madrid]\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}` },
     expected: { outcome: "error", file: "types.md", line: 2, message: /'title'/ },
