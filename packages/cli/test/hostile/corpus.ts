@@ -247,6 +247,16 @@ export const HOSTILE_CASES: HostileCase[] = [
     },
   },
   {
+    name: "a quote holding 900,000 exclamation marks",
+    files: {
+      "shout.md": frontWith(
+        { title: "Shouting" },
+        `“We will act ${"!".repeat(900_000)} now and always,” ${TEST_SPEAKER.name} said.\nThe ministers met again on Friday.`,
+      ),
+    },
+    expected: { outcome: "ok", handling: "read in linear time (text folding was quadratic on punctuation runs)" },
+  },
+  {
     name: "HTML with <script> in the text",
     files: {
       "script.md": frontWith(
