@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Article,
@@ -13,7 +13,7 @@ import {
   inputError,
 } from "@parley/model";
 import { type Registry, loadRegistry } from "@parley/registry";
-import { ingestSource, MAX_SOURCE_BYTES } from "@parley/ingest";
+import { ingestSource, readSourceFile } from "@parley/ingest";
 import { extractArticle } from "@parley/extract";
 import { normalizeCollection } from "@parley/normalize";
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
@@ -40,12 +40,7 @@ export function ingestAll(files: readonly string[], registry: Registry): Article
   for (const file of files) {
     bar.tick(file);
     try {
-      const bytes = statSync(file).size;
-      if (bytes > MAX_SOURCE_BYTES) {
-        problems.push({ file, line: null, message: `the file has ${bytes} bytes, more than one article may have`, fix: "add one article per file", severity: "error" });
-        continue;
-      }
-      const article = ingestSource(file, readFileSync(file), registry);
+      const article = ingestSource(file, readSourceFile(file), registry);
       const sameId = byId.get(article.source_id);
       if (sameId) {
         problems.push({ file, line: null, message: `same source ID '${article.source_id}' as ${sameId}`, fix: "rename one of the two files", severity: "error" });

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { type Article, inputError, sha256 } from "@parley/model";
 import type { Registry, RegistryPublisher } from "@parley/registry";
@@ -9,6 +10,15 @@ export const MAX_BODY_CHARS = 1_000_000;
 
 /** Largest source file read at all (UTF-8 takes at most 4 bytes a character), so a huge file never fills memory. */
 export const MAX_SOURCE_BYTES = 4 * MAX_BODY_CHARS + 65_536;
+
+/** The bytes of a source file, refusing one too large to be an article before reading it. */
+export function readSourceFile(file: string): Uint8Array {
+  const bytes = statSync(file).size;
+  if (bytes > MAX_SOURCE_BYTES) {
+    throw inputError(file, null, `the file has ${bytes} bytes, more than one article may have`, "add one article per file");
+  }
+  return readFileSync(file);
+}
 
 /** A source's ID is its file name without the extension, in Unicode NFC (macOS lists names decomposed). */
 export function sourceIdOf(file: string): string {

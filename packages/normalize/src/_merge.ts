@@ -34,9 +34,25 @@ export function quoteWords(text: string): string[] {
   return words(text).map(foldSpelling);
 }
 
-/** A quote's words prepared once for many comparisons. */
+/** A quote matches another when one contains the other or their word overlap is at least 0.8. */
+export function quotesMatch(a: string, b: string): boolean {
+  const wa = quoteWords(a);
+  const wb = quoteWords(b);
+  const ja = wa.join(" ");
+  const jb = wb.join(" ");
+  if (ja.length > 0 && jb.length > 0 && (ja.includes(jb) || jb.includes(ja))) return true;
+  return jaccard(wa, wb) >= 0.8;
+}
+
+/** Folded key of a quote's text, as used for its ID. */
+export function quoteKey(text: string): string {
+  return quoteWords(foldText(text)).join(" ");
+}
+
+/** A quote's words prepared once for the many comparisons of a large merge. */
 export interface QuoteShape {
   words: string[];
+  /** The words joined with a space before and after, for word-for-word containment. */
   joined: string;
   /** The numbers it states: "5 percent" and "50 percent" are different statements. */
   numbers: string;
@@ -47,19 +63,10 @@ export function quoteShape(text: string): QuoteShape {
   return { words, joined: ` ${words.join(" ")} `, numbers: words.filter((w) => /\d/.test(w)).sort().join(" ") };
 }
 
-/** A quote matches another when one contains the other word for word, or they state the same numbers and their word overlap is at least 0.8. */
+/** Like quotesMatch on prepared words: containment is word for word, and the overlap test needs the same numbers. */
 export function shapesMatch(a: QuoteShape, b: QuoteShape): boolean {
   if (a.words.length > 0 && b.words.length > 0 && (a.joined.includes(b.joined) || b.joined.includes(a.joined))) return true;
   return a.numbers === b.numbers && jaccard(a.words, b.words) >= 0.8;
-}
-
-export function quotesMatch(a: string, b: string): boolean {
-  return shapesMatch(quoteShape(a), quoteShape(b));
-}
-
-/** Folded key of a quote's text, as used for its ID. */
-export function quoteKey(text: string): string {
-  return quoteWords(foldText(text)).join(" ");
 }
 
 /**

@@ -18,16 +18,16 @@ import {
   slugify,
 } from "@parley/model";
 import type { Registry } from "@parley/registry";
+import { type QuoteShape, quoteShape, shapesMatch } from "./_merge.ts";
 import { PeopleIndex, type ResolvedPerson } from "./_people.ts";
 import {
   clusterWithinBlocks,
   datesAgree,
   moreSpecificDate,
   quoteKey,
-  type QuoteShape,
-  quoteShape,
+  quoteWords,
+  quotesMatch,
   sameOrUnknown,
-  shapesMatch,
 } from "./_merge.ts";
 
 interface Located<T> {
@@ -108,17 +108,6 @@ function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
 }
 
 type AddEvidence = (type: EvidenceRecord["record_type"], id: string, source: string, span: Span, focus?: Span) => void;
-
-// Evidence is one sentence or a few: a longer span (a paragraph with no sentence break, thousands of quotes in it)
-// would repeat megabytes per row, so it is cut to a window around what it supports.
-const MAX_EVIDENCE_CHARS = 2000;
-
-function boundedSpan(span: Span, focus: Span = span): Span {
-  if (span.end - span.start <= MAX_EVIDENCE_CHARS) return span;
-  const margin = Math.max(0, Math.floor((MAX_EVIDENCE_CHARS - (focus.end - focus.start)) / 2));
-  const start = Math.max(span.start, Math.min(focus.start, span.end) - margin);
-  return { start, end: Math.min(span.end, start + MAX_EVIDENCE_CHARS) };
-}
 
 function meetingsAgree(a: MeetingMention, b: MeetingMention): boolean {
   return (
@@ -224,6 +213,8 @@ function mergeAttendee(
 
 // Three words one speaker says in more than this many different quotes ("we will not") do not tell quotes apart.
 const MAX_QUOTE_BLOCK = 1000;
+// An elided quote ("… is unacceptable") is left to quotesMatch, which reads elisions.
+const ELIDED = /\u2026|\.{3}|\[\s*\.*\s*\]/;
 
 interface SpokenQuote {
   source_id: string;
@@ -252,13 +243,13 @@ function mergeQuotes(
     }),
   );
   // The same words from the same speaker are one quote before any fuzzy matching: repeats cost nothing.
-  const groups = new Map<string, { shape: QuoteShape; speakerKey: string; members: SpokenQuote[] }>();
+  const groups = new Map<string, { text: string; shape: QuoteShape; speakerKey: string; members: SpokenQuote[] }>();
   for (const s of spoken) {
     const shape = quoteShape(s.quote.text);
     const key = `${s.speakerKey}\u0000${shape.joined}`;
     const group = groups.get(key);
     if (group) group.members.push(s);
-    else groups.set(key, { shape, speakerKey: s.speakerKey, members: [s] });
+    else groups.set(key, { text: s.quote.text, shape, speakerKey: s.speakerKey, members: [s] });
   }
   // Block on speaker and each run of three words: a repeated or partial quote shares at least one.
   const clusters = clusterWithinBlocks(
@@ -269,7 +260,9 @@ function mergeQuotes(
       for (let i = 0; i + 3 <= w.length; i++) keys.add(`${g.speakerKey} ${w.slice(i, i + 3).join(" ")}`);
       return keys.size > 0 ? [...keys] : [`${g.speakerKey} ${w.join(" ")}`];
     },
-    (a, b) => a.speakerKey === b.speakerKey && shapesMatch(a.shape, b.shape),
+    (a, b) =>
+      a.speakerKey === b.speakerKey &&
+      (shapesMatch(a.shape, b.shape) || ((ELIDED.test(a.text) || ELIDED.test(b.text)) && quotesMatch(a.text, b.text))),
     MAX_QUOTE_BLOCK,
   ).map((cluster) => cluster.flatMap((g) => g.members));
   return clusters.map((cluster) => {
@@ -292,4 +285,15 @@ function mergeQuotes(
       source_ids: sortedUnique(cluster.map((c) => c.source_id)),
     };
   });
+}
+
+// Evidence is one sentence or a few: a longer span (a paragraph with no sentence break, thousands of quotes in it)
+// would repeat megabytes per row, so it is cut to a window around what it supports.
+const MAX_EVIDENCE_CHARS = 2000;
+
+function boundedSpan(span: Span, focus: Span = span): Span {
+  if (span.end - span.start <= MAX_EVIDENCE_CHARS) return span;
+  const margin = Math.max(0, Math.floor((MAX_EVIDENCE_CHARS - (focus.end - focus.start)) / 2));
+  const start = Math.max(span.start, Math.min(focus.start, span.end) - margin);
+  return { start, end: Math.min(span.end, start + MAX_EVIDENCE_CHARS) };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clusterWithinBlocks, quotesMatch } from "../src/index.ts";
+import { clusterWithinBlocks, quoteShape, shapesMatch } from "../src/_merge.ts";
 
-describe("quotesMatch", () => {
+// The merge compares prepared shapes; quotesMatch keeps its own rules for elided quotes.
+const quotesMatch = (a: string, b: string): boolean => shapesMatch(quoteShape(a), quoteShape(b));
+
+describe("shapesMatch", () => {
   it.each([
     ["a partial quote inside the full one", "We are ready to work with everyone", "We are ready to work with everyone who wants peace in the region", true],
     ["British and American spelling", "Our neighbouring states deserve stability and calm", "Our neighboring states deserve stability and calm", true],

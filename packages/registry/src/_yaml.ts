@@ -16,11 +16,13 @@ export function parseYamlWith<T extends z.ZodType>(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined): number =>
     offset === undefined ? firstLine : lineCounter.linePos(offset).line + firstLine - 1;
+  // The yaml library reports an unclosed quotation where the text ran out; the mistake is at the opening mark.
+  for (const err of doc.errors) err.pos[0] = errorStart(text, err.message, err.pos[0]);
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((err) => ({
         file,
-        line: lineAt(errorStart(text, err.message, err.pos[0])),
+        line: lineAt(err.pos[0]),
         message: `YAML cannot be read: ${err.message.split("\n")[0]}`,
         fix: "fix the YAML syntax (quote values that contain a colon, indent lists consistently)",
         severity: "error",
@@ -79,7 +81,7 @@ export function parseYamlWith<T extends z.ZodType>(
   throw new InputError(problems);
 }
 
-// The yaml library reports an unclosed quotation where the text ran out; the mistake is at the opening mark.
+/** Where an unclosed quotation opens: the last quotation mark of its kind before where the text ran out. */
 function errorStart(text: string, message: string, pos: number): number {
   const quote = /Missing closing (["'])quote/.exec(message)?.[1];
   if (!quote) return pos;

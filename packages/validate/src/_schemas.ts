@@ -30,13 +30,11 @@ export interface FieldSpec {
 }
 
 function kindOf(node: JsonSchema): { kind: FieldKind; nullable: boolean } {
-  // zod writes a nullable field as `anyOf: [T, null]` or, for plain strings, as `type: ["string", "null"]`.
-  const variants = ((node.anyOf as JsonSchema[] | undefined) ?? [node]).flatMap((v) =>
-    Array.isArray(v.type) ? (v.type as unknown[]).map((type) => ({ ...v, type })) : [v],
-  );
-  const nullable = variants.some((v) => v.type === "null");
-  const main = variants.find((v) => v.type !== "null") ?? {};
-  const type = main.type;
+  // zod writes a nullable field as `anyOf: [T, null]` or as `type: [T, "null"]`.
+  const variants = (node.anyOf as JsonSchema[] | undefined) ?? [node];
+  const types = variants.flatMap((v) => (Array.isArray(v.type) ? (v.type as string[]) : [v.type as string]));
+  const nullable = types.includes("null");
+  const type = types.find((t) => t !== "null");
   const kind: FieldKind = type === "array" ? "list" : type === "integer" ? "integer" : type === "number" ? "number" : "string";
   return { kind, nullable };
 }
