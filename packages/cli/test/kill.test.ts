@@ -8,7 +8,7 @@ import { PARLEY_BIN, REGISTRY_DIR, REPO, STACK_LINE, hashTree, replicateSeeds, r
 
 afterAll(removeTempDirs);
 
-// Kill the real command with SIGKILL at points across a build of 1,500 articles: the output folder must then hold
+// Kill the real command with SIGKILL at points across a build of 300 articles: the output folder must then hold
 // the previous dataset byte for byte, or the complete new one; a swap cut between its two renames is put back.
 const NO_ASSERTIONS = { min_rows: {}, max_rows: {} };
 /** The extract stage's closing line (not a "k/n" tick): what follows is merging, writing, validating, swapping. */
@@ -74,7 +74,7 @@ beforeAll(async () => {
   previousHashes = hashTree(previous);
 
   bigSources = join(root, "big");
-  replicateSeeds(bigSources, 300);
+  replicateSeeds(bigSources, 60);
   const fresh = join(root, "fresh");
   const full = await runUntil(bigSources, fresh);
   expect(full.code, full.stderr).toBe(0);
