@@ -9,7 +9,7 @@ export const SourceFrontMatter = z.strictObject({
   title: z.string().trim().min(1, "a title is required"),
   publisher: z.string().trim().min(1, "a publisher is required"),
   published: z.preprocess(yearAsText, PartialDate),
-  url: z.url({ protocol: /^https?$/, message: "a full URL starting with http:// or https://" }).optional(),
+  url: z.url({ message: "a full URL starting with http:// or https://" }).optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "a language code such as en").default("en"),
   retrieved: z.preprocess(yearAsText, PartialDate).optional(),
 });
