@@ -121,7 +121,7 @@ describe("a build killed with SIGKILL", () => {
 
   it("while merging, writing, validating or swapping leaves the previous dataset or the whole new one", { timeout: 180_000 }, async () => {
     const states: State[] = [];
-    for (const fraction of [0.1, 0.4, 0.7, 0.9, 0.97]) {
+    for (const fraction of [0, 0.25, 0.5, 0.75, 0.95]) {
       states.push(await killAndInspect({ line: EXTRACTED, delayMs: Math.round(fraction * publishWindow) }));
     }
     process.stdout.write(`kill states: ${states.join(", ")} (publish window ${publishWindow} ms)\n`);
