@@ -14,7 +14,7 @@ import {
   inputError,
 } from "@parley/model";
 import { type Registry, loadRegistry } from "@parley/registry";
-import { ingestSource } from "@parley/ingest";
+import { ingestSource, readSourceFile } from "@parley/ingest";
 import { extractArticle } from "@parley/extract";
 import { applyCuration, normalizeCollection, parseCuration } from "@parley/normalize";
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
@@ -36,11 +36,19 @@ export function ingestAll(files: readonly string[], registry: Registry): Article
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const bySha = new Map<string, string>();
+  // "a.md" and "a.markdown" would both be source "a".
+  const byId = new Map<string, string>();
   const bar = progress("ingest", files.length);
   for (const file of files) {
     bar.tick(file);
     try {
-      const article = ingestSource(file, readFileSync(file), registry);
+      const article = ingestSource(file, readSourceFile(file), registry);
+      const sameId = byId.get(article.source_id);
+      if (sameId) {
+        problems.push({ file, line: null, message: `same source ID '${article.source_id}' as ${sameId}`, fix: "rename one of the two files", severity: "error" });
+        continue;
+      }
+      byId.set(article.source_id, file);
       const twin = bySha.get(article.sha256);
       if (twin) {
         problems.push({ file, line: null, message: `same article text as ${twin}`, fix: "remove one of the two files", severity: "error" });

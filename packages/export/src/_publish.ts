@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Dataset } from "@parley/model";
 import { type Assertions, type Violation, formatViolation, validateDatasetDir } from "@parley/validate";
@@ -13,12 +13,35 @@ export class ValidationFailed extends Error {
   }
 }
 
-/** Brings back the previous dataset if a run was killed between the two renames of a swap. */
+const stagingPrefix = (destination: string): string => `.parley-tmp-${basename(destination)}-`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Brings back the previous dataset if a run was killed between the two renames of a swap,
+ * and removes staging folders that killed runs left behind.
+ */
 export function recoverInterruptedSwap(destination: string): void {
   const old = `${destination}.parley-old`;
   if (existsSync(old)) {
     if (!existsSync(destination)) renameSync(old, destination);
     else rmSync(old, { recursive: true, force: true });
+  }
+  const parent = dirname(destination);
+  if (!existsSync(parent)) return;
+  const prefix = stagingPrefix(destination);
+  for (const name of readdirSync(parent)) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && !isRunning(pid)) {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -30,7 +53,7 @@ export function publishDataset(dataset: Dataset, destination: string, assertions
   const parent = dirname(destination);
   mkdirSync(parent, { recursive: true });
   recoverInterruptedSwap(destination);
-  const staging = join(parent, `.parley-tmp-${basename(destination)}-${process.pid}`);
+  const staging = join(parent, `${stagingPrefix(destination)}${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {

@@ -9,7 +9,8 @@ export function renderDataset(dataset: Dataset): Map<string, string> {
     const fields = fieldsOf(table);
     const rows = dataset[table] as unknown as Array<Record<string, unknown>>;
     const records = rows.map((row) => toCells(row, fields));
-    files.set(`${table}.csv`, stringify([fields.map((f) => f.name), ...records], { record_delimiter: "\n" }));
+    // OWASP: a neutralised cell (leading apostrophe) is also wrapped in double quotes.
+    files.set(`${table}.csv`, stringify([fields.map((f) => f.name), ...records], { record_delimiter: "\n", quoted_match: /^'/ }));
     // JSON keeps the exact text, in the contract's key order.
     const ordered = rows.map((row) => Object.fromEntries(fields.map((f) => [f.name, row[f.name] ?? null])));
     files.set(`${table}.json`, `${JSON.stringify(ordered, null, 2)}\n`);

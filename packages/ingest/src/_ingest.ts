@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { type Article, inputError, sha256 } from "@parley/model";
 import type { Registry, RegistryPublisher } from "@parley/registry";
@@ -7,9 +8,39 @@ import { blankOut, findBoilerplate } from "./_boilerplate.ts";
 /** Largest article body accepted; a longer file is almost certainly not one news article. */
 export const MAX_BODY_CHARS = 1_000_000;
 
-/** A source's ID is its file name without the extension. */
+/** Largest source file read at all (UTF-8 takes at most 4 bytes a character), so a huge file never fills memory. */
+export const MAX_SOURCE_BYTES = 4 * MAX_BODY_CHARS + 65_536;
+
+/** The bytes of a source file, refusing one too large to be an article before reading it. */
+export function readSourceFile(file: string): Uint8Array {
+  const bytes = statSync(file).size;
+  if (bytes > MAX_SOURCE_BYTES) {
+    throw inputError(file, null, `the file has ${bytes} bytes, more than one article may have`, "add one article per file");
+  }
+  return readFileSync(file);
+}
+
+/** A source's ID is its file name without the extension, in Unicode NFC (macOS lists names decomposed). */
 export function sourceIdOf(file: string): string {
-  return basename(file, extname(file));
+  return basename(file, extname(file)).normalize("NFC");
+}
+
+// A source ID is written into every row that cites it, into ';'-joined CSV cells and into stage file names:
+// letters, digits, spaces, '.', '_' and '-', starting with a letter or digit; no shell or spreadsheet syntax.
+const SOURCE_ID = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._-]*$/u;
+const MAX_SOURCE_ID_CHARS = 200;
+
+/** Checks that a file's name can serve as its source ID. */
+export function checkSourceId(file: string): string {
+  const id = sourceIdOf(file);
+  const fix = "rename the file using letters, digits, spaces, '-', '_' or '.' (its name becomes the source ID)";
+  if (id.length > MAX_SOURCE_ID_CHARS) throw inputError(file, null, `the file name is longer than ${MAX_SOURCE_ID_CHARS} characters`, fix);
+  if (!SOURCE_ID.test(id) || id !== id.trim()) {
+    const bad = [...new Set([...id].filter((c) => !/[\p{L}\p{M}\p{N} ._-]/u.test(c)))];
+    const what = bad.length > 0 ? `contains ${bad.map((c) => JSON.stringify(c)).join(" ")}` : "must start with a letter or digit and not end with a space";
+    throw inputError(file, null, `the file name cannot be a source ID: it ${what}`, fix);
+  }
+  return id;
 }
 
 /** Decodes bytes as strict UTF-8; a NUL byte or invalid sequence is an error with its line. */
@@ -57,6 +88,7 @@ export function findPublisher(registry: Registry, name: string): RegistryPublish
 
 /** Turns one source file into an article: parsed metadata, and text with boilerplate blanked out. */
 export function ingestSource(file: string, bytes: Uint8Array, registry: Registry): Article {
+  const sourceId = checkSourceId(file);
   const text = decodeSource(bytes, file);
   const { frontMatter, body, bodyLine } = splitFrontMatter(text, file);
   if (body.trim().length === 0) {
@@ -76,7 +108,7 @@ export function ingestSource(file: string, bytes: Uint8Array, registry: Registry
     throw inputError(file, bodyLine, "the body holds only publisher boilerplate", "paste the article text itself");
   }
   return {
-    source_id: sourceIdOf(file),
+    source_id: sourceId,
     file,
     title: frontMatter.title,
     publisher: frontMatter.publisher,

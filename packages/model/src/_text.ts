@@ -1,6 +1,6 @@
 /** Folds a quote for comparison: curly quotes, ellipses, dashes, case, whitespace and edge punctuation. */
 export function foldText(text: string): string {
-  return text
+  const folded = text
     .normalize("NFKC")
     .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
@@ -8,8 +8,17 @@ export function foldText(text: string): string {
     .replace(/[\u2010-\u2015]/g, "-")
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .replace(/^[\s"'.,;:!?()\-\[\]]+|[\s"'.,;:!?()\-\[\]]+$/g, "")
-    .trim();
+    .replace(/^[\s"'.,;:!?()\-\[\]]+/, "");
+  return trimEndPunctuation(folded).trim();
+}
+
+// A scan, not `[...]+$`: that regex is retried at every position of a punctuation run inside the text,
+// quadratic time (a quote holding a million "!" never finished).
+const EDGE_PUNCTUATION = /[\s"'.,;:!?()\-\[\]]/;
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && EDGE_PUNCTUATION.test(text[end - 1] ?? "")) end--;
+  return text.slice(0, end);
 }
 
 /** Words of a folded text, for overlap measures. */

@@ -14,11 +14,19 @@ export function sameOrUnknown<T>(a: T | null, b: T | null): boolean {
 }
 
 // British and American spellings fold together so "neighbouring" and "neighboring" are one quote.
+// Remembered per word: a large collection repeats a small vocabulary (bounded, so memory stays flat).
+const spellings = new Map<string, string>();
 function foldSpelling(word: string): string {
-  return word
-    .replace(/our(s|ed|ing|hood)?$/, "or$1")
-    .replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1")
-    .replace(/([^aeiou])ll(ed|ing)$/, "$1l$2");
+  let folded = spellings.get(word);
+  if (folded === undefined) {
+    folded = word
+      .replace(/our(s|ed|ing|hood)?$/, "or$1")
+      .replace(/is(e|ed|es|ing|ation|ations)$/, "iz$1")
+      .replace(/([^aeiou])ll(ed|ing)$/, "$1l$2");
+    if (spellings.size > 200_000) spellings.clear();
+    spellings.set(word, folded);
+  }
+  return folded;
 }
 
 /** The words of a quote as compared for merging. */
@@ -58,14 +66,37 @@ export function quoteKey(text: string): string {
   return quoteWords(foldText(text)).join(" ");
 }
 
+/** A quote's words prepared once for the many comparisons of a large merge. */
+export interface QuoteShape {
+  words: string[];
+  /** The words joined with a space before and after, for word-for-word containment. */
+  joined: string;
+  /** The numbers it states: "5 percent" and "50 percent" are different statements. */
+  numbers: string;
+}
+
+export function quoteShape(text: string): QuoteShape {
+  const words = quoteWords(text);
+  return { words, joined: ` ${words.join(" ")} `, numbers: words.filter((w) => /\d/.test(w)).sort().join(" ") };
+}
+
+/** Like quotesMatch on prepared words: containment is word for word, and the overlap test needs the same numbers. */
+export function shapesMatch(a: QuoteShape, b: QuoteShape): boolean {
+  if (a.words.length > 0 && b.words.length > 0 && (a.joined.includes(b.joined) || b.joined.includes(a.joined))) return true;
+  return a.numbers === b.numbers && jaccard(a.words, b.words) >= 0.8;
+}
+
 /**
  * Groups items into clusters with union-find, comparing only items inside the same block.
- * Blocks keep the work near-linear: never all pairs of a large collection.
+ * Blocks keep the work near-linear: never all pairs of a large collection. A block holding more than
+ * `maxBlock` items is skipped: a key that common says nothing about which items are the same, and its
+ * members still meet through their rarer keys.
  */
 export function clusterWithinBlocks<T>(
   items: readonly T[],
   blockKeys: (item: T) => string[],
   same: (a: T, b: T) => boolean,
+  maxBlock = Number.POSITIVE_INFINITY,
 ): T[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -78,9 +109,14 @@ export function clusterWithinBlocks<T>(
   };
   const blocks = new Map<string, number[]>();
   items.forEach((item, i) => {
-    for (const key of blockKeys(item)) blocks.set(key, [...(blocks.get(key) ?? []), i]);
+    for (const key of blockKeys(item)) {
+      const members = blocks.get(key);
+      if (members) members.push(i);
+      else blocks.set(key, [i]);
+    }
   });
   for (const members of blocks.values()) {
+    if (members.length > maxBlock) continue;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const i = members[x] ?? 0;
@@ -94,7 +130,9 @@ export function clusterWithinBlocks<T>(
   const clusters = new Map<number, T[]>();
   items.forEach((item, i) => {
     const root = find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), item]);
+    const cluster = clusters.get(root);
+    if (cluster) cluster.push(item);
+    else clusters.set(root, [item]);
   });
   return [...clusters.values()];
 }

@@ -18,6 +18,7 @@ import {
   slugify,
 } from "@parley/model";
 import type { Registry } from "@parley/registry";
+import { type QuoteShape, quoteShape, shapesMatch } from "./_merge.ts";
 import { PeopleIndex, type ResolvedPerson } from "./_people.ts";
 import { clusterWithinBlocks, moreSpecificDate, quoteKey, quoteWords, quotesMatch } from "./_merge.ts";
 import { clusterMeetings } from "./_meetings.ts";
@@ -41,8 +42,9 @@ export function normalizeCollection(
   const ordered = [...extractions].sort((a, b) => byText(a.source_id, b.source_id));
   const people = new PeopleIndex(registry);
   const evidence: EvidenceRecord[] = [];
-  const addEvidence = (record_type: EvidenceRecord["record_type"], record_id: string, source_id: string, span: Span): void => {
+  const addEvidence: AddEvidence = (record_type, record_id, source_id, given, focus) => {
     const text = articleById.get(source_id)?.text ?? "";
+    const span = boundedSpan(given, focus);
     const sentence = text.slice(span.start, span.end).trim();
     if (sentence.length > 0) evidence.push({ record_type, record_id, source_id, start: span.start, end: span.end, sentence });
   };
@@ -98,7 +100,7 @@ function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
   );
 }
 
-type AddEvidence = (type: EvidenceRecord["record_type"], id: string, source: string, span: Span) => void;
+type AddEvidence = (type: EvidenceRecord["record_type"], id: string, source: string, span: Span, focus?: Span) => void;
 
 function firstKnown<T>(values: Array<T | null>): T | null {
   return values.find((v) => v !== null) ?? null;
@@ -188,6 +190,11 @@ function mergeAttendee(
   addEvidence("attendee", id, source_id, mention.evidence);
 }
 
+// Three words one speaker says in more than this many different quotes ("we will not") do not tell quotes apart.
+const MAX_QUOTE_BLOCK = 1000;
+// An elided quote ("… is unacceptable") is left to quotesMatch, which reads elisions.
+const ELIDED = /\u2026|\.{3}|\[\s*\.*\s*\]/;
+
 interface SpokenQuote {
   source_id: string;
   quote: QuoteMention;
@@ -214,24 +221,36 @@ function mergeQuotes(
       };
     }),
   );
+  // The same words from the same speaker are one quote before any fuzzy matching: repeats cost nothing.
+  const groups = new Map<string, { text: string; shape: QuoteShape; speakerKey: string; members: SpokenQuote[] }>();
+  for (const s of spoken) {
+    const shape = quoteShape(s.quote.text);
+    const key = `${s.speakerKey}\u0000${shape.joined}`;
+    const group = groups.get(key);
+    if (group) group.members.push(s);
+    else groups.set(key, { text: s.quote.text, shape, speakerKey: s.speakerKey, members: [s] });
+  }
   // Block on speaker and each run of three words: a repeated or partial quote shares at least one.
   const clusters = clusterWithinBlocks(
-    spoken,
-    (s) => {
-      const w = quoteWords(s.quote.text);
+    [...groups.values()],
+    (g) => {
+      const w = g.shape.words;
       const keys = new Set<string>();
-      for (let i = 0; i + 3 <= w.length; i++) keys.add(`${s.speakerKey} ${w.slice(i, i + 3).join(" ")}`);
-      return keys.size > 0 ? [...keys] : [`${s.speakerKey} ${w.join(" ")}`];
+      for (let i = 0; i + 3 <= w.length; i++) keys.add(`${g.speakerKey} ${w.slice(i, i + 3).join(" ")}`);
+      return keys.size > 0 ? [...keys] : [`${g.speakerKey} ${w.join(" ")}`];
     },
-    (a, b) => a.speakerKey === b.speakerKey && quotesMatch(a.quote.text, b.quote.text),
-  );
+    (a, b) =>
+      a.speakerKey === b.speakerKey &&
+      (shapesMatch(a.shape, b.shape) || ((ELIDED.test(a.text) || ELIDED.test(b.text)) && quotesMatch(a.text, b.text))),
+    MAX_QUOTE_BLOCK,
+  ).map((cluster) => cluster.flatMap((g) => g.members));
   return clusters.map((cluster) => {
     // The fullest wording represents the quote; ties go to the first in text order, for stable output.
     const representative = [...cluster].sort(
       (a, b) => b.quote.text.length - a.quote.text.length || byText(a.quote.text, b.quote.text),
     )[0] as SpokenQuote;
     const id = quoteId(representative.speakerKey, quoteKey(representative.quote.text));
-    for (const member of cluster) addEvidence("quote", id, member.source_id, member.quote.evidence);
+    for (const member of cluster) addEvidence("quote", id, member.source_id, member.quote.evidence, member.quote.span);
     const speaker = representative.quote.speaker;
     return {
       quote_id: id,
@@ -245,4 +264,15 @@ function mergeQuotes(
       source_ids: sortedUnique(cluster.map((c) => c.source_id)),
     };
   });
+}
+
+// Evidence is one sentence or a few: a longer span (a paragraph with no sentence break, thousands of quotes in it)
+// would repeat megabytes per row, so it is cut to a window around what it supports.
+const MAX_EVIDENCE_CHARS = 2000;
+
+function boundedSpan(span: Span, focus: Span = span): Span {
+  if (span.end - span.start <= MAX_EVIDENCE_CHARS) return span;
+  const margin = Math.max(0, Math.floor((MAX_EVIDENCE_CHARS - (focus.end - focus.start)) / 2));
+  const start = Math.max(span.start, Math.min(focus.start, span.end) - margin);
+  return { start, end: Math.min(span.end, start + MAX_EVIDENCE_CHARS) };
 }

@@ -41,7 +41,8 @@ export interface ParsedCsv {
 }
 
 export function parseCsv(text: string): ParsedCsv {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+  // Our files end records with "\n": say so rather than have papaparse guess from the text.
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", newline: "\n" });
   const [header = [], ...rows] = result.data;
   return { header, rows, errors: result.errors.map((e) => ({ row: e.row, message: e.message })) };
 }

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineCommand } from "citty";
+import { recoverInterruptedSwap } from "@parley/export";
 import { inputError } from "@parley/model";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot } from "../_paths.ts";
 import { loadCollection } from "../_collection.ts";
@@ -21,6 +22,8 @@ export const build = defineCommand({
       if (args.sources === undefined || args.out === undefined) {
         throw inputError("parley build", null, "--sources and --out go together", "pass both, e.g. --sources my-articles --out my-dataset");
       }
+      // A run killed mid-swap left the previous dataset aside: put it back even if this run fails.
+      recoverInterruptedSwap(resolve(args.out));
       const registryDir = resolve(args.registry ?? join(root, "pipelines", "registry"));
       const result = buildInProcess(resolve(args.sources), registryDir);
       const changes = publishWithChanges(result.dataset, resolve(args.out), { min_rows: {}, max_rows: {} });

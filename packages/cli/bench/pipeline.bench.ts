@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { bench, describe } from "vitest";
+import type { Article, ArticleExtraction, QuoteMention } from "@parley/model";
+import { loadRegistry } from "@parley/registry";
+import { normalizeCollection } from "@parley/normalize";
+import { publishDataset } from "@parley/export";
+import { buildInProcess } from "../src/_pipeline.ts";
+import { REGISTRY_DIR, SEEDS_DIR, articleOf, removeTempDirs, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
+
+// `pnpm bench`: pipeline throughput on the seeds replicated x100 (500 articles, text varied per copy),
+// and the normalize merge on 100,000 synthetic quotes. Throughput lines are printed after the tables.
+const COPIES = 100;
+const SYNTHETIC_QUOTES = 100_000;
+const NO_ASSERTIONS = { min_rows: {}, max_rows: {} };
+// Whole runs are long enough to measure one by one: a fixed count, one warm-up.
+const RUNS = { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 };
+
+process.on("exit", removeTempDirs);
+const sources = join(tempDir("bench"), "sources");
+const articleCount = replicateSeeds(sources, COPIES).length;
+const registry = loadRegistry(REGISTRY_DIR);
+
+/** Runs `fn`, adding its time to a tally from which a rate is reported. */
+function timed(tally: { ms: number; runs: number }, fn: () => void): () => void {
+  return () => {
+    const started = performance.now();
+    fn();
+    tally.ms += performance.now() - started;
+    tally.runs++;
+  };
+}
+
+const rate = (label: string, units: number, unit: string, tally: { ms: number; runs: number }): string =>
+  `${label}: ${Math.round((units * tally.runs) / (tally.ms / 1000)).toLocaleString("en")} ${unit}/s (${tally.runs} runs, ${(tally.ms / tally.runs).toFixed(0)} ms each)`;
+
+// The progress lines of 500 articles per run would bury the results (collection builds once too, so silence now).
+const writeStderr = process.stderr.write.bind(process.stderr);
+process.stderr.write = (() => true) as typeof process.stderr.write;
+/** Prints the rates once a bench's measured runs are done (vitest's own table gives runs per second). */
+const report = (tally: { ms: number; runs: number }, line: () => string) => ({
+  teardown: (_task: unknown, mode?: string) => {
+    if (mode === "run") writeStderr(`\n${line()}\n`);
+    // Warm-up runs are not measured.
+    tally.ms = 0;
+    tally.runs = 0;
+  },
+});
+
+describe(`pipeline on ${articleCount} articles`, () => {
+  const build = { ms: 0, runs: 0 };
+  const publish = { ms: 0, runs: 0 };
+  const out = join(tempDir("bench-out"), "dataset");
+  const built = buildInProcess(sources, REGISTRY_DIR);
+  bench("build in process", timed(build, () => void buildInProcess(sources, REGISTRY_DIR)), {
+    ...RUNS,
+    ...report(build, () => rate(`build in process (ingest, extract, normalize), ${articleCount} articles`, articleCount, "articles", build)),
+  });
+  bench("publish the dataset", timed(publish, () => void publishDataset(built.dataset, out, NO_ASSERTIONS)), {
+    ...RUNS,
+    ...report(publish, () => rate(`publish (render CSV+JSON, write, read back, validate, swap), ${articleCount} articles`, articleCount, "articles", publish)),
+  });
+});
+
+/** A seeded random source, so every run merges the same quotes. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 100,000 quote mentions in 2,000 articles by 400 speakers, worded from the seed articles' vocabulary:
+ * most new, some repeated by other sources, some cut short (a partial quote), as in news coverage.
+ */
+function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtraction[] } {
+  const next = random(7);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const vocabulary = [
+    ...new Set(
+      readdirSync(SEEDS_DIR)
+        .filter((n) => n.endsWith(".md"))
+        .flatMap((n) => readFileSync(join(SEEDS_DIR, n), "utf8").toLowerCase().match(/\p{L}{3,}/gu) ?? []),
+    ),
+  ].sort();
+  const syllables = ["ka", "ri", "mo", "sen", "dar", "lo", "vi", "tan", "el", "zu", "ha", "mir", "no", "be"];
+  const name = (): string => {
+    const part = (): string => {
+      const s = Array.from({ length: 2 + Math.floor(next() * 2) }, () => pick(syllables)).join("");
+      return s[0]?.toUpperCase() + s.slice(1);
+    };
+    return `${part()} ${part()}`;
+  };
+  const speakers = Array.from({ length: 400 }, name);
+  const said: Array<{ speaker: string; words: string[] }> = [];
+  const articles: Article[] = [];
+  const extractions: ArticleExtraction[] = [];
+  const perArticle = SYNTHETIC_QUOTES / 2_000;
+  for (let a = 0; a < 2_000; a++) {
+    const source_id = `synthetic-${String(a).padStart(4, "0")}`;
+    let text = "";
+    const quotes: QuoteMention[] = [];
+    for (let q = 0; q < perArticle; q++) {
+      const roll = next();
+      let speaker: string;
+      let words: string[];
+      if (roll < 0.2 && said.length > 0) ({ speaker, words } = pick(said));
+      else if (roll < 0.3 && said.length > 0) {
+        const earlier = pick(said);
+        const from = Math.floor(next() * (earlier.words.length / 2));
+        speaker = earlier.speaker;
+        words = earlier.words.slice(from, from + 6 + Math.floor(next() * 6));
+      } else {
+        speaker = pick(speakers);
+        words = Array.from({ length: 8 + Math.floor(next() * 14) }, () => pick(vocabulary));
+        said.push({ speaker, words });
+      }
+      const quoteText = words.join(" ");
+      const sentenceStart = text.length;
+      const start = sentenceStart + 1;
+      text += `“${quoteText},” ${speaker} said.\n`;
+      quotes.push({
+        text: quoteText,
+        span: { start, end: start + quoteText.length },
+        evidence: { start: sentenceStart, end: text.length - 1 },
+        speaker: { type: "person", name: speaker, role: null, country: null },
+        meeting_key: null,
+      });
+    }
+    articles.push(articleOf(source_id, text, `Synthetic report ${a}`));
+    extractions.push({ source_id, people: [], quotes, meetings: [], warnings: [] });
+  }
+  return { articles, extractions: shuffle(extractions) };
+}
+
+describe(`normalize merge of ${SYNTHETIC_QUOTES.toLocaleString("en")} quotes`, () => {
+  const corpus = syntheticCorpus();
+  const merge = { ms: 0, runs: 0 };
+  let merged = 0;
+  bench(
+    "normalizeCollection",
+    timed(merge, () => {
+      merged = normalizeCollection(corpus.articles, corpus.extractions, registry).quotes.length;
+    }),
+    { ...RUNS, iterations: 2, ...report(merge, () => `${rate(`normalize merge, ${SYNTHETIC_QUOTES} quote mentions`, SYNTHETIC_QUOTES, "quotes", merge)} -> ${merged} quotes`) },
+  );
+});

@@ -1,0 +1,171 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Article, sha256 } from "@parley/model";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+export const SEEDS_DIR = join(REPO, "pipelines/moscow-format/sources");
+export const REGISTRY_DIR = join(REPO, "pipelines/registry");
+export const PARLEY_BIN = join(REPO, "packages/cli/bin/parley.mjs");
+
+const made: string[] = [];
+
+/** A fresh folder under the system temp folder, removed by `removeTempDirs` (call it in afterAll). */
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `parley-${label}-`));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A speaker the tests add to a copy of the registry, so test articles never depend on who the seeds name. */
+export const TEST_SPEAKER = { name: "Elena Marquez", surname: "Marquez", country: "ESP", role: "Foreign Minister" };
+
+/** A copy of the curated registry with the test speaker added. */
+export function testRegistry(): string {
+  const dir = join(tempDir("registry"), "registry");
+  cpSync(REGISTRY_DIR, dir, { recursive: true });
+  const { name, country, role } = TEST_SPEAKER;
+  appendFileSync(join(dir, "people.yaml"), `\n- name: ${name}\n  aliases: []\n  country: ${country}\n  role: ${role}\n`);
+  return dir;
+}
+
+/** A source file: front matter fields then the body, with "\n" line endings. */
+export function sourceFile(fields: Record<string, string>, body: string): string {
+  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
+  return ["---", ...lines, "---", body].join("\n");
+}
+
+export const FRONT = { title: "Ministers meet on regional security", publisher: "Example Wire", published: "2024-10-04" };
+
+/** Paragraphs in real news phrasing, attributed to the test speaker. */
+export function newsBody(extra = ""): string {
+  const { name, surname } = TEST_SPEAKER;
+  return [
+    `Foreign ministers met in Madrid on Friday to discuss security in the region, officials said.`,
+    `“We will continue to develop multifaceted contacts with all our partners,” ${name} said after the talks.`,
+    `${surname} added that the ministers had agreed to meet again next year. “Dialogue is the only way forward for the region,” she said.`,
+    extra,
+  ]
+    .filter((p) => p.length > 0)
+    .join("\n");
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the real `parley` command in a child process, as a contributor would. */
+export function runParley(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [PARLEY_BIN, ...args], {
+      cwd: REPO,
+      env: { ...process.env, CI: "1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+    child.on("error", fail);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+/** sha256 of every file under a folder, by relative path: two folders are byte-identical when these are equal. */
+export function hashTree(dir: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else hashes[rel] = createHash("sha256").update(readFileSync(join(dir, rel))).digest("hex");
+    }
+  };
+  if (existsSync(dir)) walk("");
+  return hashes;
+}
+
+/** Lines of a stack trace: what a user must never see for a mistake in their input. */
+export const STACK_LINE = /^\s+at .+[(:]/m;
+
+/**
+ * Writes `copies` variants of the seed articles: opening paragraphs rotated and a numbered opening line,
+ * so every copy has its own text (the pipeline refuses two files with the same text).
+ */
+export function replicateSeeds(dir: string, copies: number, order: "forward" | "shuffled" = "forward"): string[] {
+  mkdirSync(dir, { recursive: true });
+  const seeds = readdirSync(SEEDS_DIR)
+    .filter((n) => n.endsWith(".md"))
+    .sort()
+    .map((n) => ({ name: n.replace(/\.md$/, ""), text: readFileSync(join(SEEDS_DIR, n), "utf8") }));
+  const files: Array<[string, string]> = [];
+  for (let copy = 0; copy < copies; copy++) {
+    for (const seed of seeds) {
+      const close = seed.text.indexOf("\n---", 3) + 4;
+      const paragraphs = seed.text.slice(close + 1).split("\n");
+      // Publisher boilerplate sits at the end: only the first half of the paragraphs changes order.
+      const half = Math.ceil(paragraphs.length / 2);
+      const shift = copy % half;
+      const rotated = [...paragraphs.slice(shift, half), ...paragraphs.slice(0, shift), ...paragraphs.slice(half)].filter(
+        (p) => p.trim().length > 0,
+      );
+      const body = [`This report was filed as copy ${copy + 1}.`, ...rotated].join("\n");
+      files.push([`${seed.name}-copy${String(copy).padStart(4, "0")}.md`, `${seed.text.slice(0, close)}\n${body}\n`]);
+    }
+  }
+  const written = order === "shuffled" ? shuffle(files) : files;
+  for (const [name, text] of written) writeFileSync(join(dir, name), text);
+  return written.map(([name]) => name);
+}
+
+/** A fixed-seed shuffle (mulberry32), so a failing order can be reproduced. */
+export function shuffle<T>(items: readonly T[], seed = 20241004): T[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** An ingested article made directly from text, as extraction and normalization receive it. */
+export function articleOf(sourceId: string, text: string, title = "A wire report"): Article {
+  return {
+    source_id: sourceId,
+    file: `${sourceId}.md`,
+    title,
+    publisher: "Example Wire",
+    url: null,
+    published: "2024-10",
+    language: "en",
+    retrieved: null,
+    text,
+    sha256: sha256(text),
+    body_line: 6,
+    removed: [],
+  };
+}

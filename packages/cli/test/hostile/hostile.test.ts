@@ -1,0 +1,89 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadRegistry, type Registry } from "@parley/registry";
+import { ingestSource } from "@parley/ingest";
+import { publishDataset } from "@parley/export";
+import { validateDatasetDir } from "@parley/validate";
+import { buildInProcess } from "../../src/_pipeline.ts";
+import { REPO, STACK_LINE, hashTree, runParley, tempDir, testRegistry, removeTempDirs } from "../_helpers.ts";
+import { COMPANION, HOSTILE_CASES, type HostileCase } from "./corpus.ts";
+
+afterAll(removeTempDirs);
+
+// Every case runs the real command in a child process with a memory cap: an error must name path:line,
+// exit 1, print no stack trace and leave the previous dataset byte for byte; anything accepted must be a valid dataset.
+const MEMORY_CAP = "--max-old-space-size=512";
+
+let registryDir: string;
+let registry: Registry;
+let previous: string;
+let previousHashes: Record<string, string>;
+
+beforeAll(() => {
+  registryDir = testRegistry();
+  registry = loadRegistry(registryDir);
+  const companionDir = join(tempDir("companion"), "sources");
+  mkdirSync(companionDir, { recursive: true });
+  writeFileSync(join(companionDir, "companion.md"), COMPANION);
+  previous = join(tempDir("previous"), "dataset");
+  publishDataset(buildInProcess(companionDir, registryDir).dataset, previous, { min_rows: {}, max_rows: {} });
+  previousHashes = hashTree(previous);
+});
+
+async function build(testCase: HostileCase) {
+  const root = tempDir("hostile");
+  const sources = join(root, "sources");
+  const out = join(root, "out");
+  mkdirSync(sources);
+  writeFileSync(join(sources, "companion.md"), COMPANION);
+  for (const [name, content] of Object.entries(testCase.files)) writeFileSync(join(sources, name), content);
+  cpSync(previous, out, { recursive: true });
+  const run = await runParley(["build", "--sources", sources, "--out", out, "--registry", registryDir], {
+    env: { NODE_OPTIONS: MEMORY_CAP },
+    timeoutMs: 90_000,
+  });
+  return { root, sources, out, run };
+}
+
+describe.concurrent("bad-input corpus", () => {
+  it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))("%s", { timeout: 120_000 }, async (_name, testCase) => {
+    const { root, sources, out, run } = await build(testCase);
+    const expected = testCase.expected;
+    expect(run.signal, "killed by the time limit").toBeNull();
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(STACK_LINE);
+    expect(run.stderr).not.toContain("internal error");
+    expect(existsSync(join(REPO, "pwned")) || existsSync(join(root, "pwned")) || existsSync(join(sources, "pwned"))).toBe(false);
+    expect(readdirSync(root).filter((n) => n.startsWith(".parley-"))).toEqual([]);
+
+    if (expected.outcome === "error") {
+      expect(run.code, run.stderr).toBe(1);
+      const where = expected.line === null ? `${join(sources, expected.file)}: ` : `${join(sources, expected.file)}:${expected.line}: `;
+      const line = run.stderr.split("\n").find((l) => l.startsWith(where));
+      expect(line, `stderr has no line starting '${where}':\n${run.stderr}`).toBeDefined();
+      expect(line).toMatch(expected.message);
+      expect(line).toMatch(/ — \S/);
+      expect(hashTree(out), "the previous dataset was changed").toEqual(previousHashes);
+      return;
+    }
+
+    expect(run.code, run.stderr).toBe(0);
+    const { violations, tables } = validateDatasetDir(out, { min_rows: {}, max_rows: {} });
+    expect(violations).toEqual([]);
+    // Evidence offsets point into the article text as ingested, and the sentence is the text at them.
+    const texts = new Map<string, string>();
+    for (const name of readdirSync(sources)) {
+      const article = ingestSource(join(sources, name), readFileSync(join(sources, name)), registry);
+      texts.set(article.source_id, article.text);
+    }
+    expect(tables.sources.map((s) => s.source_id).sort()).toEqual([...texts.keys()].sort());
+    for (const row of tables.evidence) {
+      const text = texts.get(String(row.source_id)) ?? "";
+      const start = Number(row.start);
+      const end = Number(row.end);
+      expect(0 <= start && start <= end && end <= text.length, `evidence ${start}-${end} outside ${row.source_id}`).toBe(true);
+      expect(text.slice(start, end).trim()).toBe(row.sentence);
+    }
+    expected.check?.({ tables, texts });
+  });
+});
