@@ -67,7 +67,7 @@ describe("bad source files give a clear path:line error", () => {
     ["impossible date", `---\ntitle: T\npublisher: P\npublished: 2025-13-45\n---\n${body}`, "bad.md:4: 'published'"],
     ["30 February", `---\ntitle: T\npublisher: P\npublished: 2025-02-30\n---\n${body}`, "bad.md:4: 'published': a day that exists"],
     ["wrong type", `---\ntitle: [a, b]\npublisher: P\npublished: 2024-10\n---\n${body}`, "bad.md:2: 'title'"],
-    ["unknown field", `---\ntitle: T\npublisher: P\npublished: 2024\nauthor: X\n---\n${body}`, "bad.md:2"],
+    ["unknown field", `---\ntitle: T\npublisher: P\npublished: 2024\nauthor: X\n---\n${body}`, "bad.md:5: 'author': not a known field"],
     ["empty body", `---\ntitle: T\npublisher: P\npublished: 2024-10\n---\n\n  \n`, "bad.md:6: the article body is empty"],
   ])("%s", (_case, text, expected) => {
     expect(problemOf("bad.md", text)).toContain(expected);

@@ -29,7 +29,7 @@ describe("loadRegistry", () => {
 
   it.each([
     ["people.yaml", "- name: A Person\n  country: Russia\n", "people.yaml:2: '0.country': an ISO 3166-1 alpha-3 code"],
-    ["people.yaml", "- name: A Person\n  nickname: X\n", "people.yaml:1: '0'"],
+    ["people.yaml", "- name: A Person\n  nickname: X\n", "people.yaml:2: '0.nickname': not a known field"],
     ["places.yaml", "- city: Kazan\n", "places.yaml:1: '0.country'"],
     ["series.yaml", "- name: [unclosed\n", "series.yaml:2: YAML cannot be read"],
   ])("reports a mistake in %s with its line", (file, text, expected) => {

@@ -90,15 +90,23 @@ export class PeopleFinder {
       }
     }
     const found = [...full];
+    // Full names by surname and by name, built once: each bare surname looks up instead of scanning every mention.
+    const namesBySurname = new Map<string, Set<string>>();
+    const firstByName = new Map<string, PersonFound>();
+    for (const p of full) {
+      const key = foldedSurname(p.name);
+      namesBySurname.set(key, (namesBySurname.get(key) ?? new Set()).add(p.name));
+      if (!firstByName.has(p.name)) firstByName.set(p.name, p);
+    }
     for (const { token, sentence, role, country } of bare) {
       const surname = foldedSurname(token.text);
-      const inArticle = [...new Set(full.filter((p) => foldedSurname(p.name) === surname).map((p) => p.name))];
+      const inArticle = [...(namesBySurname.get(surname) ?? [])];
       const registry = this.bySurname.get(surname) ?? [];
       // A registry surname alone ("the Biden government") names a person only with a title or as a speaker.
       const titled = role !== null || SPEECH_AFTER.test(sentence.text.slice(token.end));
       const name = inArticle.length === 1 ? inArticle[0] : inArticle.length === 0 && registry.length === 1 && titled ? registry[0]?.name : undefined;
       if (name === undefined) continue;
-      const known = full.find((p) => p.name === name);
+      const known = firstByName.get(name);
       const person = this.byFold.get(foldPersonName(name));
       found.push({
         name,

@@ -150,8 +150,28 @@ function dropRepeats(quotes: QuoteMention[]): QuoteMention[] {
   const ELLIPSIS = /…|\.\.\./gu;
   const pieces = quotes.map((q) => q.text.split(ELLIPSIS).map(foldText).filter((s) => s.length > 0));
   const whole = quotes.map((q) => foldText(q.text.replace(ELLIPSIS, " ")));
+  // Only quotes sharing a piece's rarest run of three words can contain it: an index keeps this near-linear.
+  const shingles = (words: string[]): string[] =>
+    Array.from({ length: Math.max(0, words.length - 2) }, (_, k) => `${words[k]} ${words[k + 1]} ${words[k + 2]}`);
+  const wordsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}']+/u).filter((w) => w.length > 0);
+  const holders = new Map<string, number[]>();
+  whole.forEach((text, j) => {
+    for (const shingle of new Set(shingles(wordsOf(text)))) {
+      const list = holders.get(shingle);
+      if (list) list.push(j);
+      else holders.set(shingle, [j]);
+    }
+  });
+  const everyone = quotes.map((_, j) => j);
+  const candidatesOf = (i: number): number[] => {
+    const longest = [...(pieces[i] ?? [])].sort((a, b) => b.length - a.length)[0] ?? "";
+    // A piece may begin or end inside a word of its container: only its inner words are sure to match.
+    const lists = shingles(wordsOf(longest).slice(1, -1)).map((shingle) => holders.get(shingle) ?? []);
+    return lists.length === 0 ? everyone : lists.reduce((best, list) => (list.length < best.length ? list : best));
+  };
   return quotes.filter((q, i) =>
-    !quotes.some((other, j) => {
+    !candidatesOf(i).some((j) => {
+      const other = quotes[j] as QuoteMention;
       if (j === i || other.speaker.name !== q.speaker.name) return false;
       if (other.text.length < q.text.length || (other.text.length === q.text.length && j > i)) return false;
       return (pieces[i] ?? []).every((piece) => (whole[j] ?? "").includes(piece));

@@ -52,9 +52,16 @@ export function wordCount(quote: string): number {
 
 const MINOR = new Set(["of", "on", "the", "and", "in", "for", "to", "a", "an", "at", "by", "de", "al"]);
 
+// A scan from the end, not /[.,;:!?]+$/: that regex is quadratic on a long run of marks.
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && ".,;:!?".includes(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
+
 /** A quoted name or title ("Regional Contact Group on Central Asia"), not speech. */
 export function looksLikeName(quote: string): boolean {
-  if (/[.,;:!?]/u.test(quote.replace(/[.,;:!?]+$/u, ""))) return false;
+  if (/[.,;:!?]/u.test(trimEndPunctuation(quote))) return false;
   const ws = quote.split(/\s+/u).filter((w) => !MINOR.has(w.toLowerCase()));
   return ws.length > 0 && ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }

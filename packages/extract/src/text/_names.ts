@@ -293,7 +293,20 @@ function uniqueSurname(bySurname: Map<string, RegistryPerson[]>, name: string, r
 }
 
 /** Folds a name for matching: case, diacritics, punctuation, initials. */
+// Names recur across an article's sentences and quotes: fold each spelling once (bounded, so a corpus cannot grow it forever).
+const foldedNames = new Map<string, string>();
+
 export function foldPersonName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size > 50_000) foldedNames.clear();
+    folded = foldName(name);
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
+function foldName(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -88,7 +88,8 @@ export function sentences(text: string, span: Span, protectedSpans: readonly Spa
 // Meeting rules read sentences by this narrower rule: no quotation protection, fewer abbreviations.
 // A period after these does not end a sentence ("U.S. President", "George W. Bush", "St. Petersburg").
 const SHORT_ABBREVIATION = /(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|No|vs|Prof|Amb))$/;
-const BOUNDARY = /[.!?…]+[”"’')\]]*\s+(?=[“"‘'(\[]?[\p{Lu}\p{N}])/gu;
+// The lookbehind starts a match only at the first mark of a run: "!!!…" stays linear, not quadratic.
+const BOUNDARY = /(?<![.!?…])[.!?…]+[”"’')\]]*\s+(?=[“"‘'(\[]?[\p{Lu}\p{N}])/gu;
 
 /** Splits article text into sentences with their text and paragraph: paragraphs first, then sentence ends inside each. */
 export function splitSentences(text: string): Sentence[] {
