@@ -30,8 +30,10 @@ export function meetingId(series: string | null, date: string, city: string | nu
   return series === null ? `meeting:${date}:${place}` : `meeting:${slugify(series)}:${date}:${place}`;
 }
 
+/** An attendee is its meeting and who attended: `<meeting_id>/person:sergey-lavrov`, `<meeting_id>/country:afg`. */
 export function attendeeId(meetingIdValue: string, kind: string, key: string): string {
-  return `${meetingIdValue}/${kind}:${slugify(key)}`;
+  const bare = key.startsWith(`${kind}:`) ? key.slice(kind.length + 1) : key;
+  return `${meetingIdValue}/${kind}:${slugify(bare)}`;
 }
 
 /** Quote identity is its speaker and its text folded for comparison. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Dataset, InputError } from "@parley/model";
+import { attendeeId, type Dataset, InputError } from "@parley/model";
 import { applyCuration, parseCuration, renameIds } from "../src/index.ts";
 
 const MEETING = "meeting:moscow-format:2024-10-04:moscow";
@@ -10,7 +10,7 @@ const SENTENCE = "Zamir Kabulov, Russia’s special representative, said the Tal
 // Two spellings of one envoy that the registry does not fold, as the extractor would leave them.
 function dataset(): Dataset {
   const attendee = (person: string, name: string, source: string) => ({
-    attendee_id: `${MEETING}/person:${person.replace(":", "-")}`,
+    attendee_id: attendeeId(MEETING, "person", person),
     meeting_id: MEETING,
     attendee_type: "person" as const,
     person_id: person,
@@ -44,7 +44,7 @@ function dataset(): Dataset {
     evidence: [
       { record_type: "person", record_id: "person:zamir-kabulow", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
       { record_type: "quote", record_id: "quote:111111111111", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
-      { record_type: "attendee", record_id: `${MEETING}/person:person-zamir-kabulow`, source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
+      { record_type: "attendee", record_id: `${MEETING}/person:zamir-kabulow`, source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
     ],
   };
 }
@@ -136,10 +136,10 @@ describe("renameIds", () => {
   it("renames a meeting and every ID and reference derived from it", () => {
     const renamed = renameIds(dataset(), new Map([[MEETING, "meeting:moscow-format:2024-10:moscow"]]));
     expect(renamed.attendees.map((a) => a.attendee_id)).toEqual([
-      "meeting:moscow-format:2024-10:moscow/person:person-zamir-kabulov",
-      "meeting:moscow-format:2024-10:moscow/person:person-zamir-kabulow",
+      "meeting:moscow-format:2024-10:moscow/person:zamir-kabulov",
+      "meeting:moscow-format:2024-10:moscow/person:zamir-kabulow",
     ]);
     expect(renamed.quotes[0]?.meeting_id).toBe("meeting:moscow-format:2024-10:moscow");
-    expect(renamed.evidence.find((e) => e.record_type === "attendee")?.record_id).toBe("meeting:moscow-format:2024-10:moscow/person:person-zamir-kabulow");
+    expect(renamed.evidence.find((e) => e.record_type === "attendee")?.record_id).toBe("meeting:moscow-format:2024-10:moscow/person:zamir-kabulow");
   });
 });

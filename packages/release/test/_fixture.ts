@@ -60,7 +60,7 @@ export function firstBuild(): Dataset {
     meetings: [m],
     attendees: [
       {
-        attendee_id: `${m.meeting_id}/person:person-sergey-lavrov`,
+        attendee_id: `${m.meeting_id}/person:sergey-lavrov`,
         meeting_id: m.meeting_id,
         attendee_type: "person",
         person_id: "person:sergey-lavrov",
@@ -88,7 +88,7 @@ export function refinedBuild(): Dataset {
   return {
     sources: [...first.sources, source("001_calitoday", "Russia rolls out the red carpet for the Taliban at Moscow meeting on Afghanistan", "CaliToday")],
     meetings: [m],
-    attendees: first.attendees.map((a) => ({ ...a, attendee_id: `${m.meeting_id}/person:person-sergey-lavrov`, meeting_id: m.meeting_id })),
+    attendees: first.attendees.map((a) => ({ ...a, attendee_id: `${m.meeting_id}/person:sergey-lavrov`, meeting_id: m.meeting_id })),
     quotes: [q],
     people: first.people,
     evidence: [
