@@ -117,7 +117,7 @@ describe("add → check on a copy of the collection", () => {
     expect(checked.status).toBe(1);
     const lines = checked.stderr.split("\n").filter((l) => l.startsWith(path));
     expect(lines).toEqual([
-      `${path}:3: 'publisher' is marked MISSING: it was not found in the article — write the name of the newspaper or site, e.g. publisher: The Moscow Times`,
+      `${path}:3: 'publisher' is marked MISSING: it was not found in the article — write the name of the newspaper or site, e.g. publisher: Reuters`,
       `${path}:4: 'published' is marked MISSING: it was not found in the article — write the date the article was published as YYYY-MM-DD (YYYY-MM or YYYY if the page gives no day)`,
       `${path}:5: 'url' is marked MISSING: it was not found in the article — paste the article's web address starting with https://, or delete the line if the article was never online`,
     ]);

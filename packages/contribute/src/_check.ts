@@ -14,8 +14,8 @@ const FIELDS = Object.keys(SourceFrontMatter.shape) as Field[];
 
 /** How to fix each front matter field, in words a contributor can follow. */
 const FIELD_FIX: Record<Field, string> = {
-  title: 'write the article\'s headline in double quotes, e.g. title: "Russia hosts talks on Afghanistan"',
-  publisher: "write the name of the newspaper or site, e.g. publisher: The Moscow Times",
+  title: 'write the article\'s headline in double quotes, e.g. title: "Envoys meet in Doha on regional security"',
+  publisher: "write the name of the newspaper or site, e.g. publisher: Reuters",
   published: "write the date the article was published as YYYY-MM-DD (YYYY-MM or YYYY if the page gives no day)",
   url: "paste the article's web address starting with https://, or delete the line if the article was never online",
   language: "write the two-letter code of the article's language, e.g. language: en",

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-/** Lowercase ASCII slug: "Sergey Lavrov" → "sergey-lavrov". */
+/** Lowercase ASCII slug: "Maria Zakharova" → "maria-zakharova". */
 export function slugify(text: string): string {
   return text
     .normalize("NFKD")
@@ -24,13 +24,13 @@ export function personId(canonicalName: string): string {
   return `person:${slugify(canonicalName)}`;
 }
 
-/** Meeting identity is series, date and place: `meeting:moscow-format:2025-10-07:moscow`, or without a series `meeting:2023-09-29:kazan`. */
+/** Meeting identity is series, date and place: `meeting:doha-process:2024-06-30:doha`, or without a series `meeting:2024-06-30:doha`. */
 export function meetingId(series: string | null, date: string, city: string | null): string {
   const place = slugify(city ?? "unknown");
   return series === null ? `meeting:${date}:${place}` : `meeting:${slugify(series)}:${date}:${place}`;
 }
 
-/** An attendee is its meeting and who attended: `<meeting_id>/person:sergey-lavrov`, `<meeting_id>/country:afg`. */
+/** An attendee is its meeting and who attended: `<meeting_id>/person:maria-zakharova`, `<meeting_id>/country:qat`. */
 export function attendeeId(meetingIdValue: string, kind: string, key: string): string {
   const bare = key.startsWith(`${kind}:`) ? key.slice(kind.length + 1) : key;
   return `${meetingIdValue}/${kind}:${slugify(bare)}`;

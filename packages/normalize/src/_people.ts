@@ -17,7 +17,7 @@ export function foldName(name: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z\s]/g, " ")
-    .replace(/\b[a-z]\b/g, " ") // drop initials: "Donald J. Trump" = "Donald Trump"
+    .replace(/\b[a-z]\b/g, " ") // drop initials: "George W. Bush" = "George Bush"
     .replace(/kh/g, "h")
     .replace(/y/g, "i")
     .replace(/([a-z])\1+/g, "$1")
@@ -62,7 +62,7 @@ export class PeopleIndex {
     return person;
   }
 
-  // A bare surname or a longer form ("Foreign Minister Lavrov") matches only when one registry person has that surname.
+  // A bare surname or a longer form ("Foreign Minister Wang") matches only when one registry person has that surname.
   private uniqueByLastName(folded: string): RegistryPerson | undefined {
     const parts = folded.split(" ");
     const last = parts.at(-1);

@@ -31,7 +31,7 @@ function orphans<T>(current: readonly T[], previous: readonly T[], idOf: (row: T
 
 const sameOrUnknown = <T>(a: T | null, b: T | null): boolean => a === null || b === null || a === b;
 
-/** One wording is the other with parts left out at its ellipses ("Afghanistan… is"): every fragment, in order. */
+/** One wording is the other with parts left out at its ellipses ("the talks… will continue"): every fragment, in order. */
 export function isShortenedWording(short: string, full: string): boolean {
   const whole = ` ${quoteKey(full)} `;
   const fragments = short.split(/\u2026|\.\.\./).map(quoteKey).filter((f) => f.length > 0);

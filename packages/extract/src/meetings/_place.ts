@@ -41,7 +41,7 @@ export function findPlaces(narrative: string, registry: Registry): PlaceFound[] 
   return found;
 }
 
-// A dateline opens a wire report with the place it was filed from: "KAZAN –", "Kabul, Oct 7 (Reuters) -".
+// A dateline opens a wire report with the place it was filed from: "DOHA –", "Tashkent, July 26 (Reuters) -".
 const DATELINE = /^\s*([\p{Lu}][\p{L}.'’ -]{1,40}?)(?:\s*,[^\n–—:]{1,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?[–—-]{1,2}\s/u;
 
 /** The city of an article's dateline, when the registry knows it. */

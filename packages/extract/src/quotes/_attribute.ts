@@ -116,7 +116,7 @@ export function classify(np: readonly { token: Token; index: number }[], reading
     if (definite && headAt === np.length - 1 && words.every((w) => !w.token.capitalized || countryAt(reading.countries, reading.tokens, w.index))) {
       const named = personWithRole(reading, word, head.token.start);
       if (named && (country === null || named.person.country === country)) return personSpeaker(named);
-      // "the senior Russian diplomat said" right after Kabulov spoke: the person the sentence is about.
+      // "the senior Russian diplomat said" right after the envoy was named: the person the sentence is about.
       const subject = reading.pronoun(head.token.start);
       const fits = subject && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
       if (subject && fits) return personSpeaker({ person: subject });
@@ -276,7 +276,7 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     const named = reading.hitAt.get((frame[antecedent] as { index?: number })?.index ?? -1);
     if (named) return personSpeaker(named);
   }
-  // "Lavrov and Wang said …": two speakers for one quotation; which words are whose is unknown.
+  // "Wang and Araghchi said …": two speakers for one quotation; which words are whose is unknown.
   if (np.length > 0 && before?.kind === "token" && ["and", "or"].includes(before.token.text)) {
     const other = frame[frame.indexOf(before) - 1];
     if (other?.kind === "token" && (reading.hitAt.has(other.index) || GROUP_NOUNS.has(lower(other.token)) || ROLE_NOUNS.has(lower(other.token)))) return null;

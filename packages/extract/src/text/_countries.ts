@@ -24,7 +24,7 @@ export function countryWords(registry: Registry): CountryWords {
     }
   }
   for (const alias of registry.country_aliases) for (const name of alias.names) words.set(name, alias.country);
-  // Curated cities stand for their country too ("Moscow said", "officials in Kabul").
+  // Curated cities stand for their country too ("Beijing said", "officials in Tehran").
   for (const place of registry.places) for (const name of [place.city, ...place.aliases]) if (!words.has(name)) words.set(name, place.country);
   cache.set(registry, words);
   return words;
@@ -113,7 +113,7 @@ export class CountryLexicon {
     this.sticky = forms.length > 0 ? new RegExp(source, "uy") : null;
   }
 
-  /** The country's capital cities, as the library names them ("RUS" → ["Moscow"]). */
+  /** The country's capital cities, as the library names them ("QAT" → ["Doha"]). */
   capitalsOf(code: string): string[] {
     return countries.find((c) => c.cca3 === code)?.capital ?? [];
   }

@@ -172,7 +172,7 @@ function appositiveAfter(tokens: readonly Token[], end: number, words: CountryWo
     if (!t || t.punct) break;
     if (TITLE_HEADS.has(t.text)) sawHead = true; // lowercase only: a capitalized title starts a new name
     if (t.capitalized && !sawHead) {
-      // "a former Afghan intelligence chief": a country word may stand inside the role.
+      // "a former Pakistani intelligence chief": a country word may stand inside the role.
       const inner = countryAt(words, tokens, k);
       if (!inner) return null;
       country ??= inner.code;
