@@ -22,6 +22,7 @@ const PRESENCE = /\b(?:participants|delegations|delegates|attendance|attended|at
 const GUEST = /\b(?:hosted|welcomed|received)\s+/g;
 const GROUP = /^\s*(?:delegations?|leaders|officials|representatives|envoys|ministers|team|diplomats|negotiators)\b/;
 const DELEGATION = /^\s*delegations?\b/;
+const NEIGHBOURS = /^['’]s\s+(?:neighbou?rs|neighbou?ring|neighbou?r|adjacent)\b/;
 const GOVERNMENT = /^(?:['’]s)?\s+(?:government|administration|authorities|leadership)\b/;
 
 // A person placed at the gathering by what follows the name.
@@ -93,6 +94,8 @@ function readCountryList(text: string, from: number, countries: CountryLexicon):
     const lead = /^(?:\s*\([^()]{1,12}\))?(?:\s*,)?\s*(?:and\s+|as well as\s+)?(?:the\s+)?/.exec(text.slice(at));
     const next = countries.at(text, at + (lead?.[0].length ?? 0));
     if (!next) break;
+    // "envoys from Afghanistan's neighbouring countries": the country they neighbour is not one of them.
+    if (NEIGHBOURS.test(text.slice(next.end))) break;
     codes.push(next.code);
     at = end = next.end;
     // "Iran's new government" is one country, not a list.
