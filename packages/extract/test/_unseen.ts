@@ -18,6 +18,8 @@ export interface ExpectedMeeting {
   attendees: string[];
   optional: string[];
   not_attendees: string[];
+  /** Attendees who took part by video or in writing, not in person. */
+  participation?: Record<string, "remote" | "written">;
 }
 export interface Expected {
   meetings: ExpectedMeeting[];

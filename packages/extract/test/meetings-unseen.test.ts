@@ -18,6 +18,7 @@ describe("meetings in unseen articles", () => {
     const missed = meeting.attendees.filter((k) => !keys.includes(k));
     expect({ extra, missed }).toEqual({ extra: [], missed: [] });
     for (const k of meeting.not_attendees) expect(keys).not.toContain(k);
+    for (const a of found?.attendees ?? []) expect([attendeeKey(a), a.participation]).toEqual([attendeeKey(a), meeting.participation?.[attendeeKey(a)] ?? "in_person"]);
   });
 
   it.each(Object.entries(UNSEEN))("%s: no meeting the text does not report", (file, expected) => {

@@ -27,7 +27,7 @@ const GOVERNMENT = /^(?:['’]s)?\s+(?:government|administration|authorities|lea
 
 // A person placed at the gathering by what follows the name.
 const ATTEND_AFTER =
-  /^(?:,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|attending(?=\s*[.;]|\s*$)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
+  /^(?:,\s+(?:also\s+)?(?:attended|took part|participated|joined)\b|,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|attending(?=\s*[.;]|\s*$)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
 // A person placed at the gathering by the sentence: the subject speaks there or to those there.
 const SPOKE_THERE =
   /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed) the (?:assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address)|(?:told|telling|addressed|addressing|urged|urging) (?:the )?(?:[a-z-]+ )?(?:envoys|delegates|delegations|ministers|participants|representatives) (?:gathered|assembled|attending|meeting)\b)\b/i;
@@ -147,6 +147,8 @@ function participationIn(s: NarrativeSentence): Participation {
   return "in_person";
 }
 
+const MET_WITH_BEFORE = /\b(?:met|met with|held talks with|held a meeting with)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,4}$/u;
+const MET_WITH_AFTER = /^(?:,[^,]{0,100},)?\s+(?:met|met with|held talks with|held a meeting with)\s+[\p{Lu}]/u;
 const ledBy = (before: string): boolean => LED_BY.test(before) || LED_BY_TITLED.test(before) || LED_BY_CAPITALIZED.test(before);
 
 /** People of the sentence placed there, directly or by "and" with someone placed. */
@@ -170,6 +172,8 @@ function placedThere(p: PersonFound, s: NarrativeSentence, inSentence: PersonFou
   const local = { start: p.start - s.start, end: p.end - s.start };
   if (ATTEND_AFTER.test(text.slice(local.end).replace(/^['’]s/, ""))) return true;
   if (ledBy(text.slice(0, local.start))) return true;
+  // A bilateral meeting: "A met with B", "A held talks with Foreign Minister B".
+  if (MET_WITH_BEFORE.test(text.slice(0, local.start)) || MET_WITH_AFTER.test(text.slice(local.end))) return true;
   if (SIDELINES.test(text)) return true;
   const subject = inSentence[0] === p;
   if (subject && (SPOKE_THERE.test(text) || WRITTEN.test(text))) return true;
@@ -227,7 +231,8 @@ export function findAttendees(
       const code = p.country ?? known(p)?.country ?? delegation ?? null;
       const participation = participationIn(s);
       list.add({ type: "person", name: p.name, role, country: code, participation, evidence: span(s) });
-      if (code) country(code, s);
+      // The delegation took part as its head did: by video, in writing.
+      if (code) country(code, s, participation);
     }
   }
   for (const s of scope) {
