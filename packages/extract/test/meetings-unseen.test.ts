@@ -22,7 +22,8 @@ describe("meetings in unseen articles", () => {
   });
 
   it.each(Object.entries(UNSEEN))("%s: no meeting the text does not report", (file, expected) => {
-    const extra = unseenMeetings(file).filter((m) => !matching(expected.meetings, m) && !matching(expected.optional_meetings, m));
+    const reported = [...expected.meetings, ...expected.optional_meetings];
+    const extra = unseenMeetings(file).filter((m) => !reported.some((e) => matching([m], e)));
     expect(extra.map((m) => `${m.city} ${m.date}`)).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ const GOVERNMENT = /^(?:['’]s)?\s+(?:government|administration|authorities|lea
 
 // A person placed at the gathering by what follows the name.
 const ATTEND_AFTER =
-  /^(?:,\s+(?:also\s+)?(?:attended|took part|participated|joined)\b|,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|attending(?=\s*[.;]|\s*$)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
+  /^(?:,\s+(?:also\s+)?(?:attended|took part|participated|joined)\b|,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|represented [A-Z][\w-]*(?: [A-Z][\w-]*)? (?:at|in) the (?:talks|meeting|session|consultations|conference|summit|gathering|forum|dialogue)\b|attending(?=\s*[.;]|\s*$)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
 // A person placed at the gathering by the sentence: the subject speaks there or to those there.
 const SPOKE_THERE =
   /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed) the (?:assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address)|(?:told|telling|addressed|addressing|urged|urging) (?:the )?(?:[a-z-]+ )?(?:envoys|delegates|delegations|ministers|participants|representatives) (?:gathered|assembled|attending|meeting)\b)\b/i;
@@ -149,6 +149,7 @@ function participationIn(s: NarrativeSentence): Participation {
 
 const MET_WITH_BEFORE = /\b(?:met|met with|held talks with|held a meeting with)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,4}$/u;
 const MET_WITH_AFTER = /^(?:,[^,]{0,100},)?\s+(?:met|met with|held talks with|held a meeting with)\s+[\p{Lu}]/u;
+const REPRESENTED_COUNTRY = /^\s+represented\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+(?:at|in)\b/;
 const ledBy = (before: string): boolean => LED_BY.test(before) || LED_BY_TITLED.test(before) || LED_BY_CAPITALIZED.test(before);
 
 /** People of the sentence placed there, directly or by "and" with someone placed. */
@@ -228,7 +229,9 @@ export function findAttendees(
       const role = p.role ?? known(p)?.role ?? null;
       const before = s.narrative.slice(0, p.start - s.start);
       const delegation = ledBy(before) ? countriesAttending(s, countries)[0] : undefined;
-      const code = p.country ?? known(p)?.country ?? delegation ?? null;
+      // "Jane Roe represented Oman at the talks".
+      const represented = REPRESENTED_COUNTRY.exec(s.narrative.slice(p.end - s.start))?.[1];
+      const code = p.country ?? known(p)?.country ?? delegation ?? (represented ? countries.codeOf(represented) : null) ?? null;
       const participation = participationIn(s);
       list.add({ type: "person", name: p.name, role, country: code, participation, evidence: span(s) });
       // The delegation took part as its head did: by video, in writing.

@@ -37,6 +37,9 @@ const ELSEWHERE =
 
 const RECENT_GATHERING = /\b(?:gathered|met|convened) (?:in|at) (?:the )?[\p{Lu}][\p{L}-]*(?: [\p{Lu}][\p{L}-]*)* last week\b/u;
 
+// "working groups set up last year": when a thing was made, not another occasion the sentence tells of.
+const MADE_LAST = /\b(?:set up|established|created|launched|formed|adopted|signed|announced) last (?:week|month|year)\b/g;
+
 export interface NarrativeSentence extends Sentence {
   /** Narrative text: quotations blanked. */
   narrative: string;
@@ -57,7 +60,7 @@ export function readNarrative(sentences: readonly Sentence[], masked: string): N
       event: EVENT_NOUN.test(narrative) || HOSTING.test(narrative),
       future: FUTURE.test(narrative),
       // "gathered in Tianjin last week" is the news itself, told a week on: not another occasion.
-      elsewhere: ELSEWHERE.test(narrative.replace(RECENT_GATHERING, "")),
+      elsewhere: ELSEWHERE.test(narrative.replace(RECENT_GATHERING, "").replace(MADE_LAST, "")),
       background: false,
     };
   });
