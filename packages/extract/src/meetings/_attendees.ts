@@ -13,7 +13,7 @@ const PARTICIPANTS =
   /\b(?:[Rr]epresentatives|[Oo]fficials|[Dd]elegations?|[Dd]elegates|[Ee]nvoys|[Mm]inisters|[Ss]takeholders|[Pp]articipants|[Dd]iplomats|[Nn]egotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)|\b(?:attended by|joined by|with the participation of)\s+|\b[Pp]articipants (?:in|of) the [^()]{0,60}\(\s*/g;
 // A list of countries followed by taking part: "Qatar, Oman and Egypt took part in the talks".
 const TOOK_PART =
-  /^\s*(?:(?:is|are|was|were)\s+)?(?:also\s+|all\s+)?(?:took part|taking part|participated|participating|attended|attending|represented|sent (?:delegations|representatives|envoys))\b/;
+  /^\s*(?:(?:is|are|was|were)\s+)?(?:also\s+|all\s+)?(?:took part|taking part|participated|participating|attended|attending|represented|sent (?:a |an )?(?:delegations?|representatives?|envoys?))\b/;
 // A country's official attending, unnamed: "Iran's deputy foreign minister attended the meeting".
 const OFFICIAL_ATTENDED =
   /^\s+(?:[a-z-]+\s+){0,4}(?:minister|envoy|representative|ambassador|delegation|officials?|diplomats?|delegates?)\s+(?:also\s+)?(?:attended|took part|participated|(?:was|were) present)\b/;
@@ -22,16 +22,24 @@ const PRESENCE = /\b(?:participants|delegations|delegates|attendance|attended|at
 const GUEST = /\b(?:hosted|welcomed|received)\s+/g;
 const GROUP = /^\s*(?:delegations?|leaders|officials|representatives|envoys|ministers|team|diplomats|negotiators)\b/;
 const DELEGATION = /^\s*delegations?\b/;
+const NEIGHBOURS = /^['’]s\s+(?:neighbou?rs|neighbou?ring|neighbou?r|adjacent)\b/;
+const GOVERNMENT = /^(?:['’]s)?\s+(?:government|administration|authorities|leadership)\b/;
 
 // A person placed at the gathering by what follows the name.
 const ATTEND_AFTER =
-  /^(?:,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
+  /^(?:,\s+(?:also\s+)?(?:attended|took part|participated|joined)\b|,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|represented [A-Z][\w-]*(?: [A-Z][\w-]*)? (?:at|in) the (?:talks|meeting|session|consultations|conference|summit|gathering|forum|dialogue)\b|attending(?=\s*[.;]|\s*$)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
 // A person placed at the gathering by the sentence: the subject speaks there or to those there.
 const SPOKE_THERE =
-  /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed) the (?:assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address))\b/i;
+  /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed) the (?:assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address)|(?:told|telling|addressed|addressing|urged|urging) (?:the )?(?:[a-z-]+ )?(?:envoys|delegates|delegations|ministers|participants|representatives) (?:gathered|assembled|attending|meeting)\b)\b/i;
 const WRITTEN = /\b(?:written (?:greeting|message|address|statement)|(?:greeting|message|letter) (?:read out )?to (?:the )?participants)\b/i;
 const REMOTE = /\b(?:by|via) video(?:\s?link|\s?conference)?|\bremotely\b|\bvirtually\b/i;
-const LED_BY = /\b(?:led|headed|chaired|co-chaired|opened|attended|joined)\s+by\s+(?:\S+\s+){0,4}$/;
+const LED_BY = /\b(?:led|headed|chaired|co-chaired|opened|attended|joined|represented)\s+by\s+(?:\S+\s+){0,4}$/;
+// A longer title in apposition: "chaired by the UN under-secretary-general for political affairs, Jane Roe".
+// A capitalized title, perhaps compound and owned: "chaired by Oman's Deputy Prime Minister and Foreign Minister Jane Roe".
+const LED_BY_CAPITALIZED = /\b(?:led|headed|chaired|co-chaired|represented)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}]*['’]s\s+)?(?:(?:[\p{Lu}][\p{L}-]*|and)\s+){1,8}$/u;
+// Two people joined by "and" share what places them: "joined by A and the Taliban's foreign minister, B".
+const COORDINATED = /^(?:['’]s)?\s*(?:and|as well as)\s+(?:the\s+)?(?:[^\s,.;:]+\s+){0,5}[^\s,.;:]+,?\s+$/;
+const LED_BY_TITLED = /\b(?:led|headed|chaired|co-chaired|represented)\s+by\s+(?:the|its|their|his|her)\s+[^,.;:]{0,80},\s+$/;
 // Everyone named in the sentence met there.
 const SIDELINES = /\bon the (?:sidelines|margins) of the (?:meeting|talks|consultations|summit|conference|session|gathering|forum)\b/i;
 
@@ -42,15 +50,18 @@ const SPEAKS =
 
 // Not there: "the delegation declined to attend", "in the absence of Iran"; a called-off meeting.
 const ABSENT_AFTER =
-  /^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?:(?:declined|refused|did not|didn['’]t|failed|chose not|decided not)\s+(?:to\s+)?(?:attend|participate|take part|join|come|show up|send)|boycotted|snubbed|skipped|stayed away|(?:was|were) (?:absent|not present|not invited|excluded)|(?:wasn['’]t|weren['’]t) (?:present|invited|there))\b/;
+  /^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?:(?:declined|refused|did not|didn['’]t|failed|chose not|decided not)\s+(?:to\s+)?(?:attend|participate|take part|join|come|show up|send)|boycotted|snubbed|skipped|stayed away|(?:was|were) (?:absent|not present|not invited|not represented|excluded)|(?:wasn['’]t|weren['’]t) (?:present|invited|there))\b/;
 const ABSENT_BEFORE = /\b(?:absence of|without|excluding|except(?: for)?|apart from|exclusion of)\s+(?:the\s+|any\s+)?$/i;
+const AGREED_EXCEPT = /\b(?:agreed|signed|endorsed|adopted|backed|supported|approved)\b[^.;]{0,60}\b(?:except(?: for)?|apart from)\s+(?:the\s+)?$/i;
 const CALLED_OFF = /\b(?:cancell?ed|called off|postponed)\b/i;
 
 /** Countries and people a sentence says were not there. */
 function absentees(s: NarrativeSentence, people: readonly PersonFound[], countries: CountryLexicon): Set<string> {
   const out = new Set<string>();
   const text = s.narrative;
-  const absent = (start: number, end: number): boolean => ABSENT_AFTER.test(text.slice(end, end + 80)) || ABSENT_BEFORE.test(text.slice(0, start));
+  // "agreed by all participants except X" is about who signed, not who came.
+  const absent = (start: number, end: number): boolean =>
+    ABSENT_AFTER.test(text.slice(end, end + 80)) || (ABSENT_BEFORE.test(text.slice(0, start)) && !AGREED_EXCEPT.test(text.slice(0, start)));
   for (const m of countries.find(text)) if (absent(m.start, m.end)) out.add(`country:${m.code}`);
   for (const p of people) if (p.start >= s.start && p.end <= s.end && absent(p.start - s.start, p.end - s.start)) out.add(`person:${p.name}`);
   return out;
@@ -83,6 +94,8 @@ function readCountryList(text: string, from: number, countries: CountryLexicon):
     const lead = /^(?:\s*\([^()]{1,12}\))?(?:\s*,)?\s*(?:and\s+|as well as\s+)?(?:the\s+)?/.exec(text.slice(at));
     const next = countries.at(text, at + (lead?.[0].length ?? 0));
     if (!next) break;
+    // "envoys from Afghanistan's neighbouring countries": the country they neighbour is not one of them.
+    if (NEIGHBOURS.test(text.slice(next.end))) break;
     codes.push(next.code);
     at = end = next.end;
     // "Iran's new government" is one country, not a list.
@@ -108,7 +121,9 @@ function countriesAttending(s: NarrativeSentence, countries: CountryLexicon): st
     // Start of a list only: not preceded by another country and a separator.
     if (previous && /^(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?$/.test(text.slice(previous.end, mention.start))) continue;
     const list = readCountryList(text, mention.start, countries);
-    if (list.codes.length > 0 && TOOK_PART.test(text.slice(list.end))) codes.push(...list.codes);
+    // "the Taliban government was represented": the government stands for its country.
+    const rest = text.slice(list.end).replace(GOVERNMENT, "");
+    if (list.codes.length > 0 && TOOK_PART.test(rest)) codes.push(...list.codes);
   }
   for (const mention of mentions) {
     const after = text.slice(mention.end).replace(/^['’]s\b/, "");
@@ -132,18 +147,40 @@ function participationIn(s: NarrativeSentence): Participation {
   return "in_person";
 }
 
+const MET_WITH_BEFORE = /\b(?:met|met with|held talks with|held a meeting with)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,4}$/u;
+const MET_WITH_AFTER = /^(?:,[^,]{0,100},)?\s+(?:met|met with|held talks with|held a meeting with)\s+[\p{Lu}]/u;
+const REPRESENTED_COUNTRY = /^\s+represented\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+(?:at|in)\b/;
+const ledBy = (before: string): boolean => LED_BY.test(before) || LED_BY_TITLED.test(before) || LED_BY_CAPITALIZED.test(before);
+
+/** People of the sentence placed there, directly or by "and" with someone placed. */
+function placedInSentence(s: NarrativeSentence, inSentence: PersonFound[], countries: CountryLexicon): Set<PersonFound> {
+  const placed = new Set(inSentence.filter((p) => placedThere(p, s, inSentence, countries)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [i, q] of inSentence.entries()) {
+      const p = inSentence[i - 1];
+      if (!p || placed.has(p) === placed.has(q) || !COORDINATED.test(s.narrative.slice(p.end - s.start, q.start - s.start))) continue;
+      placed.add(placed.has(p) ? q : p);
+      changed = true;
+    }
+  }
+  return placed;
+}
+
 /** Is the person at `p` placed at the meeting by this sentence? */
 function placedThere(p: PersonFound, s: NarrativeSentence, inSentence: PersonFound[], countries: CountryLexicon): boolean {
   const text = s.narrative;
   const local = { start: p.start - s.start, end: p.end - s.start };
   if (ATTEND_AFTER.test(text.slice(local.end).replace(/^['’]s/, ""))) return true;
-  if (LED_BY.test(text.slice(0, local.start))) return true;
+  if (ledBy(text.slice(0, local.start))) return true;
+  // A bilateral meeting: "A met with B", "A held talks with Foreign Minister B".
+  if (MET_WITH_BEFORE.test(text.slice(0, local.start)) || MET_WITH_AFTER.test(text.slice(local.end))) return true;
   if (SIDELINES.test(text)) return true;
   const subject = inSentence[0] === p;
   if (subject && (SPOKE_THERE.test(text) || WRITTEN.test(text))) return true;
   // Named beside a list of participants: "Foreign Minister A, Foreign Minister B, and officials from China, India".
-  PARTICIPANTS.lastIndex = 0;
-  const list = PARTICIPANTS.exec(text);
+  // A fresh search: exec on the shared global pattern would leave lastIndex behind for the next sentence's matchAll.
+  const list = new RegExp(PARTICIPANTS.source).exec(text);
   if (list && (s.event || PRESENCE.test(text)) && list.index > local.end) {
     const between = text.slice(local.end, list.index);
     const rest = inSentence.filter((q) => q.start > p.start && q.start - s.start < list.index);
@@ -186,14 +223,19 @@ export function findAttendees(
     for (const code of countriesAttending(s, countries)) country(code, s);
     // Names inside a quotation are what someone said, not who was there.
     const inSentence = reading.people.filter((p) => p.start >= s.start && p.end <= s.end && s.narrative.slice(p.start - s.start, p.end - s.start).trim() !== "");
+    const placed = placedInSentence(s, inSentence, countries);
     for (const p of inSentence) {
-      if (!placedThere(p, s, inSentence, countries)) continue;
+      if (!placed.has(p)) continue;
       const role = p.role ?? known(p)?.role ?? null;
-      const delegation = LED_BY.test(s.narrative.slice(0, p.start - s.start)) ? countriesAttending(s, countries)[0] : undefined;
-      const code = p.country ?? known(p)?.country ?? delegation ?? null;
+      const before = s.narrative.slice(0, p.start - s.start);
+      const delegation = ledBy(before) ? countriesAttending(s, countries)[0] : undefined;
+      // "Jane Roe represented Oman at the talks".
+      const represented = REPRESENTED_COUNTRY.exec(s.narrative.slice(p.end - s.start))?.[1];
+      const code = p.country ?? known(p)?.country ?? delegation ?? (represented ? countries.codeOf(represented) : null) ?? null;
       const participation = participationIn(s);
       list.add({ type: "person", name: p.name, role, country: code, participation, evidence: span(s) });
-      if (code) country(code, s);
+      // The delegation took part as its head did: by video, in writing.
+      if (code) country(code, s, participation);
     }
   }
   for (const s of scope) {

@@ -113,8 +113,17 @@ export function refinePublished(text: string, published: string): string {
     if (!mention.dateline) continue;
     if (mention.date.startsWith(published) && mention.date.length > published.length) return mention.date;
   }
+  // A press release opens "City, 29 January 2024." and says "today" of that day, though posted a day or two later.
+  const release = PRESS_DATELINE.exec(head);
+  if (release) {
+    const day = findDates(release[1] ?? "", published)[0]?.date;
+    if (day && precisionOf(day) === 3 && !isAfter(day, published) && daysBetween(day, published) <= 3) return day;
+  }
   return published;
 }
+
+const PRESS_DATELINE = /^\s*[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?,\s+(\d{1,2}\s+[\p{Lu}][\p{L}]+\s+\d{4}|[\p{Lu}][\p{L}]+\s+\d{1,2},\s+\d{4})\.\s/u;
+const daysBetween = (a: string, b: string): number => (Date.parse(b.length === 10 ? b : `${b}-01`.slice(0, 10)) - Date.parse(a)) / 86_400_000;
 
 /** Whole months from `date` to `published` (0 when in the same month or either lacks a month). */
 export function monthsBefore(date: string, published: string): number {

@@ -34,7 +34,10 @@ export function readArticle(ctx: ArticleContext): ArticleReading {
   const published = refinePublished(text, ctx.article.published);
   const sentences = readNarrative(splitSentences(text), masked).map((s) => {
     // Only dates with a stated year: "over the past two years" is a span of time, not a date.
-    const dates = findDates(s.narrative, published).filter((d) => !d.dateline && /\d{4}/.test(s.narrative.slice(d.start, d.end)));
+    // "since the war began in 2021" starts a span of time that runs to now: not when the sentence's event happened.
+    const dates = findDates(s.narrative, published).filter(
+      (d) => !d.dateline && /\d{4}/.test(s.narrative.slice(d.start, d.end)) && !SINCE.test(s.narrative.slice(0, d.start)),
+    );
     // News reports what just happened: a sentence dated only long before publication is history.
     return { ...s, background: dates.length > 0 && dates.every((d) => monthsBefore(d.date, published) > RECENT_MONTHS) };
   });
@@ -50,6 +53,7 @@ export function readArticle(ctx: ArticleContext): ArticleReading {
 }
 
 const RECENT_MONTHS = 3;
+const SINCE = /\bsince\b[^,;.]{0,60}$/;
 const precision = (date: string): number => date.split("-").length;
 const agree = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
 

@@ -35,6 +35,11 @@ const FUTURE =
 const ELSEWHERE =
   /\b(?:(?:a |an |the )?(?:different|separate|another) (?:event|meeting|occasion|conference|forum)|in an? (?:recent |separate |earlier )?interview|(?:days?|weeks?|months?|years?) (?:after|before|earlier|later)|last (?:week|month|year)|(?:was|were) reported|(?:requesting|requested|asking|asked|seeking|sought) to be invited|earlier this year|ago)\b/i;
 
+const RECENT_GATHERING = /\b(?:gathered|met|convened) (?:in|at) (?:the )?[\p{Lu}][\p{L}-]*(?: [\p{Lu}][\p{L}-]*)* last week\b/u;
+
+// "working groups set up last year": when a thing was made, not another occasion the sentence tells of.
+const MADE_LAST = /\b(?:set up|established|created|launched|formed|adopted|signed|announced) last (?:week|month|year)\b/g;
+
 export interface NarrativeSentence extends Sentence {
   /** Narrative text: quotations blanked. */
   narrative: string;
@@ -54,7 +59,8 @@ export function readNarrative(sentences: readonly Sentence[], masked: string): N
       narrative,
       event: EVENT_NOUN.test(narrative) || HOSTING.test(narrative),
       future: FUTURE.test(narrative),
-      elsewhere: ELSEWHERE.test(narrative),
+      // "gathered in Tianjin last week" is the news itself, told a week on: not another occasion.
+      elsewhere: ELSEWHERE.test(narrative.replace(RECENT_GATHERING, "").replace(MADE_LAST, "")),
       background: false,
     };
   });

@@ -21,6 +21,8 @@ const LED_BY = /\b(?:led|headed|chaired)\s+by\s+$/i;
 // "..., said Jane Roe": a speech verb before the name.
 const SPEECH_BEFORE = /\b(?:said|says|added|told|declared|stressed)\s+$/;
 const POSSESSIVE = /['’]s$/;
+// "Jane Roe represented Oman at the talks": a name that stands for a country is a person's.
+const REPRESENTED = /^\s+(?:represented|headed|led|co-chaired|chaired)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}]+\s+)?(?:at|in)\s+the\b|^\s+represented\s+[\p{Lu}][\p{L}]+\b/u;
 
 
 interface Token {
@@ -196,7 +198,7 @@ export class PeopleFinder {
     const before = sentence.text.slice(0, (name[0] as Token).start);
     const after = sentence.text.slice((name.at(-1) as Token).end);
     // An unknown name counts when a title, "led by" or a speech verb says it is a person.
-    if (role === null && !honorific && !LED_BY.test(before) && !SPEECH_AFTER.test(after) && !SPEECH_BEFORE.test(before)) return null;
+    if (role === null && !honorific && !LED_BY.test(before) && !SPEECH_AFTER.test(after) && !SPEECH_BEFORE.test(before) && !REPRESENTED.test(after)) return null;
     return { name: written, written, role, country, start, end, sentence };
   }
 }

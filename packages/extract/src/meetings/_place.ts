@@ -20,7 +20,7 @@ function placePattern(registry: Registry): PlacePattern {
     for (const place of registry.places) for (const form of [place.city, ...place.aliases]) byForm.set(form, place);
     const f = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|") || "(?!)";
     const pattern = new RegExp(
-      `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
+      `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|\\b[Tt]he\\s+[\\p{Lu}][\\p{L}]+\\s+(?:city|town)\\s+of\\s+(${f})\\s+(?:hosted|played host|welcomed)\\b|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
       "gu",
     );
     built = { pattern, byForm };
@@ -34,7 +34,7 @@ export function findPlaces(narrative: string, registry: Registry): PlaceFound[] 
   const { pattern, byForm } = placePattern(registry);
   const found: PlaceFound[] = [];
   for (const m of narrative.matchAll(pattern)) {
-    const form = m[1] ?? m[2] ?? "";
+    const form = m[1] ?? m[2] ?? m[3] ?? "";
     const place = byForm.get(form);
     if (place) found.push({ place, start: (m.index ?? 0) + m[0].indexOf(form) });
   }
