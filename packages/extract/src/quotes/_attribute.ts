@@ -113,12 +113,16 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   const definite = lower(np[0]?.token as Token) === "the";
   if (ROLE_NOUNS.has(word) && !head.token.possessive) {
     // "the minister" after "Wang Yi, China's foreign minister" is Wang Yi.
-    if (definite && headAt === np.length - 1 && words.every((w) => !w.token.capitalized || countryAt(reading.countries, reading.tokens, w.index))) {
+    // Press releases capitalize the title: "the Minister said", "according to the Special Representative".
+    const titleWord = (w: { token: Token; index: number }): boolean => !w.token.capitalized || TITLE_HEADS.has(lower(w.token)) || TITLE_WORDS.has(lower(w.token)) || countryAt(reading.countries, reading.tokens, w.index) !== null;
+    if (definite && headAt === np.length - 1 && words.every(titleWord)) {
       const named = personWithRole(reading, word, head.token.start);
       if (named && (country === null || named.person.country === country)) return personSpeaker(named);
       // "the senior Russian diplomat said" right after the envoy was named: the person the sentence is about.
       const subject = reading.pronoun(head.token.start);
-      const fits = subject && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
+      // A capitalized title ("the Special Representative") names an office: only its holder, never the last speaker.
+      const capitalizedTitle = words.some((w) => w.token.capitalized && !countryAt(reading.countries, reading.tokens, w.index));
+      const fits = subject && !capitalizedTitle && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
       if (subject && fits) return personSpeaker({ person: subject });
     }
     return { type: "role", name, role: name, country };
@@ -155,7 +159,9 @@ function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before:
     const item = frame[k];
     if (item?.kind !== "token") break;
     const t = item.token;
-    if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || SPEECH_VERBS.has(t.text)) break;
+    // "the participating states expressed": a noun-or-verb form right before the verb is the subject's noun.
+    const nounForm = k === i - 1 && AMBIGUOUS_VERBS.has(t.text) && GROUP_NOUNS.has(t.text);
+    if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || (SPEECH_VERBS.has(t.text) && !nounForm)) break;
     np.unshift({ token: t, index: item.index });
     k--;
     // A determiner opens the phrase: "a move its foreign ministry described" → "its foreign ministry".

@@ -42,7 +42,7 @@ export const TITLE_HEADS = words(`
   spokesman spokeswoman director chairman chairwoman chair chief commander senator governor mayor king queen prince
   princess sheikh emir mullah ayatollah pope speaker adviser advisor aide counselor counsellor undersecretary
   under-secretary commissioner head leader general admiral colonel lieutenant major captain judge justice
-  ambassador-at-large secretary-general negotiator expert analyst professor researcher scholar official diplomat attorney-general deputy
+  ambassador-at-large secretary-general negotiator expert analyst professor researcher scholar official diplomat attorney-general deputy fellow
   mr. mrs. ms. dr. gen. lt. col. adm. sen. rep. gov. prof. maj. capt. sgt. amb. cmdr.`);
 
 /** Words that may stand inside a title ("Deputy Foreign Minister", "Secretary of State"). Lowercase forms. */
