@@ -250,7 +250,14 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     if (isSpeechVerbAt(frame, i, reading)) verb = i;
     if (tokenAt(frame, i)?.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") according = i;
   }
-  if (according > verb) return classify(phraseAfter(frame, according + 2), reading);
+  if (according > verb) {
+    // "According to a joint statement issued after the talks, the participants “reaffirmed …”": the quotation's subject.
+    const source = classify(phraseAfter(frame, according + 2), reading);
+    const comma = frame.findIndex((item, i) => i > according && item.kind === "token" && item.token.text === ",");
+    const subject = comma >= 0 && comma < q ? phraseBefore(frame, q) : null;
+    const own = subject && subject.before === frame[comma] ? classify(subject.np, reading) : null;
+    return own && own !== "inherit" ? own : source;
+  }
   for (let i = q - 1; i >= 0; i--) {
     if (tokenAt(frame, i)?.text !== "quoted") continue;
     if (verb > i && tokenAt(frame, verb)?.text !== "saying") break;
