@@ -42,6 +42,7 @@ const QUANTIFIERS = new Set(["one", "another", "some", "several"]);
 // Titles ("the minister") must match the person's known role; these words fit anyone in public office.
 const EPITHETS = new Set(["diplomat", "official", "envoy", "negotiator", "representative", "leader"]);
 const PREPOSITIONS = new Set(["for", "of", "on", "at", "to", "in", "from"]);
+const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are", "been", "being", "be"]);
 const DASHES = new Set(["–", "—", "-", "--"]);
 // Noun-or-verb forms: a verb only right after its subject ("Peskov notes", not "the member states").
 const AMBIGUOUS_VERBS = new Set(
@@ -276,6 +277,8 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     return null;
   }
   const verbToken = tokenAt(frame, verb) as Token;
+  // "X was asked whether “…”": the words are the question put to X, not X's.
+  if (verbToken.text === "asked" && PASSIVE_AUXILIARIES.has(tokenAt(frame, verb - 1)?.text.toLowerCase() ?? "")) return null;
   // Passive: "the meeting was described by Peskov as “…”".
   if (tokenAt(frame, verb + 1)?.text === "by") {
     const agent = nameAt(frame, verb + 2, reading);
