@@ -68,3 +68,24 @@ describe("quotes in unseen articles", () => {
     expect({ precision: m.precision, recall: m.recall, speaker: m.speaker }).toEqual({ precision: 1, recall: 1, speaker: 1 });
   });
 });
+
+// Single sentences in wire phrasing: the speaker each rule gives, or no quote where the words are nobody's own.
+const SENTENCES: [string, string | null][] = [
+  ["“We are not here to negotiate anything today,” one delegate told AFP.", "delegate"],
+  ["Russia and China said in a joint statement that they “oppose the deployment of foreign troops in the region.”", null],
+  ["Pakistan's foreign minister, Ishaq Dar, was asked whether “all options are on the table” and declined to answer.", null],
+  ["According to a communique issued after the talks, the envoys “agreed to meet again in Tashkent next spring.”", "envoys"],
+  ["For the first time, the Taliban government was represented by its foreign minister, Abdul Kabir Haqqani, who said the talks were “a step towards mutual trust in the region.”", "Abdul Kabir Haqqani"],
+];
+
+describe("speakers in single wire sentences", () => {
+  it.each(SENTENCES)("%s", (text, speaker) => {
+    const quotes = extractQuotes({ article: textArticle(text, "sentence"), registry });
+    expect(quotes.map((q) => q.speaker.name)).toEqual(speaker === null ? [] : [speaker]);
+  });
+
+  it("takes the role before a name from after the verb: “represented by its foreign minister, X” is a foreign minister", () => {
+    const [quote] = extractQuotes({ article: textArticle(SENTENCES[4]?.[0] ?? "", "sentence"), registry });
+    expect(quote?.speaker.role).toBe("foreign minister");
+  });
+});

@@ -243,6 +243,15 @@ function quotedObject(frame: readonly FrameItem[], at: number, reading: ArticleR
   return nameAt(frame, at + 1, reading);
 }
 
+/** "Wang and Araghchi said …", "Russia and China said … they": two speakers for one quotation; whose words is unknown. */
+function jointSubject(frame: readonly FrameItem[], np: NP, before: FrameItem | undefined, reading: ArticleReading): boolean {
+  if (np.length === 0 || before?.kind !== "token" || !["and", "or"].includes(before.token.text)) return false;
+  const other = frame[frame.indexOf(before) - 1];
+  if (other?.kind !== "token") return false;
+  const word = lower(other.token);
+  return reading.hitAt.has(other.index) || GROUP_NOUNS.has(word) || ROLE_NOUNS.has(word) || countryAt(reading.countries, reading.tokens, other.index) !== null;
+}
+
 /** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's answer was short:". */
 export function attributeFromLead(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
   let verb = -1;
@@ -292,18 +301,16 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     const named = reading.hitAt.get((frame[antecedent] as { index?: number })?.index ?? -1);
     if (named) return personSpeaker(named);
   }
-  // "Wang and Araghchi said …": two speakers for one quotation; which words are whose is unknown.
-  if (np.length > 0 && before?.kind === "token" && ["and", "or"].includes(before.token.text)) {
-    const other = frame[frame.indexOf(before) - 1];
-    if (other?.kind === "token" && (reading.hitAt.has(other.index) || GROUP_NOUNS.has(lower(other.token)) || ROLE_NOUNS.has(lower(other.token)))) return null;
-  }
+  if (jointSubject(frame, np, before, reading)) return null;
   const subject = classify(np, reading);
   // "The Chinese side said it hoped …", "the four countries said they …": the speaker of the verb before.
   if ((subject === "inherit" || isPronoun(np, "it")) && np[0]) {
     const earlier = frame.findIndex((item) => item.kind === "token" && item.index === np[0]?.index);
     for (let v = earlier - 1; v >= 0; v--) {
       if (!isSpeechVerbAt(frame, v, reading)) continue;
-      const outer = classify(phraseBefore(frame, v).np, reading);
+      const outerPhrase = phraseBefore(frame, v);
+      if (jointSubject(frame, outerPhrase.np, outerPhrase.before, reading)) return null;
+      const outer = classify(outerPhrase.np, reading);
       if (outer && outer !== "inherit") return outer;
       break;
     }
