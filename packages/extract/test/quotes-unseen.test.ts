@@ -75,6 +75,8 @@ const SENTENCES: [string, string | null][] = [
   ["Russia and China said in a joint statement that they “oppose the deployment of foreign troops in the region.”", null],
   ["Pakistan's foreign minister, Ishaq Dar, was asked whether “all options are on the table” and declined to answer.", null],
   ["According to a communique issued after the talks, the envoys “agreed to meet again in Tashkent next spring.”", "envoys"],
+  ["Indian envoy J.P. Singh met Pakistani envoy Mohammad Sadiq on the sidelines. He later said the conversation had been “cordial but without any breakthrough on trade.”", "J.P. Singh"],
+  ["The U.S. Special Representative for Afghanistan said Washington would “not release the frozen reserves this year.”", "U.S. Special Representative for Afghanistan"],
   ["For the first time, the Taliban government was represented by its foreign minister, Abdul Kabir Haqqani, who said the talks were “a step towards mutual trust in the region.”", "Abdul Kabir Haqqani"],
 ];
 
@@ -85,7 +87,7 @@ describe("speakers in single wire sentences", () => {
   });
 
   it("takes the role before a name from after the verb: “represented by its foreign minister, X” is a foreign minister", () => {
-    const [quote] = extractQuotes({ article: textArticle(SENTENCES[4]?.[0] ?? "", "sentence"), registry });
+    const [quote] = extractQuotes({ article: textArticle(SENTENCES[6]?.[0] ?? "", "sentence"), registry });
     expect(quote?.speaker.role).toBe("foreign minister");
   });
 });

@@ -87,7 +87,11 @@ function isNameToken(t: Token, words: CountryWords, tokens: readonly Token[], i:
   if (ARABIC_PART.test(t.text) && i > 0 && tokens[i - 1]?.capitalized === true) return true;
   if (t.punct || !t.capitalized) return false;
   if (NOT_NAME_WORDS.has(t.word) || NEWS_OUTLETS.has(t.word) || isTitleWord(t) || SPEECH_VERBS.has(lower(t))) return false;
-  if (/^(\p{L}\.){2,}$/u.test(t.text)) return false; // acronyms: "U.S."
+  // Acronyms ("U.S.") are not names; initials before a surname are ("J.P. Singh").
+  if (/^(\p{L}\.){2,}$/u.test(t.text)) {
+    const next = tokens[i + 1];
+    return next !== undefined && !/\./u.test(next.text) && isNameToken(next, words, tokens, i + 1) && countryAt(words, tokens, i) === null;
+  }
   return countryAt(words, tokens, i) === null;
 }
 
