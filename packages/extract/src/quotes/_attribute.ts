@@ -42,6 +42,7 @@ const QUANTIFIERS = new Set(["one", "another", "some", "several"]);
 // Titles ("the minister") must match the person's known role; these words fit anyone in public office.
 const EPITHETS = new Set(["diplomat", "official", "envoy", "negotiator", "representative", "leader"]);
 const PREPOSITIONS = new Set(["for", "of", "on", "at", "to", "in", "from"]);
+const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are", "been", "being", "be"]);
 const DASHES = new Set(["–", "—", "-", "--"]);
 // Noun-or-verb forms: a verb only right after its subject ("Peskov notes", not "the member states").
 const AMBIGUOUS_VERBS = new Set(
@@ -113,12 +114,16 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   const definite = lower(np[0]?.token as Token) === "the";
   if (ROLE_NOUNS.has(word) && !head.token.possessive) {
     // "the minister" after "Wang Yi, China's foreign minister" is Wang Yi.
-    if (definite && headAt === np.length - 1 && words.every((w) => !w.token.capitalized || countryAt(reading.countries, reading.tokens, w.index))) {
+    // Press releases capitalize the title: "the Minister said", "according to the Special Representative".
+    const titleWord = (w: { token: Token; index: number }): boolean => !w.token.capitalized || TITLE_HEADS.has(lower(w.token)) || TITLE_WORDS.has(lower(w.token)) || countryAt(reading.countries, reading.tokens, w.index) !== null;
+    if (definite && headAt === np.length - 1 && words.every(titleWord)) {
       const named = personWithRole(reading, word, head.token.start);
       if (named && (country === null || named.person.country === country)) return personSpeaker(named);
       // "the senior Russian diplomat said" right after the envoy was named: the person the sentence is about.
       const subject = reading.pronoun(head.token.start);
-      const fits = subject && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
+      // A capitalized title ("the Special Representative") names an office: only its holder, never the last speaker.
+      const capitalizedTitle = words.some((w) => w.token.capitalized && !countryAt(reading.countries, reading.tokens, w.index));
+      const fits = subject && !capitalizedTitle && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
       if (subject && fits) return personSpeaker({ person: subject });
     }
     return { type: "role", name, role: name, country };
@@ -155,7 +160,9 @@ function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before:
     const item = frame[k];
     if (item?.kind !== "token") break;
     const t = item.token;
-    if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || SPEECH_VERBS.has(t.text)) break;
+    // "the participating states expressed": a noun-or-verb form right before the verb is the subject's noun.
+    const nounForm = k === i - 1 && AMBIGUOUS_VERBS.has(t.text) && GROUP_NOUNS.has(t.text);
+    if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || (SPEECH_VERBS.has(t.text) && !nounForm)) break;
     np.unshift({ token: t, index: item.index });
     k--;
     // A determiner opens the phrase: "a move its foreign ministry described" → "its foreign ministry".
@@ -236,6 +243,15 @@ function quotedObject(frame: readonly FrameItem[], at: number, reading: ArticleR
   return nameAt(frame, at + 1, reading);
 }
 
+/** "Wang and Araghchi said …", "Russia and China said … they": two speakers for one quotation; whose words is unknown. */
+function jointSubject(frame: readonly FrameItem[], np: NP, before: FrameItem | undefined, reading: ArticleReading): boolean {
+  if (np.length === 0 || before?.kind !== "token" || !["and", "or"].includes(before.token.text)) return false;
+  const other = frame[frame.indexOf(before) - 1];
+  if (other?.kind !== "token") return false;
+  const word = lower(other.token);
+  return reading.hitAt.has(other.index) || GROUP_NOUNS.has(word) || ROLE_NOUNS.has(word) || countryAt(reading.countries, reading.tokens, other.index) !== null;
+}
+
 /** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's answer was short:". */
 export function attributeFromLead(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
   let verb = -1;
@@ -244,7 +260,14 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     if (isSpeechVerbAt(frame, i, reading)) verb = i;
     if (tokenAt(frame, i)?.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") according = i;
   }
-  if (according > verb) return classify(phraseAfter(frame, according + 2), reading);
+  if (according > verb) {
+    // "According to a joint statement issued after the talks, the participants “reaffirmed …”": the quotation's subject.
+    const source = classify(phraseAfter(frame, according + 2), reading);
+    const comma = frame.findIndex((item, i) => i > according && item.kind === "token" && item.token.text === ",");
+    const subject = comma >= 0 && comma < q ? phraseBefore(frame, q) : null;
+    const own = subject && subject.before === frame[comma] ? classify(subject.np, reading) : null;
+    return own && own !== "inherit" ? own : source;
+  }
   for (let i = q - 1; i >= 0; i--) {
     if (tokenAt(frame, i)?.text !== "quoted") continue;
     if (verb > i && tokenAt(frame, verb)?.text !== "saying") break;
@@ -263,6 +286,8 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     return null;
   }
   const verbToken = tokenAt(frame, verb) as Token;
+  // "X was asked whether “…”": the words are the question put to X, not X's.
+  if (verbToken.text === "asked" && PASSIVE_AUXILIARIES.has(tokenAt(frame, verb - 1)?.text.toLowerCase() ?? "")) return null;
   // Passive: "the meeting was described by Peskov as “…”".
   if (tokenAt(frame, verb + 1)?.text === "by") {
     const agent = nameAt(frame, verb + 2, reading);
@@ -276,18 +301,16 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     const named = reading.hitAt.get((frame[antecedent] as { index?: number })?.index ?? -1);
     if (named) return personSpeaker(named);
   }
-  // "Wang and Araghchi said …": two speakers for one quotation; which words are whose is unknown.
-  if (np.length > 0 && before?.kind === "token" && ["and", "or"].includes(before.token.text)) {
-    const other = frame[frame.indexOf(before) - 1];
-    if (other?.kind === "token" && (reading.hitAt.has(other.index) || GROUP_NOUNS.has(lower(other.token)) || ROLE_NOUNS.has(lower(other.token)))) return null;
-  }
+  if (jointSubject(frame, np, before, reading)) return null;
   const subject = classify(np, reading);
   // "The Chinese side said it hoped …", "the four countries said they …": the speaker of the verb before.
   if ((subject === "inherit" || isPronoun(np, "it")) && np[0]) {
     const earlier = frame.findIndex((item) => item.kind === "token" && item.index === np[0]?.index);
     for (let v = earlier - 1; v >= 0; v--) {
       if (!isSpeechVerbAt(frame, v, reading)) continue;
-      const outer = classify(phraseBefore(frame, v).np, reading);
+      const outerPhrase = phraseBefore(frame, v);
+      if (jointSubject(frame, outerPhrase.np, outerPhrase.before, reading)) return null;
+      const outer = classify(outerPhrase.np, reading);
       if (outer && outer !== "inherit") return outer;
       break;
     }

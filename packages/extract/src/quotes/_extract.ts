@@ -54,7 +54,14 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
   let tokenCursor = 0;
   layout.paragraphs.forEach((para, p) => {
     const quotes = layout.quotesByParagraph[p] ?? [];
-    if (quotes.length === 0) return;
+    if (quotes.length === 0) {
+      const reported = reportedSpeaker(layout, reading, p, tokenCursor);
+      if (reported) {
+        tokenCursor = reported.cursor;
+        last = reported.last;
+      }
+      return;
+    }
     for (const sentence of layout.sentencesByParagraph[p] ?? []) {
       const inSentence = quotes.filter((q) => q.outer.start >= sentence.start && q.outer.start < sentence.end);
       if (inSentence.length === 0) continue;
@@ -83,6 +90,24 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
     }
   });
   return dropRepeats(found);
+}
+
+/**
+ * A paragraph without quotations whose last sentence reports a person's words ("X told reporters that …"), right
+ * before a paragraph that opens with a quotation: that person is the last speaker, so the quotation is theirs.
+ */
+function reportedSpeaker(layout: ArticleLayout, reading: ArticleReading, p: number, cursor: number): { last: LastSpeaker; cursor: number } | null {
+  const next = layout.quotesByParagraph[p + 1]?.[0];
+  const nextPara = layout.paragraphs[p + 1];
+  const sentence = layout.sentencesByParagraph[p]?.at(-1);
+  if (!next || !nextPara || !sentence || trimmed(layout.text, nextPara.start, nextPara.end).start !== next.outer.start) return null;
+  const { tokens } = reading;
+  while (cursor < tokens.length && (tokens[cursor]?.start ?? 0) < sentence.start) cursor++;
+  const frame = frameOf(tokens, cursor, sentence, []);
+  const speaker = attributeFromLead(frame, frame.length, reading);
+  if (!speaker || speaker === "inherit" || speaker.type !== "person") return null;
+  const evidence = trimmed(layout.text, sentence.start, sentence.end);
+  return { last: { speaker, paragraph: p, evidence, end: sentence.end }, cursor };
 }
 
 function attributeQuote(frame: readonly FrameItem[], at: number, reading: ArticleReading) {

@@ -42,7 +42,7 @@ export const TITLE_HEADS = words(`
   spokesman spokeswoman director chairman chairwoman chair chief commander senator governor mayor king queen prince
   princess sheikh emir mullah ayatollah pope speaker adviser advisor aide counselor counsellor undersecretary
   under-secretary commissioner head leader general admiral colonel lieutenant major captain judge justice
-  ambassador-at-large secretary-general negotiator expert analyst professor researcher scholar official diplomat attorney-general deputy
+  ambassador-at-large secretary-general negotiator expert analyst professor researcher scholar official diplomat attorney-general deputy fellow
   mr. mrs. ms. dr. gen. lt. col. adm. sen. rep. gov. prof. maj. capt. sgt. amb. cmdr.`);
 
 /** Words that may stand inside a title ("Deputy Foreign Minister", "Secretary of State"). Lowercase forms. */
@@ -56,14 +56,14 @@ export const ROLE_NOUNS = words(`
   spokesperson spokesman spokeswoman minister official diplomat envoy ambassador representative president premier
   secretary adviser advisor aide source director chief commander leader chairman chairwoman negotiator mediator
   deputy chancellor emissary counselor counsellor commissioner prosecutor general governor mayor senator lawmaker
-  analyst expert officer head secretary-general`);
+  analyst expert officer head secretary-general delegate`);
 
 /** Nouns naming a collective speaker ("the member states", "the Chinese delegation"). */
 export const GROUP_NOUNS = words(`
   nations countries states participants delegation delegations government governments ministry ministries
   officials parties sides members leaders stakeholders envoys diplomats authorities administration embassy
   kremlin council committee coalition alliance bloc ministers representatives spokespeople lawmakers negotiators
-  department office cabinet parliament side activists house secretariat commission mission presidency`);
+  department office cabinet parliament side activists house secretariat commission mission presidency delegates`);
 
 /** Words that open a clause or phrase: a speaker's name never runs across them. */
 export const BOUNDARY_WORDS = words(`

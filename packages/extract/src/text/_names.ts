@@ -87,7 +87,11 @@ function isNameToken(t: Token, words: CountryWords, tokens: readonly Token[], i:
   if (ARABIC_PART.test(t.text) && i > 0 && tokens[i - 1]?.capitalized === true) return true;
   if (t.punct || !t.capitalized) return false;
   if (NOT_NAME_WORDS.has(t.word) || NEWS_OUTLETS.has(t.word) || isTitleWord(t) || SPEECH_VERBS.has(lower(t))) return false;
-  if (/^(\p{L}\.){2,}$/u.test(t.text)) return false; // acronyms: "U.S."
+  // Acronyms ("U.S.") are not names; initials before a surname are ("J.P. Singh").
+  if (/^(\p{L}\.){2,}$/u.test(t.text)) {
+    const next = tokens[i + 1];
+    return next !== undefined && !/\./u.test(next.text) && isNameToken(next, words, tokens, i + 1) && countryAt(words, tokens, i) === null;
+  }
   return countryAt(words, tokens, i) === null;
 }
 
@@ -111,7 +115,10 @@ function titleBefore(text: string, tokens: readonly Token[], i: number, words: C
   let k = i;
   while (k > 0) {
     const t = tokens[k - 1];
-    if (!t || t.punct || !isTitleWord(t) || lineBreakBetween(text, t, tokens[k])) break;
+    if (!t || t.punct || lineBreakBetween(text, t, tokens[k])) break;
+    // A country inside a long title: "Special Representative of the President of Uzbekistan for Afghanistan X".
+    const inner = !isTitleWord(t) && ["of", "for"].includes(tokens[k - 2]?.text ?? "") && countryAt(words, tokens, k - 1)?.length === 1;
+    if (!isTitleWord(t) && !inner) break;
     k--;
   }
   while (k < i && LEADING_FUNCTION_WORDS.has(lower(tokens[k] as Token))) k++;
@@ -131,6 +138,9 @@ function titleBefore(text: string, tokens: readonly Token[], i: number, words: C
   return { role: role || titleTokens.map((t) => t.text).join(" "), country };
 }
 
+// Words a role before a name never runs across: possessive determiners and clause words ("its", "by", "who", "was").
+const ROLE_STOPS = new Set(["its", "his", "her", "their", "by", "who", "which", "that", "and", "when", "while", "as", "was", "were", "is", "are", "been", "be", "had", "has", "have"]);
+
 /** A role set off before a name: "Iran's special envoy for Afghanistan, Hassan Kazemi Qomi, said". */
 function titleAcrossComma(tokens: readonly Token[], i: number, words: CountryWords) {
   if (tokens[i - 1]?.text !== ",") return null;
@@ -139,11 +149,13 @@ function titleAcrossComma(tokens: readonly Token[], i: number, words: CountryWor
   while (k > 0 && i - 1 - k < 7) {
     const t = tokens[k - 1];
     if (!t || t.punct || t.possessive) break;
+    // "was represented by its foreign minister, X": the role starts after the determiner or the verb's words.
+    if (ROLE_STOPS.has(lower(t))) break;
     if (TITLE_HEADS.has(t.text)) head = k - 1; // lowercase heads only: "envoy", "spokesman"
     k--;
   }
   if (head < 0) return null;
-  while (k < head && (LEADING_FUNCTION_WORDS.has(lower(tokens[k] as Token)) || ["a", "an"].includes(tokens[k]?.text ?? ""))) k++;
+  while (k < head && (LEADING_FUNCTION_WORDS.has(lower(tokens[k] as Token)) || ["a", "an"].includes(lower(tokens[k] as Token)))) k++;
   const owner = tokens[k - 1];
   const country = owner?.possessive ? (countryAt(words, tokens, k - 1)?.code ?? null) : null;
   return { role: tokens.slice(k, i - 1).map((t) => t.text).join(" "), country };
@@ -167,7 +179,8 @@ function appositiveAfter(tokens: readonly Token[], end: number, words: CountryWo
   const roleStart = k;
   if (SPEECH_VERBS.has(tokens[k]?.text ?? "")) return null; // ", said …" is an attribution, not a role
   let sawHead = false;
-  while (k < tokens.length && k - roleStart < 8) {
+  // Up to 14 words: "director of the South Asia Institute at the Wilson Center" (capitalized words after the head).
+  while (k < tokens.length && k - roleStart < 14) {
     const t = tokens[k];
     if (!t || t.punct) break;
     if (TITLE_HEADS.has(t.text)) sawHead = true; // lowercase only: a capitalized title starts a new name
