@@ -57,6 +57,7 @@ const tokenAt = (frame: readonly FrameItem[], i: number): Token | null => {
 
 function personSpeaker(hit: { person: NamedPerson }): SpeakerMention {
   const { name, role, country } = hit.person;
+  if (hit.person.unnamed) return { type: "role", name, role, country };
   return { type: "person", name, role, country };
 }
 
@@ -64,6 +65,7 @@ function isSpeechVerbAt(frame: readonly FrameItem[], i: number, reading: Article
   const t = tokenAt(frame, i);
   if (!t || !SPEECH_VERBS.has(t.text)) return false;
   if (t.text === "put") return tokenAt(frame, i + 1)?.text === "it"; // "as X put it"
+  if (t.text === "went") return tokenAt(frame, i + 1)?.text === "on"; // "he went on: “…”"
   const prevWord = tokenAt(frame, i - 1)?.text.toLowerCase() ?? "";
   if (DETERMINERS.has(prevWord)) return false; // an adjective: "the proposed railway", "its stated aim"
   if (!AMBIGUOUS_VERBS.has(t.text)) return true;
@@ -260,7 +262,9 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     if (isSpeechVerbAt(frame, i, reading)) verb = i;
     if (tokenAt(frame, i)?.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") according = i;
   }
-  if (according > verb) {
+  // "X said according to an official translation: “…”": the translation or transcript reports X's words.
+  const reportsVerb = according > verb && verb >= 0 && frame.slice(verb + 1, according).every((item) => item.kind === "token" && item.token.punct);
+  if (according > verb && !reportsVerb) {
     // "According to a joint statement issued after the talks, the participants “reaffirmed …”": the quotation's subject.
     const source = classify(phraseAfter(frame, according + 2), reading);
     const comma = frame.findIndex((item, i) => i > according && item.kind === "token" && item.token.text === ",");
@@ -328,6 +332,8 @@ export function attributeFromTail(frame: readonly FrameItem[], q: number, readin
   while (tokenAt(frame, i)?.text === ",") i++;
   const first = tokenAt(frame, i);
   if (!first) return null;
+  // "“… Asia.” He dismissed them": a capitalized pronoun after a closed quotation opens the next sentence.
+  if (i === q + 1 && SUBJECT_PRONOUNS.has(first.text) && /^\p{Lu}/u.test(first.text)) return null;
   if (DASHES.has(first.text)) return nameAt(frame, i + 1, reading) ?? classify(phraseAfter(frame, i + 1), reading);
   if (isSpeechVerbAt(frame, i, reading) && !first.text.endsWith("ing")) {
     const named = nameAt(frame, i + 1, reading);

@@ -110,7 +110,12 @@ function reportedSpeaker(layout: ArticleLayout, reading: ArticleReading, p: numb
   return { last: { speaker, paragraph: p, evidence, end: sentence.end }, cursor };
 }
 
+// Words that announce a quotation as a name or a text, not speech: "under the headline “…”", "a placard reading “…”".
+const TITLE_MARKERS = new Set(["headline", "headlined", "titled", "entitled", "slogan", "banner", "reading", "caption"]);
+
 function attributeQuote(frame: readonly FrameItem[], at: number, reading: ArticleReading) {
+  const before = frame[at - 1];
+  if (before?.kind === "token" && TITLE_MARKERS.has(before.token.text.toLowerCase())) return null;
   const leadWords = frame.slice(0, at).some((item) => item.kind === "token" && !item.token.punct);
   if (!leadWords) return attributeFromTail(frame, at, reading);
   return attributeFromLead(frame, at, reading) ?? attributeFromTail(frame, at, reading);

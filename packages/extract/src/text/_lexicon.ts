@@ -28,7 +28,7 @@ export const SPEECH_VERBS = words(`
   characterised termed commend commends commended commending hail hails hailed hailing applaud applauded blast
   blasted decry decried denounce denounces denounced denouncing retort retorted assure assures assured assuring
   repeat repeated repeating explains quipped joked recounted reported exclaimed wrote continued
-  reassured boasted put`);
+  reassured boasted put went`);
 
 /** Auxiliaries and adverbs that sit between a speaker and the speech verb ("Rubio had publicly stated"). */
 export const VERB_FILLERS = words(`
@@ -43,20 +43,21 @@ export const TITLE_HEADS = words(`
   princess sheikh emir mullah ayatollah pope speaker adviser advisor aide counselor counsellor undersecretary
   under-secretary commissioner head leader general admiral colonel lieutenant major captain judge justice
   ambassador-at-large secretary-general negotiator expert analyst professor researcher scholar official diplomat attorney-general deputy fellow
+  rapporteur mr mrs ms dr
   mr. mrs. ms. dr. gen. lt. col. adm. sen. rep. gov. prof. maj. capt. sgt. amb. cmdr.`);
 
 /** Words that may stand inside a title ("Deputy Foreign Minister", "Secretary of State"). Lowercase forms. */
 export const TITLE_WORDS = words(`
   foreign prime deputy acting special first vice senior chief former interim state defense defence interior finance
   trade economy external affairs home national security supreme high presidential principal executive general
-  permanent top assistant lead foreign-policy ministry of for on the to`);
+  permanent top assistant lead foreign-policy ministry of for on the to economic`);
 
 /** Nouns naming a single speaker by role ("a Kremlin spokesman", "the minister"). */
 export const ROLE_NOUNS = words(`
   spokesperson spokesman spokeswoman minister official diplomat envoy ambassador representative president premier
   secretary adviser advisor aide source director chief commander leader chairman chairwoman negotiator mediator
   deputy chancellor emissary counselor counsellor commissioner prosecutor general governor mayor senator lawmaker
-  analyst expert officer head secretary-general delegate`);
+  analyst expert officer head secretary-general delegate rapporteur`);
 
 /** Nouns naming a collective speaker ("the member states", "the Chinese delegation"). */
 export const GROUP_NOUNS = words(`

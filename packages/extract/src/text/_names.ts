@@ -10,6 +10,8 @@ export interface NamedPerson {
   role: string | null;
   country: string | null;
   registry: RegistryPerson | null;
+  /** An unnamed speaker ("a senior official") that pronouns resolve to: its role, never a person. */
+  unnamed?: boolean;
 }
 
 /** One place where an article names a person: tokens [first, last] of the name. */
@@ -19,7 +21,7 @@ export interface NameHit {
   person: NamedPerson;
 }
 
-const HONORIFICS = new Set(["mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame", "mullah", "mawlavi", "maulvi", "sheikh"]);
+const HONORIFICS = new Set(["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "prof.", "sir", "dame", "mullah", "mawlavi", "maulvi", "sheikh"]);
 const DASHES = new Set(["–", "—", "-"]);
 const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "di"]);
 const LEADING_FUNCTION_WORDS = new Set(["the", "of", "for", "on", "to"]);
@@ -246,6 +248,8 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
       i = last;
       continue;
     }
+    // "Mr Saidov" after "Bakhtiyor Saidov": the person already named, left to the bare-surname pass below.
+    if (!spelling && runLength === 1 && title && HONORIFICS.has(title.role.toLowerCase()) && hits.some((h) => surnameOf(h.person) === tokens[i]?.word)) continue;
     // "Dr." or "Mr." is a form of address, not a role: an appositive says more.
     const titleRole = title && !HONORIFICS.has(title.role.toLowerCase()) ? title.role : null;
     const role = titleRole ?? appositive?.role ?? null;

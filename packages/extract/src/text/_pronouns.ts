@@ -1,5 +1,5 @@
 import type { Span } from "@parley/model";
-import { BOUNDARY_WORDS, SUBJECT_PRONOUNS } from "./_lexicon.ts";
+import { BOUNDARY_WORDS, ROLE_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS } from "./_lexicon.ts";
 import type { NameHit, NamedPerson } from "./_names.ts";
 import type { Token } from "./_tokens.ts";
 
@@ -28,7 +28,15 @@ export function pronounResolver(
   for (const span of sentenceSpans) {
     while (k < tokens.length && (tokens[k]?.start ?? 0) < span.start) k++;
     let first: SentenceSubject | null = null;
-    for (let i = introEnd(tokens, k, span.end); i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
+    for (let i = k; i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
+      const t = tokens[i] as Token;
+      if (hitAt.has(i) || (SUBJECT_PRONOUNS.has(t.text) && i >= introEnd(tokens, k, span.end))) break;
+      const role = quoted(t) ? null : unnamedSpeaker(tokens, i, span.end);
+      if (!role) continue;
+      first = { start: span.start, end: span.end, at: t.start, person: { name: role, role, country: null, registry: null, unnamed: true } };
+      break;
+    }
+    for (let i = introEnd(tokens, k, span.end); !first && i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
       const t = tokens[i] as Token;
       const hit = hitAt.get(i);
       if ((!hit && !SUBJECT_PRONOUNS.has(t.text)) || quoted(t)) continue;
@@ -72,4 +80,25 @@ function introEnd(tokens: readonly Token[], from: number, end: number): number {
   if (!BOUNDARY_WORDS.has(word) && !/^\p{Lu}\p{Ll}+(ing|ed)$/u.test(first.text)) return from;
   for (let i = from + 1; i < tokens.length && (tokens[i]?.start ?? 0) < end; i++) if (tokens[i]?.text === ",") return i + 1;
   return from;
+}
+
+const INDEFINITE = new Set(["a", "an", "one"]);
+
+/**
+ * "A senior Pakistani official, speaking on condition of anonymity, said", "An EU diplomat, who asked not to be
+ * identified, said", "As one Western diplomat put it": an unnamed speaker is the subject, so a later "she" or
+ * "the official" is that role, never the person named before. Returns the role ("senior Pakistani official").
+ */
+function unnamedSpeaker(tokens: readonly Token[], i: number, end: number): string | null {
+  if (!INDEFINITE.has(tokens[i]?.text.toLowerCase() ?? "")) return null;
+  for (let j = i + 1; j <= i + 5 && j < tokens.length && (tokens[j]?.start ?? end) < end; j++) {
+    const t = tokens[j] as Token;
+    if (t.punct) return null;
+    if (!ROLE_NOUNS.has(t.text) || t.possessive) continue;
+    const next = tokens[j + 1];
+    const after = tokens[j + 2];
+    const speaks = next !== undefined && (SPEECH_VERBS.has(next.text) || (next.text === "," && after !== undefined && (after.text === "who" || /^\p{Ll}+ing$/u.test(after.text))));
+    return speaks ? tokens.slice(i + 1, j + 1).map((w) => w.text).join(" ") : null;
+  }
+  return null;
 }

@@ -1,0 +1,36 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { foldText } from "@parley/model";
+import { loadGold, scoreAgainstGold } from "@parley/eval";
+import { buildInProcess } from "../src/_pipeline.ts";
+
+// Quotes and speakers on five articles written after the rules (wire, Dawn, TASS, Reuters, think-tank styles),
+// scored by the same scorer as `parley eval`: a floor a little below what extraction reaches, so drift shows.
+const root = join(import.meta.dirname, "../../..");
+const fixtures = join(import.meta.dirname, "fixtures/heldout-quotes");
+const gold = loadGold(join(fixtures, "gold.json"));
+const { dataset } = buildInProcess(join(fixtures, "sources"), join(root, "pipelines/registry"));
+const report = scoreAgainstGold(gold, dataset);
+const m = report.metrics;
+
+describe("quote extraction on held-out articles", () => {
+  it("finds the quotes (F1 ≥ 0.9) with the right person (≥ 0.9) and role (≥ 0.8)", () => {
+    expect(m.quotes.f1).toBeGreaterThanOrEqual(0.9);
+    expect(m.quote_speakers.value).toBeGreaterThanOrEqual(0.9);
+    expect(m.quote_role_speakers.value).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("never quotes a headline, a placard or a document title", () => {
+    expect(m.must_not_quote_violations).toBe(0);
+    const texts = dataset.quotes.map((q) => foldText(q.text));
+    for (const span of gold.must_not_quote) expect(texts).not.toContain(foldText(span));
+  });
+
+  it("gives an unnamed official's words to the role, never to the person named before", () => {
+    const unnamed = gold.quotes.filter((q) => q.speaker_kind === "role" && !q.optional);
+    for (const q of unnamed) {
+      const row = dataset.quotes.find((r) => foldText(r.text).includes(foldText(q.text).slice(0, 30)));
+      expect(row?.speaker_type, q.text).toBe("role");
+    }
+  });
+});
