@@ -212,6 +212,13 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
       const next = tokenAt(frame, i + 1);
       const endsPhrase = !next || next.punct || BOUNDARY_WORDS.has(lower(next)) || PREPOSITIONS.has(lower(next)) || isSpeechVerbAt(frame, i + 1, reading);
       if (!endsPhrase) continue;
+      // "Deputy Prime Minister for Economic Affairs Abdul Ghani Baradar …": the title runs on to the name it precedes.
+      if (next && PREPOSITIONS.has(lower(next))) {
+        let k = i + 1;
+        while (k < Math.min(end, i + 8) && !reading.hitAt.has((frame[k] as { index?: number }).index ?? -1) && tokenAt(frame, k) && isTitleLike(tokenAt(frame, k) as Token)) k++;
+        const titled = nameAt(frame, k, reading);
+        if (titled && k > i + 1) return titled;
+      }
       // "The Taliban's chief spokesman, Zabihullah Mujahid, …": the name in apposition.
       // Also after a phrase: "a spokesman for the Taliban government, Zabihullah Mujahid, …".
       for (let k = i + 1; k < Math.min(end, i + 9); k++) {

@@ -186,7 +186,8 @@ function appositiveAfter(tokens: readonly Token[], end: number, words: CountryWo
     const t = tokens[k];
     if (!t || t.punct) break;
     if (TITLE_HEADS.has(t.text)) sawHead = true; // lowercase only: a capitalized title starts a new name
-    if (t.capitalized && !sawHead) {
+    // "the U.N. special rapporteur", "an EU envoy": an organisation's acronym may stand inside the role.
+    if (t.capitalized && !sawHead && !/^(\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u.test(t.text)) {
       // "a former Pakistani intelligence chief": a country word may stand inside the role.
       const inner = countryAt(words, tokens, k);
       if (!inner) return null;
@@ -231,6 +232,8 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
     return p;
   };
   const covered = new Set<number>();
+  // Surnames of the people named so far: "Mr Dar" refers back to one of them.
+  const namedSurnames = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const spelling = matchRegistry(text, tokens, i, byFirst);
     const runLength = spelling ? spelling.words.length : nameRunAt(text, tokens, i, words);
@@ -249,7 +252,7 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
       continue;
     }
     // "Mr Saidov" after "Bakhtiyor Saidov": the person already named, left to the bare-surname pass below.
-    if (!spelling && runLength === 1 && title && HONORIFICS.has(title.role.toLowerCase()) && hits.some((h) => surnameOf(h.person) === tokens[i]?.word)) continue;
+    if (!spelling && runLength === 1 && title && HONORIFICS.has(title.role.toLowerCase()) && namedSurnames.has(tokens[i]?.word ?? "")) continue;
     // "Dr." or "Mr." is a form of address, not a role: an appositive says more.
     const titleRole = title && !HONORIFICS.has(title.role.toLowerCase()) ? title.role : null;
     const role = titleRole ?? appositive?.role ?? null;
@@ -262,6 +265,7 @@ export function findPeople(text: string, tokens: readonly Token[], registry: Reg
     person.role ??= role;
     person.country ??= country;
     hits.push({ first: i, last, person });
+    namedSurnames.add(surnameOf(person) ?? "");
     for (let k = i; k <= last; k++) covered.add(k);
     i = last;
   }
