@@ -80,7 +80,7 @@ export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
   if (!anchor) return [];
 
   // Where the anchor names no city, the dateline says where the report was filed before a later sentence's city does.
-  const place = placeOf(anchor) ?? findDatelinePlace(ctx.article.text, ctx.registry) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
+  const place = placeOf(anchor) ?? findDatelinePlace(ctx.article.text, ctx.registry) ?? candidates.filter((s) => !background(s)).map(placeOf).find((p) => p !== null) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
   // A sentence naming another city tells of another gathering.
   const about = candidates.filter((s) => {
     if (background(s)) return false;
