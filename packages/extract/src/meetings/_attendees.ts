@@ -40,11 +40,11 @@ const LED_BY =
   /\b(?:(?:led|headed|chaired|co-chaired|opened|attended|joined|represented|accompanied)\s+by|(?:delegation|team)\s+(?:that\s+|which\s+)?(?:included|including))\s+(?:\S+\s+){0,4}$/;
 // A longer title in apposition: "chaired by the UN under-secretary-general for political affairs, Jane Roe".
 // A capitalized title, perhaps compound and owned: "chaired by Oman's Deputy Prime Minister and Foreign Minister Jane Roe".
-const LED_BY_CAPITALIZED = /\b(?:led|headed|chaired|co-chaired|represented|attended)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}]*['’]s\s+)?(?:(?:[\p{Lu}][\p{L}-]*|and)\s+){1,8}$/u;
+const LED_BY_CAPITALIZED = /\b(?:led|headed|chaired|co-chaired|represented|attended)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}]*['’]s\s+)?(?:(?:[\p{Lu}][\p{L}-]*|and|of|for)\s+){1,10}$/u;
 // Two people joined by "and" share what places them: "joined by A and the Taliban's foreign minister, B".
 // So do titled names in a comma list: "A, Iran's Deputy Foreign Minister B and C addressed the session".
 const COORDINATED =
-  /^(?:['’]s)?,?\s*(?:(?:and|as well as)\s+(?:the\s+)?(?:[^\s,.;:]+\s+){0,5}[^\s,.;:]+,?\s+|,\s+(?:[\p{Lu}][\p{L}'’-]*\s+|(?:acting|of|for|and)\s+){0,8})$/u;
+  /^(?:['’]s)?,?\s*(?:(?:and|as well as)\s+(?:the\s+)?(?:[^\s,.;:]+\s+){0,5}[^\s,.;:]+,?\s+|,\s+(?:[\p{Lu}][\p{L}'’-]*\s+|(?:acting|of|for|and|the)\s+){0,24})$/u;
 const LED_BY_TITLED = /\b(?:led|headed|chaired|co-chaired|represented|attended)\s+by\s+(?:the|its|their|his|her)\s+[^,.;:]{0,80},\s+$/;
 // Everyone named in the sentence met there.
 const SIDELINES = /\bon the (?:sidelines|margins) of the (?:meeting|talks|consultations|summit|conference|session|gathering|forum|dialogue|ceremony)\b/i;
@@ -58,7 +58,9 @@ const SPEAKS =
 // "X, who was not in Almaty, ...": a relative clause may say it.
 const ABSENT_AFTER =
   /^(?:['’]s)?,?\s+(?:[\w-]+\s+){0,4}?(?:(?:declined|refused|did not|didn['’]t|failed|chose not|decided not)\s+(?:to\s+)?(?:attend|participate|take part|join|come|show up|send)|boycotted|snubbed|skipped|stayed away|(?:was|were) (?:absent|not present|not invited|not represented|excluded)|(?:was|were) not (?:in|at)\b|(?:wasn['’]t|weren['’]t) (?:present|invited|there))\b/;
-const ABSENT_BEFORE = /\b(?:absence of|without|excluding|except(?: for)?|apart from|exclusion of)\s+(?:the\s+|any\s+)?$/i;
+// "no representative of the Taliban administration took part".
+const ABSENT_BEFORE =
+  /\b(?:absence of|without|excluding|except(?: for)?|apart from|exclusion of|no (?:representatives?|delegations?|delegates?|officials?|envoys?) (?:of|from))\s+(?:the\s+|any\s+)?$/i;
 const AGREED_EXCEPT = /\b(?:agreed|signed|endorsed|adopted|backed|supported|approved)\b[^.;]{0,60}\b(?:except(?: for)?|apart from)\s+(?:the\s+)?$/i;
 const CALLED_OFF = /\b(?:cancell?ed|called off|postponed)\b/i;
 
