@@ -127,19 +127,7 @@ function pastMeetings(sentences: readonly NarrativeSentence[], reading: ArticleR
       // One place and one date, or the clause tells of more than one occasion.
       if (!place || !date || places.length > 1 || dates.length > 1) continue;
       if ([...known, ...meetings].some((m) => m.city === place.city)) continue;
-      const meeting: MeetingMention = {
-        key: `meeting-${next + meetings.length}`,
-        name: null,
-        series: findSeries(clause, reading.ctx.registry)?.name ?? null,
-        round: findRound(clause),
-        date,
-        city: place.city,
-        country: place.country,
-        evidence: [{ start: s.start, end: s.end }],
-        attendees: [],
-      };
-      meeting.attendees = findAttendees(reading, meeting, s, [s]);
-      meetings.push(meeting);
+      meetings.push(meetingIn(s, clause, place, date, `meeting-${next + meetings.length}`, reading));
     }
   }
   return meetings;
@@ -159,22 +147,26 @@ function sideMeetings(
     const place = placeOf(s);
     const date = datesOf(s)[0]?.date;
     if (!place || !date || !HELD.test(s.narrative) || meetings.some((m) => m.city === place.city)) continue;
-    const series = findSeries(s.narrative, reading.ctx.registry);
-    const meeting: MeetingMention = {
-      key: `meeting-${meetings.length + 2}`,
-      name: null,
-      series: series?.name ?? null,
-      round: findRound(s.narrative),
-      date,
-      city: place.city,
-      country: place.country,
-      evidence: [{ start: s.start, end: s.end }],
-      attendees: [],
-    };
-    meeting.attendees = findAttendees(reading, meeting, s, [s]);
-    meetings.push(meeting);
+    meetings.push(meetingIn(s, s.narrative, place, date, `meeting-${meetings.length + 2}`, reading));
   }
   return meetings;
+}
+
+/** A meeting told by one sentence (or one clause of it), with who that sentence places there. */
+function meetingIn(s: NarrativeSentence, told: string, place: RegistryPlace, date: string, key: string, reading: ArticleReading): MeetingMention {
+  const meeting: MeetingMention = {
+    key,
+    name: null,
+    series: findSeries(told, reading.ctx.registry)?.name ?? null,
+    round: findRound(told),
+    date,
+    city: place.city,
+    country: place.country,
+    evidence: [{ start: s.start, end: s.end }],
+    attendees: [],
+  };
+  meeting.attendees = findAttendees(reading, meeting, s, [s]);
+  return meeting;
 }
 
 /** The most specific date the meeting's sentences give; the anchor's own date wins a conflict. */
