@@ -12,8 +12,10 @@ type Participation = AttendeeMention["participation"];
 const PARTICIPANTS =
   /\b(?:[Rr]epresentatives|[Oo]fficials|[Dd]elegations?|[Dd]elegates|[Ee]nvoys|[Mm]inisters|[Ss]takeholders|[Pp]articipants|[Dd]iplomats|[Nn]egotiators)\s+(?:(?:from|of)\s+(?:countries\s+(?:such as|including)\s+)?|including\s+|such as\s+)|\b(?:attended by|joined by|with the participation of)\s+|\b[Pp]articipants (?:in|of) the [^()]{0,60}\(\s*/g;
 // A list of countries followed by taking part: "Qatar, Oman and Egypt took part in the talks".
+// An apposition may come between ("Pakistan, a non-permanent member, was represented"), and the list may end
+// "and other regional states".
 const TOOK_PART =
-  /^\s*(?:(?:is|are|was|were)\s+)?(?:also\s+|all\s+)?(?:took part|taking part|participated|participating|attended|attending|represented|sent (?:a |an )?(?:delegations?|representatives?|envoys?))\b/;
+  /^(?:\s*,[^,.;]{0,80},)?(?:\s+and other (?:[a-z-]+\s+){0,2}(?:states|countries|nations))?\s*(?:(?:is|are|was|were)\s+)?(?:also\s+|all\s+)?(?:took part|taking part|participated|participating|attended|attending|represented|sent (?:a |an |its |their )?(?:[a-z-]+\s+)?(?:delegations?|representatives?|envoys?|observers?|ambassadors?|ministers?|officials?))\b/;
 // A country's official attending, unnamed: "Iran's deputy foreign minister attended the meeting".
 const OFFICIAL_ATTENDED =
   /^\s+(?:[a-z-]+\s+){0,4}(?:minister|envoy|representative|ambassador|delegation|officials?|diplomats?|delegates?)\s+(?:also\s+)?(?:attended|took part|participated|(?:was|were) present)\b/;
@@ -30,18 +32,22 @@ const ATTEND_AFTER =
   /^(?:,\s+(?:also\s+)?(?:attended|took part|participated|joined)\b|,\s+who\s+(?:also\s+)?(?:attended|chaired|co-chaired|led|headed|opened|hosted|represented)\b|(?:,[^,]{0,100},)?\s*(?:also\s+|has\s+|had\s+)?(?:attended|took part|participated|was present|joined the (?:talks|meeting|session|consultations)|represented [A-Z][\w-]*(?: [A-Z][\w-]*)? (?:at|in) the (?:talks|meeting|session|consultations|conference|summit|gathering|forum|dialogue)\b|attending(?=\s*[.;]|\s*$)|opened the|chaired|co-chaired|addressed the|headed the|led the|used the (?:meeting|talks|session|conference|summit|gathering|forum|platform)|(?:was|were) (?:invited|received|welcomed)\b[^.]*\bto (?:participate|attend|take part)))/;
 // A person placed at the gathering by the sentence: the subject speaks there or to those there.
 const SPOKE_THERE =
-  /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed) the (?:assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address)|(?:told|telling|addressed|addressing|urged|urging) (?:the )?(?:[a-z-]+ )?(?:envoys|delegates|delegations|ministers|participants|representatives) (?:gathered|assembled|attending|meeting)\b)\b/i;
+  /\b(?:(?:said|spoke|speaking|told reporters|remarked|declared) (?:during|at) the (?:conference|meeting|talks|session|summit|consultations|gathering|forum)|(?:telling|told|addressing|addressed|briefing|briefed) the (?:(?:[\w-]+ )?council|chamber|assembled|participants|delegates|attendees|gathering|meeting|conference|summit|session|forum)|in (?:his|her|their) (?:opening )?(?:remarks|speech|address|statement) (?:to|at) the|in (?:his|her|their) opening (?:remarks|speech|address)|(?:told|telling|addressed|addressing|urged|urging) (?:the )?(?:[a-z-]+ )?(?:envoys|delegates|delegations|ministers|participants|representatives) (?:gathered|assembled|attending|meeting)\b)\b/i;
 const WRITTEN = /\b(?:written (?:greeting|message|address|statement)|(?:greeting|message|letter) (?:read out )?to (?:the )?participants)\b/i;
 const REMOTE = /\b(?:by|via) video(?:\s?link|\s?conference)?|\bremotely\b|\bvirtually\b/i;
-const LED_BY = /\b(?:led|headed|chaired|co-chaired|opened|attended|joined|represented)\s+by\s+(?:\S+\s+){0,4}$/;
+// A delegation's members: "a large delegation that included Deputy Prime Minister X".
+const LED_BY =
+  /\b(?:(?:led|headed|chaired|co-chaired|opened|attended|joined|represented|accompanied)\s+by|(?:delegation|team)\s+(?:that\s+|which\s+)?(?:included|including))\s+(?:\S+\s+){0,4}$/;
 // A longer title in apposition: "chaired by the UN under-secretary-general for political affairs, Jane Roe".
 // A capitalized title, perhaps compound and owned: "chaired by Oman's Deputy Prime Minister and Foreign Minister Jane Roe".
-const LED_BY_CAPITALIZED = /\b(?:led|headed|chaired|co-chaired|represented)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}]*['’]s\s+)?(?:(?:[\p{Lu}][\p{L}-]*|and)\s+){1,8}$/u;
+const LED_BY_CAPITALIZED = /\b(?:led|headed|chaired|co-chaired|represented|attended)\s+by\s+(?:the\s+)?(?:[\p{Lu}][\p{L}]*['’]s\s+)?(?:(?:[\p{Lu}][\p{L}-]*|and|of|for)\s+){1,10}$/u;
 // Two people joined by "and" share what places them: "joined by A and the Taliban's foreign minister, B".
-const COORDINATED = /^(?:['’]s)?\s*(?:and|as well as)\s+(?:the\s+)?(?:[^\s,.;:]+\s+){0,5}[^\s,.;:]+,?\s+$/;
-const LED_BY_TITLED = /\b(?:led|headed|chaired|co-chaired|represented)\s+by\s+(?:the|its|their|his|her)\s+[^,.;:]{0,80},\s+$/;
+// So do titled names in a comma list: "A, Iran's Deputy Foreign Minister B and C addressed the session".
+const COORDINATED =
+  /^(?:['’]s)?,?\s*(?:(?:and|as well as)\s+(?:the\s+)?(?:[^\s,.;:]+\s+){0,5}[^\s,.;:]+,?\s+|,\s+(?:[\p{Lu}][\p{L}'’-]*\s+|(?:acting|of|for|and|the)\s+){0,24})$/u;
+const LED_BY_TITLED = /\b(?:led|headed|chaired|co-chaired|represented|attended)\s+by\s+(?:the|its|their|his|her)\s+[^,.;:]{0,80},\s+$/;
 // Everyone named in the sentence met there.
-const SIDELINES = /\bon the (?:sidelines|margins) of the (?:meeting|talks|consultations|summit|conference|session|gathering|forum)\b/i;
+const SIDELINES = /\bon the (?:sidelines|margins) of the (?:meeting|talks|consultations|summit|conference|session|gathering|forum|dialogue|ceremony)\b/i;
 
 // An envoy or minister of a country taking part, speaking about the gathering, speaks for their delegation there.
 const DELEGATE_ROLE = /\b(?:envoy|ambassador|representative|minister|delegate|negotiator)\b/i;
@@ -49,9 +55,12 @@ const SPEAKS =
   /^(?:,[^,]{0,100},)?\s*(?:also\s+)?(?:said|summarized|summarised|emphasized|emphasised|stressed|noted|told|added|praised|described|reiterated|stated|declared|welcomed|underlined)\b/;
 
 // Not there: "the delegation declined to attend", "in the absence of Iran"; a called-off meeting.
+// "X, who was not in Almaty, ...": a relative clause may say it.
 const ABSENT_AFTER =
-  /^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?:(?:declined|refused|did not|didn['’]t|failed|chose not|decided not)\s+(?:to\s+)?(?:attend|participate|take part|join|come|show up|send)|boycotted|snubbed|skipped|stayed away|(?:was|were) (?:absent|not present|not invited|not represented|excluded)|(?:wasn['’]t|weren['’]t) (?:present|invited|there))\b/;
-const ABSENT_BEFORE = /\b(?:absence of|without|excluding|except(?: for)?|apart from|exclusion of)\s+(?:the\s+|any\s+)?$/i;
+  /^(?:['’]s)?,?\s+(?:[\w-]+\s+){0,4}?(?:(?:declined|refused|did not|didn['’]t|failed|chose not|decided not)\s+(?:to\s+)?(?:attend|participate|take part|join|come|show up|send)|boycotted|snubbed|skipped|stayed away|(?:was|were) (?:absent|not present|not invited|not represented|excluded)|(?:was|were) not (?:in|at)\b|(?:wasn['’]t|weren['’]t) (?:present|invited|there))\b/;
+// "no representative of the Taliban administration took part".
+const ABSENT_BEFORE =
+  /\b(?:absence of|without|excluding|except(?: for)?|apart from|exclusion of|no (?:representatives?|delegations?|delegates?|officials?|envoys?) (?:of|from))\s+(?:the\s+|any\s+)?$/i;
 const AGREED_EXCEPT = /\b(?:agreed|signed|endorsed|adopted|backed|supported|approved)\b[^.;]{0,60}\b(?:except(?: for)?|apart from)\s+(?:the\s+)?$/i;
 const CALLED_OFF = /\b(?:cancell?ed|called off|postponed)\b/i;
 

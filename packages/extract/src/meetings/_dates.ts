@@ -30,6 +30,7 @@ export function isAfter(date: string, published: string): boolean {
 const precisionOf = (date: string): number => date.split("-").length;
 const truncate = (date: string, parts: number): string => date.split("-").slice(0, parts).join("-");
 
+const WEEKDAY_WORD = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/;
 const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
 // A date at the start of a paragraph followed by ":" or a dash is a dateline.
 const DATELINE_AFTER = /^\)?\s*(?:\([^()]{1,40}\)\s*)?(?:[:—–]|-\s)/;
@@ -39,6 +40,8 @@ export function findDates(text: string, published: string, offset = 0): DateMent
   const instant = referenceInstant(published);
   const mentions: DateMention[] = [];
   for (const parsed of chrono.parse(text, { instant, timezone: 0 })) {
+    // "sat down", "wed to": a lowercase weekday abbreviation is a verb, not a day.
+    if (WEEKDAY_WORD.test(parsed.text)) continue;
     // Day-first reading of numeric dates ("05/03/2024"), as news outside the U.S. writes them; the British
     // parser is used for those alone, since it reads "October 30" as October 2030.
     const result = NUMERIC.test(parsed.text) ? (chrono.en.GB.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed) : parsed;

@@ -2,7 +2,7 @@ import type { MeetingMention, Span } from "@parley/model";
 import type { RegistryPlace } from "@parley/registry";
 import type { ArticleContext } from "../_context.ts";
 import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
-import { maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
+import { EVENT_NOUN, maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
 import { PeopleFinder, type PersonFound } from "./_people.ts";
 import { findCapital, findDatelinePlace, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
 import { countryLexicon, splitSentences, type CountryLexicon } from "../text/index.ts";
@@ -80,7 +80,7 @@ export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
   if (!anchor) return [];
 
   // Where the anchor names no city, the dateline says where the report was filed before a later sentence's city does.
-  const place = placeOf(anchor) ?? findDatelinePlace(ctx.article.text, ctx.registry) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
+  const place = placeOf(anchor) ?? findDatelinePlace(ctx.article.text, ctx.registry) ?? candidates.filter((s) => !background(s)).map(placeOf).find((p) => p !== null) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
   // A sentence naming another city tells of another gathering.
   const about = candidates.filter((s) => {
     if (background(s)) return false;
@@ -105,7 +105,32 @@ export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
     attendees: [],
   };
   meeting.attendees = findAttendees(reading, meeting, anchor);
-  return [meeting, ...sideMeetings(candidates.filter((s) => !about.includes(s) && !background(s)), reading, placeOf, datesOf)];
+  const side = sideMeetings(candidates.filter((s) => !about.includes(s) && !background(s)), reading, placeOf, datesOf);
+  const past = pastMeetings(candidates.filter(background), reading, [meeting, ...side], side.length + 2);
+  return [meeting, ...side, ...past];
+}
+
+// A gathering of the past told in one clause, with its own city and a date to the month: "the fifth Dialogue held in
+// Islamabad on 7 May 2025", "In Termez on 23/09/2023, Uzbekistan hosted a conference". A year alone is too vague to tell.
+const PAST_HELD = /\b(?:held|hosted|took place|convened|attended by)\b/;
+const CLAUSE = /;\s+|,?\s+and\s+(?=(?:the|a|an)\s)/;
+
+function pastMeetings(sentences: readonly NarrativeSentence[], reading: ArticleReading, known: readonly MeetingMention[], next: number): MeetingMention[] {
+  const meetings: MeetingMention[] = [];
+  for (const s of sentences) {
+    for (const clause of s.narrative.split(CLAUSE)) {
+      if (!EVENT_NOUN.test(clause) || !PAST_HELD.test(clause)) continue;
+      const places = findPlaces(maskNonPlaces(clause, reading.ctx.registry), reading.ctx.registry);
+      const dates = findDates(clause, reading.published).filter((d) => !d.dateline && precision(d.date) >= 2 && /\d{4}/.test(clause.slice(d.start, d.end)));
+      const place = places[0]?.place;
+      const date = dates[0]?.date;
+      // One place and one date, or the clause tells of more than one occasion.
+      if (!place || !date || places.length > 1 || dates.length > 1) continue;
+      if ([...known, ...meetings].some((m) => m.city === place.city)) continue;
+      meetings.push(meetingIn(s, clause, place, date, `meeting-${next + meetings.length}`, reading));
+    }
+  }
+  return meetings;
 }
 
 // Another gathering the text reports as held, in its own city and on its own date: "... met in Kabul on Wednesday".
@@ -122,22 +147,26 @@ function sideMeetings(
     const place = placeOf(s);
     const date = datesOf(s)[0]?.date;
     if (!place || !date || !HELD.test(s.narrative) || meetings.some((m) => m.city === place.city)) continue;
-    const series = findSeries(s.narrative, reading.ctx.registry);
-    const meeting: MeetingMention = {
-      key: `meeting-${meetings.length + 2}`,
-      name: null,
-      series: series?.name ?? null,
-      round: findRound(s.narrative),
-      date,
-      city: place.city,
-      country: place.country,
-      evidence: [{ start: s.start, end: s.end }],
-      attendees: [],
-    };
-    meeting.attendees = findAttendees(reading, meeting, s, [s]);
-    meetings.push(meeting);
+    meetings.push(meetingIn(s, s.narrative, place, date, `meeting-${meetings.length + 2}`, reading));
   }
   return meetings;
+}
+
+/** A meeting told by one sentence (or one clause of it), with who that sentence places there. */
+function meetingIn(s: NarrativeSentence, told: string, place: RegistryPlace, date: string, key: string, reading: ArticleReading): MeetingMention {
+  const meeting: MeetingMention = {
+    key,
+    name: null,
+    series: findSeries(told, reading.ctx.registry)?.name ?? null,
+    round: findRound(told),
+    date,
+    city: place.city,
+    country: place.country,
+    evidence: [{ start: s.start, end: s.end }],
+    attendees: [],
+  };
+  meeting.attendees = findAttendees(reading, meeting, s, [s]);
+  return meeting;
 }
 
 /** The most specific date the meeting's sentences give; the anchor's own date wins a conflict. */

@@ -25,7 +25,7 @@ export function maskNonPlaces(text: string, registry: Registry): string {
 
 /** Words naming a gathering. */
 export const EVENT_NOUN =
-  /\b(?:meetings?|talks|consultations|summit|conference|session|gathering|forum|negotiations|round|format|dialogue)\b/i;
+  /\b(?:meetings?|talks|consultations|summit|conference|session|gathering|forum|negotiations|round|format|dialogue|ceremony)\b/i;
 const HOSTING = /\b(?:host(?:ed|s)|convened|took place|was held|were held|gathered|met (?:in|with|at|on))\b/;
 
 // A gathering not (yet) held: the next one, one scheduled, one hoped for.

@@ -194,6 +194,14 @@ export class PeopleFinder {
     const end = sentence.start + (name.at(-1) as Token).end;
     const known = this.byFold.get(foldPersonName(written));
     if (known) return { name: known.name, written, role, country: country ?? known.country, start, end, sentence };
+    // A known name at the end of a longer run: "Minister of Mines and Petroleum X Y", "Mawlawi X Y Z".
+    for (let k = 1; k <= name.length - 2; k++) {
+      const tail = name.slice(k);
+      const person = this.byFold.get(foldPersonName(tail.map((t) => t.text).join(" ")));
+      if (!person) continue;
+      const from = sentence.start + (tail[0] as Token).start;
+      return { name: person.name, written: tail.map((t) => t.text).join(" "), role, country: country ?? person.country, start: from, end, sentence };
+    }
     if (name.length < 2 || name.length > 4) return null;
     const before = sentence.text.slice(0, (name[0] as Token).start);
     const after = sentence.text.slice((name.at(-1) as Token).end);

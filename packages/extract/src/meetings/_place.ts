@@ -11,7 +11,7 @@ interface PlacePattern {
   pattern: RegExp;
   byForm: Map<string, RegistryPlace>;
 }
-// One pattern per registry over every city form.
+// One pattern per registry over every city form; "In Termez, ..." opens a sentence with its place.
 const patterns = new WeakMap<Registry, PlacePattern>();
 function placePattern(registry: Registry): PlacePattern {
   let built = patterns.get(registry);
@@ -20,7 +20,7 @@ function placePattern(registry: Registry): PlacePattern {
     for (const place of registry.places) for (const form of [place.city, ...place.aliases]) byForm.set(form, place);
     const f = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|") || "(?!)";
     const pattern = new RegExp(
-      `\\b(?:in|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|\\b[Tt]he\\s+[\\p{Lu}][\\p{L}]+\\s+(?:city|town)\\s+of\\s+(${f})\\s+(?:hosted|played host|welcomed)\\b|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
+      `\\b(?:[Ii]n|to|at|into)\\s+(?:the\\s+(?:[\\p{Lu}][\\p{L}]+\\s+)?(?:city|capital|town|resort)\\s+(?:of\\s+)?)?(${f})(?![\\p{L}])|\\b[Tt]he\\s+[\\p{Lu}][\\p{L}]+\\s+(?:city|town)\\s+of\\s+(${f})\\s+(?:hosted|played host|welcomed)\\b|(?<![\\p{L}])(${f})\\s+(?:meetings?|talks|summit|conference|consultations|session|gathering|forum|round)\\b`,
       "gu",
     );
     built = { pattern, byForm };
