@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Article, sha256 } from "@parley/model";
+import { loadGold, scoreAgainstGold } from "@parley/eval";
+import { buildInProcess } from "../src/_pipeline.ts";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SEEDS_DIR = join(REPO, "pipelines/moscow-format/sources");
@@ -168,4 +170,12 @@ export function articleOf(sourceId: string, text: string, title = "A wire report
     body_line: 6,
     removed: [],
   };
+}
+
+/** Builds a folder of sources in process and scores it against a gold file, as `parley eval` does. */
+export function scoreFolder(goldFile: string, sourcesDir: string) {
+  const gold = loadGold(goldFile);
+  const { dataset } = buildInProcess(sourcesDir, REGISTRY_DIR);
+  const report = scoreAgainstGold(gold, dataset);
+  return { gold, dataset, report, metrics: report.metrics };
 }

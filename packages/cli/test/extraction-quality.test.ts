@@ -1,16 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { foldText } from "@parley/model";
-import { loadGold, scoreAgainstGold } from "@parley/eval";
-import { buildInProcess } from "../src/_pipeline.ts";
+import { scoreFolder } from "./_helpers.ts";
 
 // The acceptance floor of extraction on the seed articles, measured by the same scorer as `parley eval`.
 const root = join(import.meta.dirname, "../../..");
 const collection = join(root, "pipelines/moscow-format");
-const gold = loadGold(join(collection, "gold/seeds.gold.json"));
-const { dataset } = buildInProcess(join(collection, "sources"), join(root, "pipelines/registry"));
-const report = scoreAgainstGold(gold, dataset);
-const m = report.metrics;
+const { gold, dataset, report, metrics: m } = scoreFolder(join(collection, "gold/seeds.gold.json"), join(collection, "sources"));
 
 describe("extraction quality on the seed articles", () => {
   it("finds the quotes (F1 ≥ 0.95) with the right speakers (≥ 0.95)", () => {

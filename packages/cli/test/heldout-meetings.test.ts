@@ -1,16 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadGold, scoreAgainstGold } from "@parley/eval";
-import { buildInProcess } from "../src/_pipeline.ts";
+import { scoreFolder } from "./_helpers.ts";
 
 // Meetings and attendees on five articles written without reading the meeting rules, measured by `parley eval`:
 // a floor a little below what the rules reach, so that a regression on unseen phrasing fails.
-const root = join(import.meta.dirname, "../../..");
 const fixtures = join(import.meta.dirname, "fixtures/heldout-meetings");
-const gold = loadGold(join(fixtures, "gold.json"));
-const { dataset } = buildInProcess(join(fixtures, "sources"), join(root, "pipelines/registry"));
-const report = scoreAgainstGold(gold, dataset);
-const m = report.metrics;
+const { report, metrics: m } = scoreFolder(join(fixtures, "gold.json"), join(fixtures, "sources"));
 
 describe("meetings on held-out articles", () => {
   it("finds the meetings told, past ones included, and invents none (F1 ≥ 0.9)", () => {

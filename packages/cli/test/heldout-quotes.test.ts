@@ -1,17 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { foldText } from "@parley/model";
-import { loadGold, scoreAgainstGold } from "@parley/eval";
-import { buildInProcess } from "../src/_pipeline.ts";
+import { scoreFolder } from "./_helpers.ts";
 
 // Quotes and speakers on five articles written after the rules (wire, Dawn, TASS, Reuters, think-tank styles),
 // scored by the same scorer as `parley eval`: a floor a little below what extraction reaches, so drift shows.
-const root = join(import.meta.dirname, "../../..");
 const fixtures = join(import.meta.dirname, "fixtures/heldout-quotes");
-const gold = loadGold(join(fixtures, "gold.json"));
-const { dataset } = buildInProcess(join(fixtures, "sources"), join(root, "pipelines/registry"));
-const report = scoreAgainstGold(gold, dataset);
-const m = report.metrics;
+const { gold, dataset, metrics: m } = scoreFolder(join(fixtures, "gold.json"), join(fixtures, "sources"));
 
 describe("quote extraction on held-out articles", () => {
   it("finds the quotes (F1 ≥ 0.95) with the right person (≥ 0.95) and role (≥ 0.8)", () => {
