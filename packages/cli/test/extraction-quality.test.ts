@@ -9,12 +9,13 @@ const collection = join(root, "pipelines/moscow-format");
 const { gold, dataset, report, metrics: m } = scoreFolder(join(collection, "gold/seeds.gold.json"), join(collection, "sources"));
 
 describe("extraction quality on the seed articles", () => {
-  it("finds the quotes (F1 ≥ 0.95) with the right speakers (≥ 0.95)", () => {
-    expect(m.quotes.f1).toBeGreaterThanOrEqual(0.95);
+  it("finds every quote (F1 1.00) with the right speakers (≥ 0.95)", () => {
+    expect(m.quotes.f1).toBe(1);
     expect(m.quote_speakers.value).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("finds all three meetings with their date, city and every source", () => {
+  it("finds all four meetings, the quadrilateral envoys' meeting among them, with date, city and every source", () => {
+    expect(m.meetings.tp).toBe(4);
     expect(m.meetings.fn).toBe(0);
     expect(m.meetings.fp).toBe(0);
     for (const meeting of report.meetings) {
@@ -24,9 +25,11 @@ describe("extraction quality on the seed articles", () => {
     }
   });
 
-  it("places the right people and countries at each meeting (F1 ≥ 0.9)", () => {
-    expect(m.attendee_people.f1).toBeGreaterThanOrEqual(0.9);
-    expect(m.attendee_countries.f1).toBeGreaterThanOrEqual(0.9);
+  it("places the right people and countries at each meeting (F1 ≥ 0.95), the five Central Asian republics included", () => {
+    expect(m.attendee_people.f1).toBeGreaterThanOrEqual(0.95);
+    expect(m.attendee_countries.f1).toBeGreaterThanOrEqual(0.95);
+    const mf2025 = report.meetings.find((x) => x.key === "mf-2025");
+    expect(mf2025?.countries.missed).toEqual([]);
     expect(report.meetings.flatMap((x) => x.people.not_attendees)).toEqual([]);
   });
 

@@ -29,7 +29,11 @@ export const GoldMeeting = z.strictObject({
   optional_people: z.array(Text).default([]),
   participation: z.record(z.string(), Participation).default({}),
   countries: z.array(CountryCode).default([]),
+  /** Countries defensible either way: neither rewarded nor charged. */
+  optional_countries: z.array(CountryCode).default([]),
   not_attendees: z.array(Text).default([]),
+  /** Why the annotator decided as they did; never scored. */
+  note: z.string().optional(),
 });
 export type GoldMeeting = z.infer<typeof GoldMeeting>;
 
@@ -37,11 +41,19 @@ export type GoldMeeting = z.infer<typeof GoldMeeting>;
 export const GoldOptionalMeeting = z.strictObject({
   key: Text,
   note: z.string().optional(),
-  date: PartialDate.optional(),
-  city: Text.optional(),
+  series: z.string().nullable().optional(),
+  round: z.number().int().positive().nullable().optional(),
+  // null and absent both mean "the text does not say".
+  date: PartialDate.nullish().transform((d) => d ?? undefined),
+  city: Text.nullish().transform((c) => c ?? undefined),
+  country: CountryCode.nullable().optional(),
   sources: z.array(SourceName).min(1),
   countries: z.array(CountryCode).default([]),
+  optional_countries: z.array(CountryCode).default([]),
   people: z.array(Text).default([]),
+  optional_people: z.array(Text).default([]),
+  not_attendees: z.array(Text).default([]),
+  participation: z.record(z.string(), Participation).default({}),
 });
 export type GoldOptionalMeeting = z.infer<typeof GoldOptionalMeeting>;
 

@@ -146,6 +146,11 @@ interface GoldMeetingCandidate {
   city: string | undefined;
   series: string | null;
   sources: string[];
+  /** Cities the gold gives other meetings of the same articles: where a cityless optional meeting may be placed. */
+  siblingCities: string[];
+  /** Every name of the people, and the countries, the gold places at the meeting (for ties). */
+  attendeeNames: string[];
+  countries: string[];
 }
 
 interface MeetingScores {
@@ -166,29 +171,62 @@ interface MeetingScores {
 const FULL_MATCH = 1;
 const SOURCE_MATCH = 0;
 
-/** How well a system meeting fits a gold one; null when it does not match. Date and city decide; sources break ties. */
-function meetingPair(g: GoldMeetingCandidate, s: MeetingRecord, scope: Scope): number[] | null {
+/**
+ * How well a system meeting fits a gold one; null when it does not match. Date and city decide; among rows
+ * sharing both, the one sharing most sources and then most attendees wins.
+ */
+function meetingPair(g: GoldMeetingCandidate, s: MeetingRecord, scope: Scope, attendeeOverlap: number): number[] | null {
   const shared = scoredStems(s.source_ids, scope).filter((x) => g.sources.includes(x)).length;
   const dateOk = g.date === undefined || dateMatches(g.date, s.date);
-  const cityOk = g.city === undefined || (s.city !== null && sameName(g.city, s.city));
-  if (!dateOk || !cityOk) return null;
+  if (!dateOk || !cityMatches(g, s)) return null;
   const full = g.date !== undefined && g.city !== undefined;
-  // An optional meeting the text gives no date or place for is recognised by its source alone.
-  if (!full && shared === 0) return null;
+  // An optional meeting is recognised only from one of its own sources.
+  if (g.required === null && shared === 0) return null;
   const series = g.series !== null && s.series !== null && sameName(g.series, s.series) ? 1 : 0;
-  return [full ? FULL_MATCH : SOURCE_MATCH, shared, series, g.required ? 1 : 0];
+  return [full ? FULL_MATCH : SOURCE_MATCH, shared, attendeeOverlap, series, g.required ? 1 : 0];
+}
+
+/** The gold's city; where the gold has none, no city or a city the gold gives another meeting of the same article. */
+function cityMatches(g: GoldMeetingCandidate, s: MeetingRecord): boolean {
+  if (g.city !== undefined) return s.city !== null && sameName(g.city, s.city);
+  return s.city === null || g.siblingCities.some((c) => sameName(c, s.city ?? ""));
+}
+
+/** How many of a row's attendees (people by any name, countries by code) the gold places at the meeting. */
+function attendeeOverlap(g: GoldMeetingCandidate, rows: readonly AttendeeRecord[], people: Map<string, PersonRecord>): number {
+  return rows.filter((a) =>
+    a.attendee_type === "country"
+      ? g.countries.includes(a.country ?? a.name)
+      : anyNameMatches(systemNames(a.name, a.person_id, people), g.attendeeNames),
+  ).length;
 }
 
 function scoreMeetings(gold: Gold, dataset: Dataset, scope: Scope, people: Map<string, PersonRecord>): MeetingScores {
-  const candidates: GoldMeetingCandidate[] = [
-    ...gold.meetings.map((m) => ({ key: m.key, required: m, date: m.date, city: m.city, series: m.series, sources: scoredStems(m.sources, scope) })),
-    ...gold.optional_meetings.map((m) => ({ key: m.key, required: null, date: m.date, city: m.city, series: null, sources: scoredStems(m.sources, scope) })),
-  ].filter((c) => c.sources.length > 0);
+  const all = [...gold.meetings.map((m) => ({ m, required: m as GoldMeeting | null })), ...gold.optional_meetings.map((m) => ({ m, required: null }))];
+  const citiesOf = (sources: string[], key: string): string[] =>
+    all.filter(({ m }) => m.key !== key && m.city != null && m.sources.some((x) => sources.includes(sourceStem(x)))).map(({ m }) => m.city as string);
+  const candidates: GoldMeetingCandidate[] = all
+    .map(({ m, required }) => {
+      const sources = scoredStems(m.sources, scope);
+      return {
+        key: m.key,
+        required,
+        date: m.date ?? undefined,
+        city: m.city ?? undefined,
+        series: m.series ?? null,
+        sources,
+        siblingCities: citiesOf(sources, m.key),
+        attendeeNames: m.people.flatMap((name) => goldNames(gold, name)),
+        countries: m.countries,
+      };
+    })
+    .filter((c) => c.sources.length > 0);
   const rows = [...dataset.meetings].sort((a, b) => cmp(a.meeting_id, b.meeting_id)).filter((m) => scoredStems(m.source_ids, scope).length > 0);
+  const attendees = groupBy(dataset.attendees, (a) => a.meeting_id);
   const pairs: Pair[] = [];
   candidates.forEach((g, gi) =>
     rows.forEach((s, si) => {
-      const rank = meetingPair(g, s, scope);
+      const rank = meetingPair(g, s, scope, attendeeOverlap(g, attendees.get(s.meeting_id) ?? [], people));
       if (rank) pairs.push({ gold: gi, system: si, rank });
     }),
   );
@@ -196,7 +234,6 @@ function scoreMeetings(gold: Gold, dataset: Dataset, scope: Scope, people: Map<s
 
   const keyOfMeeting = new Map<string, string>();
   const optionalFound: Array<{ key: string; meeting_id: string }> = [];
-  const attendees = groupBy(dataset.attendees, (a) => a.meeting_id);
   const findings: MeetingFinding[] = [];
   const sourcesTally = new Tally();
   const detailsTally = new Tally();
@@ -332,8 +369,9 @@ function scoreAttendeePeople(
 }
 
 function scoreAttendeeCountries(m: GoldMeeting, rows: AttendeeRecord[]): { counts: Counts; findings: AttendeeFindings } {
-  const codes = new Set(rows.map((r) => r.country ?? r.name));
   const expected = new Set(m.countries);
+  // Optional countries are neither rewarded nor charged: they leave the comparison.
+  const codes = new Set(rows.map((r) => r.country ?? r.name).filter((c) => expected.has(c) || !m.optional_countries.includes(c)));
   const findings: AttendeeFindings = {
     missed: [...expected].filter((c) => !codes.has(c)).sort(),
     spurious: [...codes].filter((c) => !expected.has(c)).sort(),

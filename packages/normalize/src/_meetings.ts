@@ -22,6 +22,27 @@ function monthKeys(date: string): string[] {
   return Array.from({ length: 12 }, (_, m) => `${date}-${String(m + 1).padStart(2, "0")}`);
 }
 
+const attendeeKeys = (m: MeetingMention): Set<string> => new Set(m.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.type === "country" ? "" : a.name}`));
+
+/**
+ * The one cluster a mention belongs to: the only one it fits, or among several the one sharing clearly most of its
+ * attendees (a side meeting of envoys and the main meeting on the same day in one city); a tie is no answer.
+ */
+function bestByAttendees(fits: number[], clusters: LocatedMeeting[][], mention: LocatedMeeting): number | null {
+  if (fits.length === 1) return fits[0] ?? null;
+  if (fits.length === 0) return null;
+  const own = attendeeKeys(mention.item);
+  const scored = fits
+    .map((c) => {
+      const theirs = new Set((clusters[c] ?? []).flatMap((m) => [...attendeeKeys(m.item)]));
+      const shared = [...own].filter((k) => theirs.has(k)).length;
+      return { c, score: shared / Math.max(1, new Set([...own, ...theirs]).size) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  return first && second && first.score > 0 && first.score >= 2 * second.score ? first.c : null;
+}
+
 /**
  * Groups meeting mentions into meetings. A mention joins a meeting only when it agrees with every mention
  * already in it and comes from another source (one article's two meetings are two meetings); a mention that
@@ -45,8 +66,9 @@ export function clusterMeetings(mentions: readonly LocatedMeeting[]): LocatedMee
       return members.every((m) => m.source_id !== mention.source_id && agree(m.item, mention.item));
     });
     let index: number;
-    if (fits.length === 1 && fits[0] !== undefined) {
-      index = fits[0];
+    const best = bestByAttendees(fits, clusters, mention);
+    if (best !== null) {
+      index = best;
       clusters[index]?.push(mention);
     } else {
       index = clusters.push([mention]) - 1;

@@ -15,6 +15,7 @@ import {
   attendeeId,
   meetingId,
   quoteId,
+  shortHash,
   slugify,
 } from "@parley/model";
 import type { Registry } from "@parley/registry";
@@ -128,6 +129,7 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
   const meetings: MeetingRecord[] = [];
   const attendees = new Map<string, AttendeeRecord>();
   const meetingIdOf = new Map<string, string>();
+  const taken = new Set<string>();
   for (const cluster of clusters) {
     const items = cluster.map((c) => c.item);
     const date = items.map((m) => m.date).reduce(moreSpecificDate);
@@ -135,7 +137,7 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
     const round = firstKnown(items.map((m) => m.round));
     const city = firstKnown(items.map((m) => m.city));
     const country = firstKnown(items.map((m) => m.country));
-    const id = meetingId(series, date, city);
+    const id = uniqueMeetingId(meetingId(series, date, city), cluster, taken);
     meetings.push({
       meeting_id: id,
       name: meetingName(series, round, city, firstKnown(items.map((m) => m.name))),
@@ -153,6 +155,24 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
     }
   }
   return { meetings, attendees: [...attendees.values()], meetingIdOf };
+}
+
+/**
+ * Two meetings on one day in one city that are not one meeting (a side meeting, two bilaterals) get different IDs:
+ * the first keeps the plain ID, the next a suffix from what tells it apart (its name and attendees, then its
+ * sources), so the same inputs always give the same IDs and no release is blocked by a duplicate.
+ */
+function uniqueMeetingId(base: string, cluster: readonly Located<MeetingMention>[], taken: Set<string>): string {
+  let id = base;
+  const names = [...new Set(cluster.flatMap((c) => [c.item.name ?? "", ...c.item.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.name}`)]))].sort();
+  const sources = [...new Set(cluster.map((c) => `${c.source_id}\u0000${c.item.key}`))].sort();
+  for (const basis of [names.join("\u0001"), `${names.join("\u0001")}\u0002${sources.join("\u0001")}`]) {
+    if (!taken.has(id)) break;
+    id = `${base}:${shortHash(basis).slice(0, 8)}`;
+  }
+  for (let n = 2; taken.has(id); n++) id = `${base}:${n}`;
+  taken.add(id);
+  return id;
 }
 
 function mergeAttendee(

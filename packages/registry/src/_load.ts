@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError, type Problem } from "@parley/model";
 import { parseYamlWith } from "./_yaml.ts";
-import { REGISTRY_FILES, type Registry } from "./_schema.ts";
+import { REGISTRY_FILES, type Registry, type RegistryPerson } from "./_schema.ts";
 
 /** Reads the curated registry folder; a missing file is an empty list, a malformed one an error with its line. */
 export function loadRegistry(dir: string): Registry {
@@ -22,5 +22,15 @@ export function loadRegistry(dir: string): Registry {
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  return registry as Registry;
+  const { world_people: world = [], ...rest } = registry;
+  return { ...rest, people: withWorldPeople(rest.people as RegistryPerson[], world as RegistryPerson[]) } as Registry;
+}
+
+/**
+ * The curated people first; then office holders of the world (people-world.yaml), except one whose name or
+ * spelling a curated entry already has: curation decides how a person is written.
+ */
+function withWorldPeople(curated: RegistryPerson[], world: RegistryPerson[]): RegistryPerson[] {
+  const known = new Set(curated.flatMap((p) => [p.name, ...p.aliases].map((n) => n.toLowerCase())));
+  return [...curated, ...world.filter((p) => ![p.name, ...p.aliases].some((n) => known.has(n.toLowerCase())))];
 }

@@ -9,6 +9,25 @@ export const RegistryPerson = z.strictObject({
   aliases: z.array(Name).default([]),
   country: CountryCode.nullable().default(null),
   role: Name.nullable().default(null),
+  /** An international organisation the person speaks for ("UN"), when no country. */
+  organization: Name.optional(),
+  /** Where the entry comes from (a reference list of office holders). */
+  source: z.url().optional(),
+});
+
+/** A named group of countries ("BRICS", "the guarantor states") with its members over time. */
+export const RegistryGroup = z.strictObject({
+  name: Name,
+  aliases: z.array(Name).default([]),
+  members: z.array(
+    z.strictObject({
+      countries: z.array(CountryCode).min(1),
+      from: z.string().regex(/^\d{4}(-\d{2})?$/),
+      to: z.string().regex(/^\d{4}(-\d{2})?$/).nullable(),
+    }),
+  ).min(1),
+  source: z.url().optional(),
+  note: z.string().optional(),
 });
 
 export const RegistryPlace = z.strictObject({
@@ -44,12 +63,14 @@ export const Registry = z.object({
   series: z.array(RegistrySeries),
   country_aliases: z.array(RegistryCountryAlias),
   publishers: z.array(RegistryPublisher),
+  groups: z.array(RegistryGroup).default([]),
 });
 export type Registry = z.infer<typeof Registry>;
 export type RegistryPerson = z.infer<typeof RegistryPerson>;
 export type RegistryPlace = z.infer<typeof RegistryPlace>;
 export type RegistrySeries = z.infer<typeof RegistrySeries>;
 export type RegistryPublisher = z.infer<typeof RegistryPublisher>;
+export type RegistryGroup = z.infer<typeof RegistryGroup>;
 
 export const REGISTRY_FILES = {
   people: { file: "people.yaml", schema: z.array(RegistryPerson) },
@@ -57,6 +78,8 @@ export const REGISTRY_FILES = {
   series: { file: "series.yaml", schema: z.array(RegistrySeries) },
   country_aliases: { file: "countries.yaml", schema: z.array(RegistryCountryAlias) },
   publishers: { file: "publishers.yaml", schema: z.array(RegistryPublisher) },
+  groups: { file: "groups.yaml", schema: z.array(RegistryGroup) },
+  world_people: { file: "people-world.yaml", schema: z.array(RegistryPerson) },
 } as const;
 
-export const EMPTY_REGISTRY: Registry = { people: [], places: [], series: [], country_aliases: [], publishers: [] };
+export const EMPTY_REGISTRY: Registry = { people: [], places: [], series: [], country_aliases: [], publishers: [], groups: [] };

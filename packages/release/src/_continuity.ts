@@ -59,7 +59,8 @@ export function keepPreviousIds(previous: Dataset, current: Dataset): { dataset:
   });
   const meetings = orphans(current.meetings, previous.meetings, (m) => m.meeting_id);
   const meetingPairs = pairOrphans<MeetingRecord>(meetings.fresh, meetings.gone, (m) => m.meeting_id, (a, b) =>
-    datesAgree(a.date, b.date) && sameOrUnknown(a.city, b.city) && sameOrUnknown(a.series, b.series) && sameOrUnknown(a.round, b.round),
+    // A refined meeting keeps every source it had: a new source adds to a row, it never takes one away.
+    datesAgree(a.date, b.date) && sameOrUnknown(a.city, b.city) && sameOrUnknown(a.series, b.series) && sameOrUnknown(a.round, b.round) && b.source_ids.every((s) => a.source_ids.includes(s)),
   );
   const personRename = new Map(peoplePairs.map((p) => [p.from, p.to]));
   const speakerOf = (q: QuoteRecord): string =>

@@ -1,186 +1,448 @@
-import type { MeetingMention, Span } from "@parley/model";
-import type { RegistryPlace } from "@parley/registry";
-import type { ArticleContext } from "../_context.ts";
-import { findDates, monthsBefore, refinePublished } from "./_dates.ts";
-import { EVENT_NOUN, maskNonPlaces, maskQuotes, readNarrative, type NarrativeSentence } from "./_narrative.ts";
-import { PeopleFinder, type PersonFound } from "./_people.ts";
-import { findCapital, findDatelinePlace, findPlaces, findRound, findSeries, hostOf } from "./_place.ts";
-import { countryLexicon, splitSentences, type CountryLexicon } from "../text/index.ts";
-import { findAttendees } from "./_attendees.ts";
+import type { RegistrySeries } from "@parley/registry";
+import type { AttendeeMention, MeetingMention, Span } from "@parley/model";
 
-/** What the meeting rules read of one article, computed once. */
-export interface ArticleReading {
-  ctx: ArticleContext;
-  published: string;
-  sentences: NarrativeSentence[];
-  /** Narrative with series and publisher names blanked, for finding places. */
-  placeText: string;
-  countries: CountryLexicon;
-  people: PersonFound[];
+type Participation = AttendeeMention["participation"];
+import type { Doc, DocSentence } from "../doc/_document.ts";
+import type { City } from "../doc/_gazetteer.ts";
+import type { PersonMention } from "../doc/_people.ts";
+import { findFrames, isLocation, matchPattern, phraseAt, type DateBasis, type Frame } from "./_frames.ts";
+import { findSeries } from "./_series.ts";
+
+// Frames become meetings in ordered steps, most certain first:
+// 1. a frame with its own date and city is a meeting;
+// 2. a frame that names neither refers back to the meeting before it ("the two also held a late-night meeting");
+// 3. a frame with a city but no date, or a date but no city, joins the meeting it can only be, or takes the
+//    missing value from the dateline (a meeting of today), a nearby sentence, or the publication month;
+// 4. sentences with attendance cues ("chaired by", "also attended") add their people and countries to the
+//    meeting before them; absence cues take them out;
+// 5. a meeting still without a date or a city is not published (a wrong row is worse than a missing one).
+
+export interface Meeting {
+  frames: Frame[];
+  date: string;
+  dateBasis: DateBasis;
+  city: City;
+  cityName: string;
+  people: Map<string, { mention: PersonMention; participation: Participation; sentence: DocSentence }>;
+  countries: Map<string, { participation: Participation; sentence: DocSentence }>;
+  absent: Set<string>;
+  name: string | null;
+  series: RegistrySeries | null;
+  round: number | null;
+  /** The event a side meeting was held on the sidelines of: a meeting too. */
+  context: boolean;
+  confidence: number;
 }
 
-/** Memoizes a function of a sentence. */
-function perSentence<T>(fn: (s: NarrativeSentence) => T): (s: NarrativeSentence) => T {
-  const cache = new Map<NarrativeSentence, T>();
-  return (s) => {
-    if (!cache.has(s)) cache.set(s, fn(s));
-    return cache.get(s) as T;
+interface Draft {
+  frames: Frame[];
+  date: string | null;
+  dateBasis: DateBasis | null;
+  city: City | null;
+  cityName: string | null;
+  placeCountry: string | null;
+  context: boolean;
+  name: string | null;
+  round: number | null;
+}
+
+const precision = (d: string): number => d.split("-").length;
+const datesAgree = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
+const names = (f: Frame): Set<string> => new Set(f.people.map((p) => p.name));
+
+function peopleOf(d: Draft): Set<string> {
+  return new Set(d.frames.flatMap((f) => [...names(f)]));
+}
+
+/** Two drafts may be one meeting: dates and places agree, and neither names two people the other lacks. */
+function compatible(a: Draft, b: Draft): boolean {
+  if (a.context !== b.context) return false;
+  if (a.date && b.date && !datesAgree(a.date, b.date)) return false;
+  if (a.city && b.city && a.city.name !== b.city.name && a.cityName !== b.cityName) return false;
+  const country = (d: Draft): string | null => d.city?.country ?? d.placeCountry;
+  if (country(a) && country(b) && country(a) !== country(b)) return false;
+  const pa = peopleOf(a);
+  const pb = peopleOf(b);
+  const onlyA = [...pa].filter((n) => !pb.has(n)).length;
+  const onlyB = [...pb].filter((n) => !pa.has(n)).length;
+  return !(pa.size >= 2 && pb.size >= 2 && onlyA > 0 && onlyB > 0);
+}
+
+function absorb(into: WorkingDraft, d: WorkingDraft): void {
+  into.frames.push(...d.frames);
+  if (d.date && (!into.date || (datesAgree(into.date, d.date) && precision(d.date) > precision(into.date)))) {
+    into.date = d.date;
+    into.dateBasis = d.dateBasis;
+  }
+  if (d.city && (!into.city || (into.cityBasis() !== "text" && d.frames[0]?.cityBasis === "text"))) {
+    into.city = d.city;
+    into.cityName = d.cityName;
+  }
+  into.placeCountry ??= d.placeCountry;
+  into.name ??= d.name;
+  into.round ??= d.round;
+}
+
+function draftOf(f: Frame, context = false): Draft & { cityBasis(): string | null } {
+  const d = {
+    frames: [f],
+    date: f.date,
+    dateBasis: f.dateBasis,
+    city: f.city,
+    cityName: f.cityName,
+    placeCountry: f.placeCountry,
+    context,
+    name: context ? (f.context?.name ?? null) : null,
+    round: context ? null : f.round,
+    cityBasis(): string | null {
+      return this.frames.find((x) => x.city !== null)?.cityBasis ?? null;
+    },
   };
+  return d;
 }
 
-export function readArticle(ctx: ArticleContext): ArticleReading {
-  const { text } = ctx.article;
-  const masked = maskQuotes(text);
-  const published = refinePublished(text, ctx.article.published);
-  const sentences = readNarrative(splitSentences(text), masked).map((s) => {
-    // Only dates with a stated year: "over the past two years" is a span of time, not a date.
-    // "since the war began in 2021" starts a span of time that runs to now: not when the sentence's event happened.
-    const dates = findDates(s.narrative, published).filter(
-      (d) => !d.dateline && /\d{4}/.test(s.narrative.slice(d.start, d.end)) && !SINCE.test(s.narrative.slice(0, d.start)),
-    );
-    // News reports what just happened: a sentence dated only long before publication is history.
-    return { ...s, background: dates.length > 0 && dates.every((d) => monthsBefore(d.date, published) > RECENT_MONTHS) };
-  });
-  const countries = countryLexicon(ctx.registry);
-  return {
-    ctx,
-    published,
-    sentences,
-    placeText: maskNonPlaces(masked, ctx.registry),
-    countries,
-    people: new PeopleFinder(ctx, countries).find(sentences),
-  };
+type WorkingDraft = ReturnType<typeof draftOf>;
+
+export function findMeetings(doc: Doc): Meeting[] {
+  const frames = findFrames(doc);
+  const drafts: WorkingDraft[] = [];
+  let previous: WorkingDraft | null = null;
+  for (const f of frames) {
+    if (f.theTwo && previous) f.people.push(...previous.frames.flatMap((x) => x.people).filter((p) => !f.people.some((q) => q.name === p.name)));
+    const d = draftOf(f);
+    // "The talks started on 18 November": the first day of the meeting just told of.
+    if (previous && startsPrevious(doc, f, previous)) {
+      previous.date = f.date;
+      previous.frames.push(f);
+      continue;
+    }
+    const target: WorkingDraft | null = seriesDraft(doc, drafts, f) ?? placeDraft(drafts, previous, d, f);
+    // A dateline names where the report was filed: the place of a new meeting of today (not of one told before).
+    if (!target && !d.city && d.date !== null && ofToday(d.date, doc.published) && doc.dateline && (!d.placeCountry || d.placeCountry === doc.dateline.place.city.country)) {
+      d.city = doc.dateline.place.city;
+      d.cityName = doc.dateline.place.name;
+      f.cityBasis = "dateline";
+    }
+    if (target) absorb(target, d);
+    else if (f.date !== null || f.city !== null || f.placeCountry !== null) drafts.push(d);
+    else continue;
+    previous = target ?? d;
+    if (f.context) addContext(drafts, previous, f);
+  }
+  for (const d of drafts) fillMissing(doc, d, drafts);
+  const meetings = drafts.filter((d) => d.date !== null && d.city !== null).map((d) => toMeeting(doc, d));
+  attachAttendance(doc, meetings, frames);
+  for (const m of meetings) m.series = m.context ? null : findSeries(m.frames.map((f) => f.sentence.text).join("\n"), doc.registry);
+  return meetings;
 }
 
-const RECENT_MONTHS = 3;
-const SINCE = /\bsince\b[^,;.]{0,60}$/;
-const precision = (date: string): number => date.split("-").length;
-const agree = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
-
-/** Sentences that tell of a gathering that took place, and no other occasion. */
-export function meetingSentences(reading: ArticleReading): NarrativeSentence[] {
-  return reading.sentences.filter((s) => s.event && !s.future && !s.elsewhere);
+/** Today's, or yesterday's in a report filed today: the dateline's city is where it happened. */
+function ofToday(date: string, published: string): boolean {
+  if (date.length !== 10 || published.length !== 10) return false;
+  const days = (Date.parse(published) - Date.parse(date)) / 86_400_000;
+  return days >= 0 && days <= 1;
 }
 
-/** The meeting the article reports: where, when, which series and round, who attended. */
-export function extractMeetingsFrom(reading: ArticleReading): MeetingMention[] {
-  const { ctx, published } = reading;
-  const candidates = meetingSentences(reading);
-  const placeOf = perSentence((s) => {
-    const text = reading.placeText.slice(s.start, s.end);
-    return findPlaces(text, ctx.registry)[0]?.place ?? findCapital(text, ctx.registry, reading.countries)?.place ?? null;
-  });
-  // A date long before publication is background ("first held in 2017").
-  const datesOf = perSentence((s) =>
-    findDates(s.narrative, published, s.start).filter((d) => !d.dateline && monthsBefore(d.date, published) <= RECENT_MONTHS),
-  );
-  const background = (s: NarrativeSentence) => s.background;
-  // The report begins where a gathering is first given a place or a date.
-  const anchor = candidates.find((s) => !background(s) && (placeOf(s) !== null || datesOf(s).length > 0));
-  if (!anchor) return [];
-
-  // Where the anchor names no city, the dateline says where the report was filed before a later sentence's city does.
-  const place = placeOf(anchor) ?? findDatelinePlace(ctx.article.text, ctx.registry) ?? candidates.filter((s) => !background(s)).map(placeOf).find((p) => p !== null) ?? candidates.map(placeOf).find((p) => p !== null) ?? null;
-  // A sentence naming another city tells of another gathering.
-  const about = candidates.filter((s) => {
-    if (background(s)) return false;
-    const p = placeOf(s);
-    return p === null || place === null || p.city === place.city;
-  });
-  const date = pickDate(about.flatMap((s) => datesOf(s).map((d) => ({ date: d.date, sentence: s }))), anchor) ?? fallbackDate(published);
-  const narrative = reading.sentences.filter((s) => !s.future && !s.elsewhere).map((s) => s.narrative).join("\n");
-  const series = findSeries(about.map((s) => s.narrative).join("\n"), ctx.registry) ?? findSeries(narrative, ctx.registry);
-  const round = about.map((s) => findRound(s.narrative)).find((r) => r !== null) ?? null;
-  const country = place?.country ?? series?.host_country ?? hostOf(anchor, reading.countries);
-  const evidence: Span[] = about.map((s) => ({ start: s.start, end: s.end }));
-  const meeting: MeetingMention = {
-    key: "meeting-1",
-    name: null,
-    series: series?.name ?? null,
-    round,
-    date,
-    city: place?.city ?? null,
-    country,
-    evidence: evidence.length > 0 ? evidence : [{ start: anchor.start, end: anchor.end }],
-    attendees: [],
-  };
-  meeting.attendees = findAttendees(reading, meeting, anchor);
-  const side = sideMeetings(candidates.filter((s) => !about.includes(s) && !background(s)), reading, placeOf, datesOf);
-  const past = pastMeetings(candidates.filter(background), reading, [meeting, ...side], side.length + 2);
-  return [meeting, ...side, ...past];
+function startsPrevious(doc: Doc, f: Frame, previous: WorkingDraft): boolean {
+  if (!f.definite || f.date === null || f.dateBasis !== "text" || previous.date === null || previous.context) return false;
+  if (!doc.lexicon.startVerbs.has(doc.tokens[f.first]!.lower)) return false;
+  if (f.city && previous.city && f.city.name !== previous.city.name) return false;
+  const days = (Date.parse(previous.date) - Date.parse(f.date)) / 86_400_000;
+  return f.date.length === 10 && previous.date.length === 10 && days > 0 && days <= 14;
 }
 
-// A gathering of the past told in one clause, with its own city and a date to the month: "the fifth Dialogue held in
-// Islamabad on 7 May 2025", "In Termez on 23/09/2023, Uzbekistan hosted a conference". A year alone is too vague to tell.
-const PAST_HELD = /\b(?:held|hosted|took place|convened|attended by)\b/;
-const CLAUSE = /;\s+|,?\s+and\s+(?=(?:the|a|an)\s)/;
+/** "the Moscow Format meeting was …": a definite frame that names a series refers to the meeting of that series. */
+function seriesDraft(doc: Doc, drafts: readonly WorkingDraft[], f: Frame): WorkingDraft | null {
+  if (!f.definite || f.date !== null) return null;
+  const series = findSeries(f.sentence.text, doc.registry);
+  if (!series) return null;
+  const named = drafts.filter((x) => !x.context && x.frames.some((y) => findSeries(y.sentence.text, doc.registry)?.name === series.name));
+  return named.length === 1 ? (named[0] as WorkingDraft) : null;
+}
 
-function pastMeetings(sentences: readonly NarrativeSentence[], reading: ArticleReading, known: readonly MeetingMention[], next: number): MeetingMention[] {
-  const meetings: MeetingMention[] = [];
-  for (const s of sentences) {
-    for (const clause of s.narrative.split(CLAUSE)) {
-      if (!EVENT_NOUN.test(clause) || !PAST_HELD.test(clause)) continue;
-      const places = findPlaces(maskNonPlaces(clause, reading.ctx.registry), reading.ctx.registry);
-      const dates = findDates(clause, reading.published).filter((d) => !d.dateline && precision(d.date) >= 2 && /\d{4}/.test(clause.slice(d.start, d.end)));
-      const place = places[0]?.place;
-      const date = dates[0]?.date;
-      // One place and one date, or the clause tells of more than one occasion.
-      if (!place || !date || places.length > 1 || dates.length > 1) continue;
-      if ([...known, ...meetings].some((m) => m.city === place.city)) continue;
-      meetings.push(meetingIn(s, clause, place, date, `meeting-${next + meetings.length}`, reading));
+/** Participants the frame shares with a draft: a person, or a country. */
+function overlaps(d: WorkingDraft, f: Frame): boolean {
+  const people = peopleOf(d);
+  const countries = new Set(d.frames.flatMap((x) => [...x.countries, ...x.people.map((p) => p.country).filter((c): c is string => c !== null)]));
+  if (f.people.some((p) => people.has(p.name))) return true;
+  // Countries alone refer back only when the meeting before has them all: "Uzbekistan hosted U.S. officials" is another event.
+  const own = [...f.countries, ...f.people.map((p) => p.country).filter((c): c is string => c !== null)];
+  return own.length > 0 && own.every((c) => countries.has(c));
+}
+
+/** Where a frame goes: a definite or unplaced, undated frame refers back; otherwise the one draft it agrees with. */
+function placeDraft(drafts: WorkingDraft[], previous: WorkingDraft | null, d: WorkingDraft, f: Frame): WorkingDraft | null {
+  // A "quadrilateral meeting" told of beside a larger meeting is a meeting of its own.
+  // A frame joins a kind-word meeting only when it names the same kind; otherwise the meeting told of before it.
+  const kindOf = (x: WorkingDraft): string | null => x.frames[0]?.kindWord ?? null;
+  // "The meeting took place in X" (no date of its own) refers to the meeting just told of, whatever its kind.
+  const sameKind = (x: WorkingDraft): boolean => kindOf(x) === f.kindWord || (f.definite && f.date === null && f.kindWord === null);
+  drafts = drafts.filter(sameKind);
+  if (previous && !sameKind(previous)) previous = [...drafts].reverse().find((x) => !x.context) ?? null;
+  if (f.date === null && f.city === null && f.placeCountry === null) {
+    // "The two also held a late-night meeting", "X opened the session": the meeting before, if it shares someone.
+    const refersBack = f.definite || f.theTwo || (f.people.length === 0 && f.countries.length === 0) || (previous !== null && overlaps(previous, f));
+    return previous && refersBack && compatible(previous, d) ? previous : null;
+  }
+  if (f.definite && previous && compatible(previous, d) && (f.date === null || f.dateBasis !== "text" || previous.date === null)) return previous;
+  if (f.date === null && previous && compatible(previous, d)) return previous;
+  const fits = drafts.filter((x) => !x.context && compatible(x, d) && (x.date !== null && d.date !== null ? datesAgree(x.date, d.date) : true) && (x.city && d.city ? true : x.date !== null && d.date !== null));
+  return fits.length === 1 ? (fits[0] as WorkingDraft) : null;
+}
+
+/** The larger event of "on the sidelines of …": same date and place, its own meeting; the side meeting's countries were there. */
+function addContext(drafts: WorkingDraft[], side: WorkingDraft, f: Frame): void {
+  const existing = drafts.find((d) => d.context && d.date !== null && side.date !== null && datesAgree(d.date, side.date) && d.city?.name === side.city?.name);
+  if (existing) {
+    existing.frames.push(f);
+    return;
+  }
+  const d = draftOf(f, true);
+  d.date = side.date;
+  d.dateBasis = side.dateBasis;
+  d.city = side.city;
+  d.cityName = side.cityName;
+  drafts.push(d);
+}
+
+/** A missing date from a sentence that names the same city with a date, or the publication month for recent news. */
+function fillMissing(doc: Doc, d: WorkingDraft, drafts: readonly WorkingDraft[]): void {
+  if (d.context) {
+    const side = drafts.find((x) => !x.context && x.frames.some((f) => d.frames.includes(f)));
+    if (side) {
+      d.date ??= side.date;
+      d.city ??= side.city;
+      d.cityName ??= side.cityName;
+    }
+    return;
+  }
+  if (d.date !== null || d.city === null) return;
+  const first = d.frames[0] as Frame;
+  const near = doc.sentences.slice(first.sentence.index + 1, first.sentence.index + 4);
+  for (const s of near) {
+    const named = doc.in(s).places.some((p) => p.city.name === d.city?.name);
+    const date = doc.in(s).dates.find((x) => !x.dateline);
+    if (named && date) {
+      d.date = date.date;
+      d.dateBasis = "nearby";
+      return;
     }
   }
-  return meetings;
-}
-
-// Another gathering the text reports as held, in its own city and on its own date: "... met in Kabul on Wednesday".
-const HELD = /\b(?:was held|were held|took place|met|convened|hosted|gathered|held talks)\b/;
-
-function sideMeetings(
-  sentences: readonly NarrativeSentence[],
-  reading: ArticleReading,
-  placeOf: (s: NarrativeSentence) => RegistryPlace | null,
-  datesOf: (s: NarrativeSentence) => Array<{ date: string }>,
-): MeetingMention[] {
-  const meetings: MeetingMention[] = [];
-  for (const s of sentences) {
-    const place = placeOf(s);
-    const date = datesOf(s)[0]?.date;
-    if (!place || !date || !HELD.test(s.narrative) || meetings.some((m) => m.city === place.city)) continue;
-    meetings.push(meetingIn(s, s.narrative, place, date, `meeting-${meetings.length + 2}`, reading));
+  // News reports what just happened: with no date at all, the publication month, when nothing else in the article
+  // is dated before it, or when it is a meeting of its own kind told in the past tense ("a quadrilateral meeting … was held").
+  const datedBefore = drafts.some((x) => x !== d && x.date !== null && (x.frames[0]?.sentence.index ?? 0) < first.sentence.index);
+  const ownKind = first.kindWord !== null && first.kind === "verb" && !first.present && doc.tokens[first.first - 1]?.lower !== "had";
+  if (((!datedBefore && first.sentence.paragraph <= 2) || ownKind) && doc.published.length >= 7) {
+    d.date = doc.published.slice(0, 7);
+    d.dateBasis = "month";
   }
-  return meetings;
 }
 
-/** A meeting told by one sentence (or one clause of it), with who that sentence places there. */
-function meetingIn(s: NarrativeSentence, told: string, place: RegistryPlace, date: string, key: string, reading: ArticleReading): MeetingMention {
-  const meeting: MeetingMention = {
-    key,
-    name: null,
-    series: findSeries(told, reading.ctx.registry)?.name ?? null,
-    round: findRound(told),
-    date,
-    city: place.city,
-    country: place.country,
-    evidence: [{ start: s.start, end: s.end }],
-    attendees: [],
+const CONFIDENCE: Record<DateBasis, number> = { text: 0.9, today: 0.85, inherited: 0.8, nearby: 0.75, month: 0.7 };
+
+function toMeeting(doc: Doc, d: WorkingDraft): Meeting {
+  const people: Meeting["people"] = new Map();
+  const countries: Meeting["countries"] = new Map();
+  const participation: Participation = "in_person";
+  for (const f of d.frames) {
+    if (d.context && f.context) {
+      // The side meeting's people were at the larger event; only its countries are counted here, so the two rows differ.
+      for (const c of [...f.countries, ...f.people.filter((p) => !p.former && p.country).map((p) => p.country as string)]) if (!countries.has(c)) countries.set(c, { participation, sentence: f.sentence });
+      continue;
+    }
+    for (const p of f.people) if (!people.has(p.name)) people.set(p.name, { mention: p, participation: f.remote ? "remote" : participation, sentence: f.sentence });
+    for (const c of f.countries) if (!countries.has(c)) countries.set(c, { participation: f.remote ? "remote" : participation, sentence: f.sentence });
+  }
+  for (const { mention, participation: mode, sentence } of people.values()) {
+    if (mention.country && !mention.former && !countries.has(mention.country)) countries.set(mention.country, { participation: mode, sentence });
+  }
+  return {
+    frames: d.frames,
+    date: d.date as string,
+    dateBasis: d.dateBasis ?? "text",
+    city: d.city as City,
+    cityName: d.cityName ?? (d.city as City).name,
+    people,
+    countries,
+    absent: new Set(),
+    name: d.name,
+    series: null,
+    round: d.round,
+    context: d.context,
+    confidence: CONFIDENCE[d.dateBasis ?? "text"] - (d.frames[0]?.cityBasis === "text" ? 0 : 0.05),
   };
-  meeting.attendees = findAttendees(reading, meeting, s, [s]);
-  return meeting;
 }
 
-/** The most specific date the meeting's sentences give; the anchor's own date wins a conflict. */
-function pickDate(dates: Array<{ date: string; sentence: NarrativeSentence }>, anchor: NarrativeSentence): string | null {
-  if (dates.length === 0) return null;
-  const anchored = dates.filter((d) => d.sentence === anchor).map((d) => d.date);
-  const base = anchored[0] ?? dates[0]?.date ?? null;
-  if (base === null) return null;
-  const consistent = dates.filter((d) => agree(d.date, base));
-  return consistent.reduce((best, d) => (precision(d.date) > precision(best) ? d.date : best), base);
+/** Sentences with attendance cues add their people and countries to the meeting told of before them. */
+function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[]): void {
+  const framed = new Set(meetings.flatMap((m) => m.frames.map((f) => f.sentence.index)));
+  const allFramed = new Set(frames.map((f) => f.sentence.index));
+  const ownerOf = new Map<number, Meeting>();
+  for (const m of meetings) if (!m.context) for (const f of m.frames) if (!ownerOf.has(f.sentence.index)) ownerOf.set(f.sentence.index, m);
+  const { tokens, lexicon: lx } = doc;
+  for (const s of doc.sentences) {
+    // A sentence that tells of a meeting adds to that meeting; one that tells of none, to the meeting told of before it.
+    const own = ownerOf.get(s.index);
+    if (!own && allFramed.has(s.index) && !framed.has(s.index)) continue;
+    // A side meeting of its own kind ("the quadrilateral meeting") takes only sentences that name its kind.
+    const kindOf = (m: Meeting): string | null => m.frames[0]?.kindWord ?? null;
+    const told = meetings.filter((m) => !m.context && (kindOf(m) === null || phraseInSentence(doc, s, kindOf(m) as string)));
+    // The meeting told of earlier in the same paragraph; else the latest-dated meeting told of before (a past meeting
+    // recalled in passing does not take the sentences that follow it).
+    const before = told.filter((m) => m.frames[0]!.sentence.index < s.index);
+    const sameParagraph = before.filter((m) => m.frames.some((f) => f.sentence.paragraph === s.paragraph)).pop();
+    const owner = own ?? sameParagraph ?? [...before].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
+    if (!owner) continue;
+    let cue = lx.writtenCues.some((c) => phraseInSentence(doc, s, c)) || [...lx.anaphoraNouns].some((n) => phraseInSentence(doc, s, `said during the ${n}`));
+    // The words a cue governs: its subject (from the sentence start) and its object, up to the next verb or clause.
+    const region: Array<[number, number]> = [];
+    for (let i = s.first; i < s.last; i++) {
+      if (insideQuotes(doc, tokens[i]!.start)) continue;
+      for (const p of lx.attendanceCues) {
+        const end = matchPattern(tokens, i, s.last, p);
+        if (end < 0) continue;
+        // "X will host the delegations", "the next round is expected to …": not who came to this one.
+        if (futureBefore(doc, s, i)) break;
+        cue = true;
+        region.push([s.first, i], [end + 1, cueObjectEnd(doc, end + 1, s.last)]);
+        break;
+      }
+    }
+    if (cue && region.length === 0) region.push([s.first, s.last]);
+    const governed = (i: number): boolean => region.some(([a, b]) => i >= a && i < b);
+    if (!cue) {
+      applyAbsence(doc, s, meetings);
+      continue;
+    }
+    const absentFrom = absenceStart(doc, s);
+    const remote = lx.remoteCues.some((c) => phraseInSentence(doc, s, c));
+    const written = lx.writtenCues.some((c) => phraseInSentence(doc, s, c));
+    // "X said during the conference": words said at the meeting put the speaker there; a written greeting, in writing.
+    const saidThere = written || [...lx.anaphoraNouns].some((n) => phraseInSentence(doc, s, `during the ${n}`) || phraseInSentence(doc, s, `at the ${n}`));
+    const mode: Participation = written ? "written" : remote ? "remote" : "in_person";
+    const here = doc.in(s);
+    for (const p of here.people) {
+      if (p.last >= s.last || p.first >= absentFrom || !governed(p.first) || insideQuotes(doc, p.start) || (speaker(doc, p) && !saidThere)) continue;
+      if (!owner.people.has(p.name)) owner.people.set(p.name, { mention: p, participation: mode, sentence: s });
+      if (p.country && !p.former && !owner.countries.has(p.country)) owner.countries.set(p.country, { participation: mode, sentence: s });
+    }
+    for (const c of here.countries) {
+      if (c.last >= s.last || c.first >= absentFrom || !governed(c.first) || insideQuotes(doc, c.start)) continue;
+      if (isLocation(doc, c)) continue;
+      if (here.people.some((p) => p.first > c.last && p.first - c.last <= 6)) continue;
+      if (afterFormer(doc, c.first)) continue;
+      if (!owner.countries.has(c.code)) owner.countries.set(c.code, { participation: mode, sentence: s });
+    }
+    for (const g of here.groups) {
+      if (g.last >= s.last || g.first >= absentFrom || !governed(g.first) || insideQuotes(doc, g.start)) continue;
+      for (const code of g.codes) if (!owner.countries.has(code)) owner.countries.set(code, { participation: mode, sentence: s });
+    }
+    applyAbsence(doc, s, meetings);
+  }
 }
 
-// Nothing dated: news reports what just happened, so the month of publication.
-function fallbackDate(published: string): string {
-  return published.split("-").slice(0, 2).join("-");
+/** A cue's object runs past commas and a copula ("were X, Y and Z") to the next verb, "in", "to" or clause word. */
+function cueObjectEnd(doc: Doc, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!;
+    if (["to", "in", "for", "which", "who", "that", "while", "after", "before", ";", "said", "says"].includes(t.lower) && i > from) return i;
+    if (t.pos === "VERB" && i > from && !["including", "includes", "included"].includes(t.lower)) return i;
+  }
+  return to;
 }
 
+/** "former president of Nigeria", "former South African deputy president": the country is the person's past. */
+function afterFormer(doc: Doc, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) if (doc.tokens[k]!.lower === "former") return true;
+  return false;
+}
+
+function phraseInSentence(doc: Doc, s: DocSentence, phrase: string): boolean {
+  for (let i = s.first; i < s.last; i++) if (phraseAt(doc.tokens, i, phrase)) return true;
+  return false;
+}
+
+/** Token where an absence clause starts ("Myanmar did not designate …" starts at its subject), or the sentence end. */
+function absenceStart(doc: Doc, s: DocSentence): number {
+  for (let i = s.first; i < s.last; i++) {
+    const cue = doc.lexicon.absenceCues.find((c) => phraseAt(doc.tokens, i, c));
+    if (!cue) continue;
+    // Back to the start of the clause: a semicolon, or a comma before "and", "but", "while"; an appositive's
+    // commas ("The Taliban's foreign minister, Jane Roe, did not attend") do not end it.
+    let k = i;
+    while (k > s.first) {
+      const prev = doc.tokens[k - 1]!.text;
+      if (prev === ";" || prev === ".") break;
+      if (["and", "but", "while", "whereas"].includes(doc.tokens[k]!.lower) && prev === ",") break;
+      k--;
+    }
+    return k;
+  }
+  return s.last;
+}
+
+/** People and countries in an absence clause are taken out of every meeting of the sentence's paragraph. */
+function applyAbsence(doc: Doc, s: DocSentence, meetings: Meeting[]): void {
+  const from = absenceStart(doc, s);
+  if (from >= s.last) return;
+  for (const m of meetings) {
+    for (const p of doc.in(s).people) if (p.first >= from && p.last < s.last) m.people.delete(p.name);
+    for (const c of doc.in(s).countries) if (c.first >= from && c.last < s.last) m.countries.delete(c.code);
+  }
+}
+
+function insideQuotes(doc: Doc, offset: number): boolean {
+  return doc.quoteAt(offset) !== null;
+}
+
+const FUTURE = new Set(["will", "would", "shall", "expected", "next", "scheduled", "planned", "upcoming"]);
+
+/** A future or planning word in the sentence before token i, outside quotations. */
+function futureBefore(doc: Doc, s: DocSentence, i: number): boolean {
+  for (let k = s.first; k < i; k++) if (FUTURE.has(doc.tokens[k]!.lower) && !insideQuotes(doc, doc.tokens[k]!.start)) return true;
+  return false;
+}
+
+const SPEECH_AFTER = new Set(["said", "says", "told", "added", "announced", "stressed", "noted", "tweeted", "wrote"]);
+
+function speaker(doc: Doc, p: PersonMention): boolean {
+  return SPEECH_AFTER.has(doc.tokens[p.last + 1]?.lower ?? "") || SPEECH_AFTER.has(doc.tokens[p.first - 1]?.lower ?? "");
+}
+
+/** The rows of the extraction: meetings at or above the bar, with attendees and evidence. */
+export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number): MeetingMention[] {
+  return meetings
+    .filter((m) => m.confidence >= bar)
+    .map((m, i) => {
+      const evidence: Span[] = [...new Set(m.frames.map((f) => f.sentence))].map((s) => ({ start: s.start, end: s.end }));
+      const attendees: AttendeeMention[] = [
+        ...[...m.people.values()].map(({ mention, participation, sentence }) => ({
+          type: "person" as const,
+          name: mention.name,
+          role: mention.role,
+          country: mention.former ? null : mention.country,
+          participation,
+          evidence: { start: sentence.start, end: sentence.end },
+        })),
+        ...[...m.countries.entries()].map(([code, { participation, sentence }]) => ({
+          type: "country" as const,
+          name: doc.gazetteer.countryNames.get(code) ?? code,
+          role: null,
+          country: code,
+          participation,
+          evidence: { start: sentence.start, end: sentence.end },
+        })),
+      ];
+      return {
+        key: `m${i + 1}`,
+        name: m.name ?? m.series?.name ?? null,
+        series: m.series?.name ?? null,
+        round: m.round,
+        date: m.date,
+        city: m.cityName,
+        country: m.city.country,
+        evidence,
+        attendees,
+      };
+    });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates, refinePublished } from "../src/meetings/_dates.ts";
+import { findDates, refinePublished } from "../src/doc/_dates.ts";
 
 const eventDates = (text: string, published: string): string[] =>
   findDates(text, published)

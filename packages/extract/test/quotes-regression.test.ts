@@ -17,7 +17,7 @@ interface Expected {
   optional?: boolean;
 }
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures/unseen-quotes");
+const DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures/regression-quotes");
 const cases = readdirSync(DIR)
   .filter((f) => f.endsWith(".txt"))
   .sort()
@@ -61,7 +61,7 @@ function measure(quotes: readonly QuoteMention[], expected: readonly Expected[])
   };
 }
 
-describe("quotes in unseen articles", () => {
+describe("quotes in the team-written regression articles", () => {
   it.each(cases)("%s: every quote found, none made up, every speaker right", (file, text, expected) => {
     const m = measure(extractQuotes({ article: textArticle(text, file), registry }), expected);
     expect(m.wrong).toEqual([]);

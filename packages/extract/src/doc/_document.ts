@@ -1,0 +1,356 @@
+import type { Article } from "@parley/model";
+import type { Registry } from "@parley/registry";
+import { findDates, refinePublished, type DateMention } from "./_dates.ts";
+import { gazetteer, resolveCity, titleCase, type City, type Gazetteer } from "./_gazetteer.ts";
+import { lexicon, type Lexicon } from "./_lexicon.ts";
+import { findPeople, type PersonMention } from "./_people.ts";
+import { paragraphs, sentences as splitParagraph, unwrapLines } from "./_sentences.ts";
+import { tokenize, type Token } from "./_tokens.ts";
+
+// One reading of an article, used by every extractor (spaCy's Doc): the unwrapped text, its sentences (never
+// split inside a quotation), tokens with tags, and the mentions of people, countries, places and dates.
+
+export interface DocSentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+  /** Tokens [first, last) of the sentence. */
+  first: number;
+  last: number;
+}
+
+export interface CountryMention {
+  code: string;
+  start: number;
+  end: number;
+  /** Tokens [first, last]. */
+  first: number;
+  last: number;
+  form: string;
+}
+
+export interface PlaceMention {
+  city: City;
+  /** The name as the text writes it, in its usual case ("NUR-SULTAN" → "Nur-Sultan"). */
+  name: string;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+/** A named group of countries ("five Central Asian republics", "the guarantor states") with its members at the time. */
+export interface GroupMention {
+  name: string;
+  codes: string[];
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+export interface Dateline {
+  place: PlaceMention;
+  /** Where the dateline ends: text after it is the story. */
+  end: number;
+}
+
+export interface Doc {
+  article: Article;
+  registry: Registry;
+  /** The article text with hard-wrapped lines joined (same length, so offsets are the article's). */
+  text: string;
+  /** The publication date, refined by a dateline that gives the day. */
+  published: string;
+  sentences: DocSentence[];
+  tokens: Token[];
+  /** Token index → sentence index. */
+  sentenceOf: number[];
+  quotations: Array<{ start: number; end: number }>;
+  people: PersonMention[];
+  countries: CountryMention[];
+  places: PlaceMention[];
+  groups: GroupMention[];
+  dates: DateMention[];
+  dateline: Dateline | null;
+  gazetteer: Gazetteer;
+  lexicon: Lexicon;
+  /** Countries the article names anywhere: they decide between cities of one name. */
+  namedCountries: Set<string>;
+  countryAt: (i: number) => { code: string; length: number } | null;
+  /** The mentions of one sentence (every rule reads a sentence at a time: no scan of the whole article). */
+  in: (s: DocSentence) => SentenceMentions;
+  /** The quotation that holds this offset (marks excluded), or null. */
+  quoteAt: (offset: number) => { start: number; end: number } | null;
+  /** The sentence that holds this offset (or the last one before it). */
+  sentenceAt: (offset: number) => DocSentence | null;
+}
+
+export interface SentenceMentions {
+  people: PersonMention[];
+  countries: CountryMention[];
+  places: PlaceMention[];
+  dates: DateMention[];
+  groups: GroupMention[];
+}
+
+const docs = new WeakMap<Article, { registry: Registry; doc: Doc }>();
+
+/** Reads an article once; every extractor asks for the same Doc. */
+export function readDocument(article: Article, registry: Registry): Doc {
+  const hit = docs.get(article);
+  if (hit && hit.registry === registry) return hit.doc;
+  const doc = buildDocument(article, registry);
+  docs.set(article, { registry, doc });
+  return doc;
+}
+
+const T = process.env.PARLEY_PROFILE ? (label: string, t0: number): number => (console.error(label, Date.now() - t0), Date.now()) : (_: string, t0: number): number => t0;
+
+function buildDocument(article: Article, registry: Registry): Doc {
+  let t0 = Date.now();
+  const text = unwrapLines(article.text);
+  const g = gazetteer(registry);
+  const lx = lexicon();
+  const quotations = findQuotations(text);
+  const sentenceSpans = paragraphs(text).flatMap((p, paragraph) => {
+    // Only the quotations of this paragraph: the splitter looks each boundary up among them.
+    const from = Math.max(0, lastAtOrBefore(quotations, p.start));
+    const inside = quotations.slice(from, lastAtOrBefore(quotations, p.end) + 1).filter((q) => q.start >= p.start);
+    return splitParagraph(text, p, inside).map((s) => ({ ...s, paragraph }));
+  });
+  t0 = T("sentences", t0);
+  const tokens = tokenize(text);
+  t0 = T("tokens", t0);
+  const sentenceOf: number[] = new Array<number>(tokens.length).fill(0);
+  const sentences: DocSentence[] = [];
+  let t = 0;
+  sentenceSpans.forEach((s, index) => {
+    while (t < tokens.length && tokens[t]!.end <= s.start) sentenceOf[t++] = Math.max(0, index - 1);
+    const first = t;
+    while (t < tokens.length && tokens[t]!.start < s.end) sentenceOf[t++] = index;
+    sentences.push({ index, start: s.start, end: s.end, text: text.slice(s.start, s.end), paragraph: s.paragraph, first, last: t });
+  });
+  while (t < tokens.length) sentenceOf[t++] = Math.max(0, sentences.length - 1);
+
+  const countryAtCache = new Map<number, { code: string; length: number } | null>();
+  const countryAt = (i: number): { code: string; length: number } | null => {
+    if (!countryAtCache.has(i)) countryAtCache.set(i, matchCountry(text, tokens, i, g));
+    return countryAtCache.get(i) ?? null;
+  };
+  const countries: CountryMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const c = countryAt(i);
+    if (!c) continue;
+    const last = i + c.length - 1;
+    countries.push({ code: c.code, start: tokens[i]!.start, end: tokens[last]!.end, first: i, last, form: text.slice(tokens[i]!.start, tokens[last]!.end) });
+    i = last;
+  }
+  const namedCountries = new Set(countries.map((c) => c.code));
+  t0 = T("countries", t0);
+  const published = refinePublished(text, article.published);
+  const people = findPeople({ text, tokens, sentenceOf, registry, gazetteer: g, lexicon: lx, countryAt });
+  t0 = T("people", t0);
+  const dates = sentences.flatMap((s) => findDates(s.text, published, s.start));
+  t0 = T("dates", t0);
+  const places = findPlaces(text, tokens, g, namedCountries, people, countries).filter((p) => !dates.some((d) => d.start < p.end && p.start < d.end));
+  t0 = T("places", t0);
+  const groups = findGroups(text, tokens, registry, published, lx);
+  t0 = T("groups", t0);
+  const sentenceAt = (offset: number): DocSentence | null => sentences[lastAtOrBefore(sentences, offset)] ?? null;
+  const buckets: SentenceMentions[] = sentences.map(() => ({ people: [], countries: [], places: [], dates: [], groups: [] }));
+  const byToken = <T extends { first: number }>(list: T[], key: keyof SentenceMentions): void => {
+    for (const m of list) (buckets[sentenceOf[m.first] ?? 0]![key] as unknown as T[]).push(m);
+  };
+  byToken(people, "people");
+  byToken(countries, "countries");
+  byToken(places, "places");
+  byToken(groups, "groups");
+  for (const d of dates) {
+    const s = sentenceAt(d.start);
+    if (s) buckets[s.index]!.dates.push(d);
+  }
+  return {
+    article,
+    registry,
+    text,
+    published,
+    sentences,
+    tokens,
+    sentenceOf,
+    quotations,
+    people,
+    countries,
+    places,
+    groups,
+    in: (s: DocSentence) => buckets[s.index] as SentenceMentions,
+    quoteAt: (offset: number) => {
+      const q = quotations[lastAtOrBefore(quotations, offset)];
+      return q && offset > q.start && offset < q.end ? q : null;
+    },
+    sentenceAt,
+    dates,
+    dateline: findDateline(text, places),
+    gazetteer: g,
+    lexicon: lx,
+    namedCountries,
+    countryAt,
+  };
+}
+
+/**
+ * Group names from the registry. Only a name of two words or more stands for the members ("BRICS countries",
+ * "the six world powers"): a bare acronym ("SCO") names the organisation, not who came.
+ */
+interface GroupPatterns {
+  /** Aliases with a capital match as written; lowercase ones ("six world powers") in any case. */
+  patterns: RegExp[];
+  byAlias: Map<string, Registry["groups"][number]>;
+}
+
+const groupPatterns = new WeakMap<Registry, GroupPatterns>();
+
+function groupPatternsOf(registry: Registry): GroupPatterns {
+  const hit = groupPatterns.get(registry);
+  if (hit) return hit;
+  const byAlias = new Map<string, Registry["groups"][number]>();
+  for (const group of registry.groups) for (const alias of [group.name, ...group.aliases]) if (!byAlias.has(alias.toLowerCase())) byAlias.set(alias.toLowerCase(), group);
+  const escape = (a: string): string => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const aliases = [...new Set(registry.groups.flatMap((g) => [g.name, ...g.aliases]))].sort((a, b) => b.length - a.length);
+  const build = (list: string[], flags: string): RegExp => new RegExp(list.length ? `(?<![\\p{L}\\d])(?:${list.map(escape).join("|")})(?![\\p{L}\\d])` : "(?!)", flags);
+  const built = { patterns: [build(aliases.filter((a) => /\p{Lu}/u.test(a)), "gu"), build(aliases.filter((a) => !/\p{Lu}/u.test(a)), "giu")], byAlias };
+  groupPatterns.set(registry, built);
+  return built;
+}
+
+function findGroups(text: string, tokens: readonly Token[], registry: Registry, published: string, lx: Lexicon): GroupMention[] {
+  const out: GroupMention[] = [];
+  const { patterns, byAlias } = groupPatternsOf(registry);
+  for (const pattern of patterns) {
+    {
+      for (const m of text.matchAll(pattern)) {
+        const alias = m[0];
+        const group = byAlias.get(alias.toLowerCase());
+        const period = group?.members.find((p) => p.from.slice(0, published.length) <= published && (p.to === null || published.slice(0, p.to.length) <= p.to));
+        if (!group || !period) continue;
+        const start = m.index ?? 0;
+        const end = start + m[0].length;
+        if (out.some((g) => g.start < end && start < g.end)) continue;
+        const first = Math.max(0, lastAtOrBefore(tokens, start));
+        let last = first;
+        while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+        const members = alias.toLowerCase().split(/\s+/).some((w) => lx.groupMemberNouns.has(w)) || [1, 2].some((k) => lx.groupMemberNouns.has(tokens[last + k]?.lower ?? ""));
+        if (!members) continue;
+        out.push({ name: group.name, codes: period.countries, start, end, first, last });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the last span starting at or before `offset` in a list sorted by start (-1 when none). */
+function lastAtOrBefore(spans: ReadonlyArray<{ start: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The longest country form starting at token i; "Russia's" counts as "Russia". */
+function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gazetteer): { code: string; length: number } | null {
+  const first = tokens[i];
+  if (!first || !/^\p{Lu}/u.test(first.text)) return null;
+  for (let length = Math.min(g.countryFormWords, tokens.length - i); length >= 1; length--) {
+    const last = tokens[i + length - 1] as Token;
+    const form = text.slice(first.start, last.end);
+    const code = g.countryForms.get(form);
+    if (code) return { code, length };
+  }
+  return null;
+}
+
+/** Cities written with a capital that are not part of a person's name or a country's. */
+function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named: ReadonlySet<string>, people: readonly PersonMention[], countries: readonly CountryMention[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  const busy = new Set<number>();
+  for (const p of people) for (let k = p.first; k <= p.last; k++) busy.add(k);
+  // "Kabul", "Beijing" may stand for a government; written as a city they are still a place.
+  for (const c of countries) if (!g.cities.has(c.form)) for (let k = c.first; k <= c.last; k++) busy.add(k);
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i] as Token;
+    if (busy.has(i) || !/^\p{Lu}/u.test(first.text)) continue;
+    for (let length = Math.min(g.cityFormWords + 2, tokens.length - i); length >= 1; length--) {
+      const last = tokens[i + length - 1] as Token;
+      const form = text.slice(first.start, last.end);
+      if (form.includes("\n")) continue;
+      const written = /^[\p{Lu}\s.-]+$/u.test(form) && form.length > 3 ? titleCase(form) : form;
+      const city = resolveCity(g, written, named);
+      if (!city) continue;
+      // Part of a longer name ("Palace of Independence", "Astana Format", "Heart of Asia"): not a place here.
+      if (insideName(text, tokens, i, i + length - 1)) break;
+      out.push({ city, name: written, start: first.start, end: last.end, first: i, last: i + length - 1 });
+      i += length - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The words i..j sit inside a capitalized name: a capital word before (not opening a sentence) or after. */
+function insideName(text: string, tokens: readonly Token[], i: number, j: number): boolean {
+  const before = tokens[i - 1];
+  const before2 = tokens[i - 2];
+  const after = tokens[j + 1];
+  const sentenceStart = !before || /[.!?:\n"“]$/.test(text.slice(before.start, tokens[i]!.start).trim() || before.text);
+  const capBefore = before !== undefined && !sentenceStart && /^\p{Lu}/u.test(before.text) && before.end + 1 >= tokens[i]!.start;
+  const ofName = before?.lower === "of" && before2 !== undefined && /^\p{Lu}/u.test(before2.text) && !["City", "Capital", "Town"].includes(before2.text);
+  const capAfter = after !== undefined && /^\p{Lu}\p{Ll}/u.test(after.text) && after.start === tokens[j]!.end + 1 && !text.slice(tokens[j]!.end, after.start).includes("\n");
+  return capBefore || ofName || capAfter;
+}
+
+// A dateline opens a paragraph near the top: "HANOI - ", "Dushanbe [Tajikistan], September 17 (ANI):",
+// "NUR-SULTAN, July 8. /TASS/.", "New York, September 23" on a line of its own.
+const DATELINE_TAIL = /^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:[,–—:-]|$)/u;
+
+function findDateline(text: string, places: readonly PlaceMention[]): Dateline | null {
+  const heads = paragraphs(text).slice(0, 5);
+  for (const place of places) {
+    const para = heads.find((p) => p.start === place.start);
+    if (!para) continue;
+    const rest = text.slice(place.end, para.end);
+    if (DATELINE_TAIL.test(rest)) return { place, end: place.end };
+  }
+  return null;
+}
+
+const OPEN_CLOSE: Record<string, string> = { "“": "”", '"': '"', "«": "»" };
+
+/** Spans of quoted words, marks included; a quotation never runs past its paragraph. */
+export function findQuotations(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const para of paragraphs(text)) {
+    let i = para.start;
+    while (i < para.end) {
+      const ch = text[i] as string;
+      const close = OPEN_CLOSE[ch];
+      if (close === undefined) {
+        i++;
+        continue;
+      }
+      const end = text.indexOf(close, i + 1);
+      if (end < 0 || end >= para.end) break;
+      out.push({ start: i, end: end + 1 });
+      i = end + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,416 @@
+import type { Registry, RegistryPerson } from "@parley/registry";
+import type { Gazetteer } from "./_gazetteer.ts";
+import type { Lexicon } from "./_lexicon.ts";
+import type { Token } from "./_tokens.ts";
+
+// Person mentions, found wherever the sentence names someone, as sieves from most to least certain:
+// 1. a spelling from the registry; 2. a capitalized name after a title or honorific ("Kazakh Foreign Minister
+// Jane Roe", "Mr. Doe"); 3. a name set off by an appositive role ("Jane Roe, the ministry's spokeswoman") or
+// followed by a speech or meeting verb; 4. a name in a list with a person already found; 5. a surname (or
+// given name) of someone the article has named in full. The role and country come from the words around.
+
+export interface PersonMention {
+  /** The fullest name the article (or the registry) gives this person. */
+  name: string;
+  /** Offsets of the words naming the person here. */
+  start: number;
+  end: number;
+  /** Tokens [first, last] of the name. */
+  first: number;
+  last: number;
+  role: string | null;
+  country: string | null;
+  /** "former president": the person does not represent the country now. */
+  former: boolean;
+  registry: RegistryPerson | null;
+}
+
+const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "di", "dos", "du"]);
+const SPEECH_OR_EVENT = new Set([
+  "said", "says", "told", "tells", "added", "stressed", "noted", "announced", "tweeted", "wrote", "stated", "met", "meets",
+  "held", "holds", "asserted", "emphasized", "emphasised", "underlined", "explained", "urged", "warned", "insisted", "agreed",
+  "expressed", "reiterated", "hosted", "welcomed", "arrived", "presided", "chaired",
+]);
+
+interface RegistryIndex {
+  /** first word → spellings starting with it, longest first. */
+  byFirst: Map<string, Array<{ words: string[]; person: RegistryPerson }>>;
+}
+
+const registryIndexes = new WeakMap<Registry, RegistryIndex>();
+
+function registryIndex(registry: Registry): RegistryIndex {
+  const hit = registryIndexes.get(registry);
+  if (hit) return hit;
+  const byFirst = new Map<string, Array<{ words: string[]; person: RegistryPerson }>>();
+  for (const person of registry.people) {
+    for (const form of new Set([person.name, ...person.aliases])) {
+      const words = splitName(form);
+      if (words.length < 2) continue;
+      const list = byFirst.get(words[0] as string) ?? [];
+      list.push({ words, person });
+      byFirst.set(words[0] as string, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const index = { byFirst };
+  registryIndexes.set(registry, index);
+  return index;
+}
+
+/** A name's words as the tagger splits them ("Frank-Walter" stays whole, "S." loses nothing). */
+function splitName(name: string): string[] {
+  return name.split(/\s+/).filter((w) => w.length > 0);
+}
+
+const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text);
+/** A lowercase syllable joined to the word before by a hyphen ("Jae-in"). */
+const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && /^\p{Ll}/u.test(tokens[k]!.text);
+const isInitial = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\.?$/u.test(t.text);
+
+export interface PeopleContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Token index → sentence index. */
+  sentenceOf: readonly number[];
+  registry: Registry;
+  gazetteer: Gazetteer;
+  lexicon: Lexicon;
+  /** Countries the text names at a token, longest form first. */
+  countryAt: (i: number) => { code: string; length: number } | null;
+}
+
+export function findPeople(ctx: PeopleContext): PersonMention[] {
+  const found: PersonMention[] = [];
+  const taken = new Set<number>();
+  const take = (m: PersonMention): void => {
+    for (let i = m.first; i <= m.last; i++) taken.add(i);
+    found.push(m);
+  };
+  for (const m of registrySpellings(ctx)) take(m);
+  for (const m of titledAndAppositiveNames(ctx, taken)) take(m);
+  for (const m of listedNames(ctx, taken, found)) take(m);
+  for (const m of shortForms(ctx, taken, found)) take(m);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+// ---- Sieve 1: the registry ----
+
+function registrySpellings(ctx: PeopleContext): PersonMention[] {
+  const { byFirst } = registryIndex(ctx.registry);
+  const out: PersonMention[] = [];
+  const { tokens } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirst.get((tokens[i] as Token).text);
+    if (!candidates) continue;
+    for (const { words, person } of candidates) {
+      const last = matchWords(ctx, i, words);
+      if (last < 0) continue;
+      const about = describe(ctx, i, last);
+      out.push({ ...about, name: person.name, first: i, last, start: (tokens[i] as Token).start, end: (tokens[last] as Token).end, registry: person, country: about.country ?? person.country, role: about.role ?? null });
+      i = last;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The token index where `words` end when they are spelt from token i on, or -1. */
+function matchWords(ctx: PeopleContext, i: number, words: readonly string[]): number {
+  let at = i;
+  for (const word of words) {
+    // The tagger may split "Frank-Walter" or "S." in two: accept the word when consecutive tokens spell it.
+    let spelt = "";
+    let j = at;
+    while (j < ctx.tokens.length && spelt.length < word.length) {
+      const t = ctx.tokens[j] as Token;
+      if (spelt !== "" && t.start !== (ctx.tokens[j - 1] as Token).end) break;
+      spelt += t.text;
+      j++;
+    }
+    if (spelt !== word) return -1;
+    at = j;
+  }
+  return at - 1;
+}
+
+// ---- Sieves 2 and 3: names after a title, or with an appositive role or a verb after them ----
+
+interface Run {
+  first: number;
+  last: number;
+}
+
+/** Runs of capitalized words (with name particles and initials) inside one sentence. */
+function capitalizedRuns(ctx: PeopleContext): Run[] {
+  const runs: Run[] = [];
+  const { tokens, sentenceOf } = ctx;
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCap(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && sentenceOf[j + 1] === sentenceOf[i]) {
+      const next = tokens[j + 1] as Token;
+      const sameLine = !ctx.text.slice((tokens[j] as Token).end, next.start).includes("\n");
+      if (!sameLine) break;
+      if (isCap(next)) j++;
+      else if (PARTICLES.has(next.lower) && isCap(tokens[j + 2])) j += 2;
+      else if ((next.text === "-" || next.text === "–") && next.start === (tokens[j] as Token).end && isCap(tokens[j + 2])) j += 2;
+      // "Moon Jae-in", "Kim Jong-un": a lowercase syllable joined by a hyphen with no space.
+      else if (next.text === "-" && next.start === (tokens[j] as Token).end && tokens[j + 2] && tokens[j + 2]!.start === next.end && /^\p{Ll}{2,3}$/u.test(tokens[j + 2]!.text)) j += 2;
+      else break;
+    }
+    runs.push({ first: i, last: j });
+    i = j + 1;
+  }
+  return runs;
+}
+
+function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>): PersonMention[] {
+  const out: PersonMention[] = [];
+  const { tokens, lexicon: lx } = ctx;
+  for (const run of capitalizedRuns(ctx)) {
+    // The name is what follows the last title, honorific or country word of the run.
+    let nameFirst = run.first;
+    let titled = false;
+    for (let k = run.first; k <= run.last; k++) {
+      const t = tokens[k] as Token;
+      const country = ctx.countryAt(k);
+      if (lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower) || lx.honorifics.has(`${t.lower}.`)) {
+        titled ||= lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower);
+        nameFirst = k + 1;
+      } else if (lx.titleModifiers.has(t.lower) && k < run.last) nameFirst = k + 1;
+      else if (country && k + country.length - 1 <= run.last && k + country.length <= run.last) {
+        nameFirst = k + country.length;
+        k += country.length - 1;
+      } else if (t.text === "." || t.text === "-" || t.text === "–") nameFirst = k + 1;
+      else break;
+    }
+    // A title that the previous words start ("the Foreign Minister of Armenia Edward Nalbandian", "Secretary of State X").
+    titled ||= titleBefore(ctx, run.first) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first);
+    // "the Halk Maslahaty", "of the Minsk Group": a capitalized name after a determiner is an institution.
+    if (nameFirst === run.first && ["the", "a", "an"].includes(tokens[run.first - 1]?.lower ?? "")) continue;
+    let nameLast = run.last;
+    while (nameLast >= nameFirst && lx.notNameWords.has((tokens[nameLast] as Token).lower) && !hyphenated(tokens, nameLast)) nameLast--;
+    if (nameLast < nameFirst) continue;
+    if (range(nameFirst, nameLast).some((k) => taken.has(k))) continue;
+    const words = range(nameFirst, nameLast).map((k) => tokens[k] as Token);
+    const nameWords = words.filter((t, k) => !PARTICLES.has(t.lower) && t.text !== "-" && t.text !== "–" && !hyphenated(tokens, nameFirst + k));
+    // A city's name may be a surname ("Clinton", "Franca"): after a title it is a person, without one a place.
+    if (nameWords.some((t) => lx.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text) || (!titled && ctx.gazetteer.cities.has(t.text)))) continue;
+    if (nameWords.every((t) => isInitial(t))) continue;
+    // One word is a name only right after a title or honorific ("President Duterte", "Mr. Kishida").
+    const headBefore = lx.titleHeads.has(tokens[nameFirst - 1]?.lower ?? "") || lx.honorifics.has(tokens[nameFirst - 1]?.lower ?? "") || tokens[nameFirst - 1]?.text === ".";
+    const confirmed =
+      (titled && (nameWords.length >= 2 || (nameWords.length === 1 && nameWords[0]!.text.length > 2 && headBefore))) ||
+      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || SPEECH_OR_EVENT.has((tokens[nameLast + 1] as Token | undefined)?.lower ?? "")));
+    if (!confirmed) continue;
+    const about = describe(ctx, nameFirst, nameLast);
+    out.push({ ...about, name: nameText(ctx, nameFirst, nameLast), first: nameFirst, last: nameLast, start: (tokens[nameFirst] as Token).start, end: (tokens[nameLast] as Token).end, registry: null });
+  }
+  return out;
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+}
+
+function nameText(ctx: PeopleContext, first: number, last: number): string {
+  return ctx.text.slice((ctx.tokens[first] as Token).start, (ctx.tokens[last] as Token).end).replace(/\s+/g, " ");
+}
+
+/** A title head among the run's own leading words, or reached back through "of" and modifiers ("Secretary of State"). */
+function titleWithin(ctx: PeopleContext, runFirst: number, nameFirst: number): boolean {
+  const { tokens, lexicon: lx } = ctx;
+  for (let k = nameFirst - 1; k >= Math.max(0, runFirst - 6); k--) {
+    const t = tokens[k] as Token;
+    if (lx.titleHeads.has(t.lower)) return true;
+    if (!(lx.titleModifiers.has(t.lower) || t.lower === "of" || ctx.countryAt(k) !== null || t.text === "(" || t.text === ")" || /^[A-Z]{2,5}$/.test(t.text))) return false;
+  }
+  return false;
+}
+
+/** "headed by X", "chaired by X": the agent of an attendance verb is a person (or an institution, which is capitalized differently). */
+function byAfterCue(ctx: PeopleContext, i: number): boolean {
+  const { tokens } = ctx;
+  return tokens[i - 1]?.lower === "by" && ["headed", "led", "chaired", "co-chaired", "hosted", "facilitated", "accompanied", "attended", "moderated", "received", "joined"].includes(tokens[i - 2]?.lower ?? "");
+}
+
+/** True when a title ends right before token i: "the Foreign Minister of Armenia | Edward". */
+function titleBefore(ctx: PeopleContext, i: number): boolean {
+  const prev = ctx.tokens[i - 1];
+  const prev2 = ctx.tokens[i - 2];
+  if (!prev) return false;
+  if (ctx.lexicon.titleHeads.has(prev.lower)) return true;
+  // "the Emir of Qatar, Sheikh …", "Minister for Foreign Affairs, Germany": a title phrase, then a comma.
+  return prev.text === "," && prev2 !== undefined && (ctx.lexicon.titleHeads.has(prev2.lower) || (ctx.countryAt(i - 2) !== null && ctx.lexicon.titleHeads.has(ctx.tokens[i - 4]?.lower ?? "")));
+}
+
+/** ", the ministry's spokeswoman", ", Russia's deputy defence minister": the role set off after a name. */
+function appositiveRole(ctx: PeopleContext, last: number): { role: string; country: string | null; former: boolean } | null {
+  const { tokens, lexicon: lx } = ctx;
+  if (tokens[last + 1]?.text !== ",") return null;
+  let k = last + 2;
+  let country: string | null = null;
+  let former = false;
+  const words: string[] = [];
+  for (let n = 0; n < 10 && k < tokens.length; n++, k++) {
+    const t = tokens[k] as Token;
+    const c = ctx.countryAt(k);
+    if (c) {
+      country ??= c.code;
+      k += c.length - 1;
+      if (tokens[k + 1]?.lower === "'s" || tokens[k + 1]?.lower === "’s") k++;
+      continue;
+    }
+    if (t.lower === "former") former = true;
+    if (lx.titleHeads.has(t.lower)) {
+      words.push(t.text);
+      // "X, Kyrgyz President Jane Roe": the title of the next name in a list, not an appositive of X.
+      if (isCap(tokens[k + 1]) && !lx.titleHeads.has(tokens[k + 1]!.lower) && !lx.titleModifiers.has(tokens[k + 1]!.lower)) return null;
+      // "Federal Minister for Foreign Affairs, Germany": the country after one more comma.
+      let j = k + 1;
+      while (j < tokens.length && (lx.titleModifiers.has(tokens[j]!.lower) || lx.titleHeads.has(tokens[j]!.lower))) j++;
+      if (tokens[j]?.text === ",") country ??= ctx.countryAt(j + 1)?.code ?? null;
+      const role = ctx.text.slice(tokens[last + 2]!.start, tokens[j - 1]!.end);
+      return { role: cleanRole(role), country, former };
+    }
+    if (!(lx.titleModifiers.has(t.lower) || t.lower === "a" || t.lower === "an" || t.lower === "the" || t.lower === "'s" || t.lower === "’s" || t.cap)) return null;
+    words.push(t.text);
+  }
+  return null;
+}
+
+function cleanRole(role: string): string {
+  return role.replace(/^(?:the|a|an)\s+/i, "").replace(/\s+/g, " ").trim();
+}
+
+/** Role, country and "former" from the words before and after a name. */
+function describe(ctx: PeopleContext, first: number, last: number): { role: string | null; country: string | null; former: boolean } {
+  const { tokens, lexicon: lx } = ctx;
+  let country: string | null = null;
+  let former = false;
+  let roleStart = -1;
+  // Walk back over the title: modifiers, heads, country words, "of"; stop at anything else.
+  let k = first - 1;
+  while (k >= 0 && first - k <= 12) {
+    const t = tokens[k] as Token;
+    if (t.text === "(" || t.text === ")" || (t.cap && /^[A-Z]{2,5}$/.test(t.text) && tokens[k - 1]?.text === "(")) {
+      k--;
+      continue;
+    }
+    const c = countryEndingAt(ctx, k);
+    if (c) {
+      country ??= c.code;
+      k = c.start - 1;
+      continue;
+    }
+    if (lx.titleHeads.has(t.lower) || lx.titleModifiers.has(t.lower) || lx.honorifics.has(t.lower) || t.lower === "'s" || t.lower === "’s") {
+      if (t.lower === "former") former = true;
+      if (lx.titleHeads.has(t.lower) || (lx.titleModifiers.has(t.lower) && t.lower !== "the" && t.lower !== "of" && t.lower !== "and" && t.lower !== "for")) roleStart = k;
+      k--;
+      continue;
+    }
+    if (t.text === "," && lx.titleHeads.has(tokens[k - 1]?.lower ?? "")) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (tokens[k]?.lower === "former") former = true;
+  let role: string | null = null;
+  if (roleStart >= 0) {
+    let roleEnd = first - 1;
+    while (roleEnd > roleStart && !(lx.titleHeads.has(tokens[roleEnd]!.lower) || lx.titleModifiers.has(tokens[roleEnd]!.lower))) roleEnd--;
+    while (roleEnd > roleStart && ["of", "the", "and", "for", ","].includes(tokens[roleEnd]!.lower)) roleEnd--;
+    const words = range(roleStart, roleEnd)
+      .map((i) => tokens[i] as Token)
+      .filter((t) => !lx.honorifics.has(t.lower) && t.lower !== "former");
+    if (words.some((t) => lx.titleHeads.has(t.lower) && t.lower !== "counterpart")) role = cleanRole(ctx.text.slice(words[0]!.start, words[words.length - 1]!.end));
+  }
+  // After the name: "of Vietnam", or an appositive role.
+  if (tokens[last + 1]?.lower === "of") country ??= ctx.countryAt(last + 2)?.code ?? null;
+  const appositive = appositiveRole(ctx, last);
+  if (appositive) {
+    role ??= appositive.role;
+    country ??= appositive.country;
+    former ||= appositive.former;
+  }
+  if (role) {
+    const lowerRole = role.toLowerCase();
+    for (const [title, code] of lx.countryTitles) if (lowerRole.includes(title)) country ??= code;
+    if (/\bformer\b/i.test(role)) former = true;
+  }
+  return { role, country, former };
+}
+
+/** A country named by tokens ending at k (possessive allowed): its code and first token. */
+function countryEndingAt(ctx: PeopleContext, k: number): { code: string; start: number } | null {
+  for (let start = k; start >= Math.max(0, k - 3); start--) {
+    const c = ctx.countryAt(start);
+    if (c && start + c.length - 1 === k) return { code: c.code, start };
+  }
+  return null;
+}
+
+// ---- Sieve 4: lists ----
+
+/** "Igor Popov, Jacques Faure and James Warlick": names listed with a person already found are people. */
+function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly PersonMention[]): PersonMention[] {
+  const out: PersonMention[] = [];
+  const { tokens, lexicon: lx } = ctx;
+  const isPersonAt = (i: number): boolean => [...found, ...out].some((p) => p.first <= i && i <= p.last);
+  let changed = true;
+  const runs = capitalizedRuns(ctx);
+  while (changed) {
+    changed = false;
+    for (const run of runs) {
+      if (range(run.first, run.last).some((k) => taken.has(k))) continue;
+      const words = range(run.first, run.last).map((k) => tokens[k] as Token);
+      if (words.length < 2 || words.length > 4) continue;
+      if (words.some((t) => lx.notNameWords.has(t.lower) || lx.titleHeads.has(t.lower) || ctx.gazetteer.countryForms.has(t.text) || ctx.gazetteer.cities.has(t.text))) continue;
+      const before = tokens[run.first - 1];
+      const after = tokens[run.last + 1];
+      const neighbourBefore = before && (before.text === "," || before.lower === "and") && isPersonAt(run.first - 2);
+      const neighbourAfter = after && (after.text === "," || after.lower === "and") && isPersonAt(run.last + 2);
+      if (!neighbourBefore && !neighbourAfter) continue;
+      const about = describe(ctx, run.first, run.last);
+      const m: PersonMention = { ...about, name: nameText(ctx, run.first, run.last), first: run.first, last: run.last, start: words[0]!.start, end: words[words.length - 1]!.end, registry: null };
+      out.push(m);
+      for (let k = run.first; k <= run.last; k++) taken.add(k);
+      changed = true;
+    }
+  }
+  return out;
+}
+
+// ---- Sieve 5: short forms of people already named ----
+
+function shortForms(ctx: PeopleContext, taken: ReadonlySet<number>, found: readonly PersonMention[]): PersonMention[] {
+  const byWord = new Map<string, Set<string>>();
+  const people = new Map<string, PersonMention>();
+  for (const p of found) {
+    people.set(p.name, people.get(p.name) ?? p);
+    const words = splitName(p.name).filter((w) => !PARTICLES.has(w.toLowerCase()));
+    for (const w of [words[0], words[words.length - 1]]) {
+      if (!w || w.length < 3) continue;
+      byWord.set(w, (byWord.get(w) ?? new Set()).add(p.name));
+    }
+  }
+  const out: PersonMention[] = [];
+  ctx.tokens.forEach((t, i) => {
+    if (taken.has(i) || !isCap(t) || ctx.lexicon.notNameWords.has(t.lower)) return;
+    const names = byWord.get(t.text);
+    if (!names || names.size !== 1) return;
+    if (ctx.gazetteer.countryForms.has(t.text)) return;
+    // "Tran Dai Quang" is one name: a short form is a word on its own, not inside a longer capitalized run.
+    if (isCap(ctx.tokens[i + 1]) && !ctx.lexicon.notNameWords.has(ctx.tokens[i + 1]!.lower)) return;
+    const full = people.get([...names][0] as string) as PersonMention;
+    const about = describe(ctx, i, i);
+    out.push({ name: full.name, first: i, last: i, start: t.start, end: t.end, role: about.role ?? full.role, country: about.country ?? full.country, former: about.former || full.former, registry: full.registry });
+  });
+  return out;
+}
