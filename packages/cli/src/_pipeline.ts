@@ -18,7 +18,7 @@ import { ingestSource, readSourceFile } from "@parley/ingest";
 import { extractArticle } from "@parley/extract";
 import { applyCuration, normalizeCollection, parseCuration } from "@parley/normalize";
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
-import { publishDataset, ValidationFailed } from "@parley/export";
+import { type PublishOptions, publishDataset, ValidationFailed } from "@parley/export";
 import { diffDatasets } from "@parley/diff";
 import { progress } from "./_progress.ts";
 
@@ -125,9 +125,9 @@ export function readPublishedDataset(dir: string): Dataset | null {
 }
 
 /** Publishes a dataset and returns what changed against the one it replaces. */
-export function publishWithChanges(dataset: Dataset, destination: string, assertions: Assertions): BuildSummary["changes"] {
+export function publishWithChanges(dataset: Dataset, destination: string, assertions: Assertions, options: PublishOptions): BuildSummary["changes"] {
   const previous = readPublishedDataset(destination);
-  publishDataset(dataset, destination, assertions);
+  publishDataset(dataset, destination, assertions, options);
   if (previous === null) return null;
   const diff = diffDatasets(previous, dataset);
   return Object.fromEntries(
@@ -235,9 +235,9 @@ export function runValidateStage(buildDir: string, assertions: Assertions): void
   process.stderr.write("validate: every row matches its schema, references and assertions hold\n");
 }
 
-export function runExportStage(buildDir: string, destination: string, assertions: Assertions): BuildSummary {
+export function runExportStage(buildDir: string, destination: string, assertions: Assertions, options: PublishOptions): BuildSummary {
   const { dataset, summary } = readNormalized(buildDir);
-  const changes = publishWithChanges(dataset, destination, assertions);
+  const changes = publishWithChanges(dataset, destination, assertions, options);
   const published = { ...summary, changes };
   writeJsonFolder(stageDir(buildDir, "export"), [["summary", published]]);
   return published;

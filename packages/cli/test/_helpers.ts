@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,12 +67,12 @@ export interface RunResult {
   ms: number;
 }
 
-/** Runs the real `parley` command in a child process, as a contributor would. */
-export function runParley(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
+/** Runs the real `parley` command in a child process, as a contributor would (in the repository, unless `cwd` names another). */
+export function runParley(args: string[], options: { env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {
   const started = Date.now();
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [PARLEY_BIN, ...args], {
-      cwd: REPO,
+      cwd: options.cwd ?? REPO,
       env: { ...process.env, CI: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -96,6 +96,7 @@ export function hashTree(dir: string): Record<string, string> {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(rel);
+      else if (entry.isSymbolicLink()) hashes[rel] = `link to ${readlinkSync(join(dir, rel))}`;
       else hashes[rel] = createHash("sha256").update(readFileSync(join(dir, rel))).digest("hex");
     }
   };

@@ -21,7 +21,8 @@ const CONTRACT: Record<string, string> = {
   "people.csv": "person_id,name,aliases,country",
 };
 
-describe("parley build --sources --out", () => {
+// Each test runs the real command, a whole build: seconds on a busy machine, not the default 5.
+describe("parley build --sources --out", { timeout: 60_000 }, () => {
   const out1 = join(mkdtempSync(join(tmpdir(), "parley-build-")), "out");
   const out2 = join(mkdtempSync(join(tmpdir(), "parley-build-")), "out");
   const first = parley(["build", "--sources", seeds, "--out", out1]);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -121,6 +121,66 @@ describe("parley release on the seed articles", { timeout: 120_000 }, () => {
     expect(lines.join("\n")).toContain(`### sources\n\nAdded (1):\n- \`${basename(SIXTH, ".md")}\``);
     expect(lines.join("\n")).toContain("Nothing was published");
     expect(snapshot(datasets)).toEqual(before);
+  });
+});
+
+describe("release and files it did not write", { timeout: 120_000 }, () => {
+  const FIX = "choose a new or empty folder, or a datasets folder a previous release wrote";
+
+  it("keeps a stray notes.txt beside the datasets and in the collection's folder, byte for byte, across releases", async () => {
+    const { dir, datasets } = seedCollection();
+    await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet });
+    writeFileSync(join(datasets, "notes.txt"), "my notes on the datasets\n");
+    writeFileSync(join(datasets, "moscow-format", "notes.txt"), "my notes on the collection\n");
+    cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.1.0");
+    expect(readFileSync(join(datasets, "notes.txt"), "utf8")).toBe("my notes on the datasets\n");
+    expect(readFileSync(join(datasets, "moscow-format", "notes.txt"), "utf8")).toBe("my notes on the collection\n");
+    expect(readFileSync(join(datasets, "index.json"), "utf8")).not.toContain("notes.txt");
+    for (const version of ["1.0.0", "1.1.0"]) {
+      const check = spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: join(datasets, "moscow-format", version), encoding: "utf8" });
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+    }
+  });
+
+  it("accepts a datasets folder whose first release was cut off before it wrote index.json", async () => {
+    const { dir, datasets } = seedCollection();
+    await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet });
+    rmSync(join(datasets, "index.json"));
+    cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
+    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.1.0");
+  });
+
+  it.each<[string, (dir: string, datasets: string) => string, (dir: string, datasets: string) => string]>([
+    [
+      "a folder of other things",
+      (_dir, datasets) => {
+        mkdirSync(join(datasets, "photos"), { recursive: true });
+        writeFileSync(join(datasets, "thesis.docx"), "chapter one");
+        return datasets;
+      },
+      (_dir, datasets) => `${datasets} holds files that are not Parley datasets (photos/, thesis.docx)`,
+    ],
+    [
+      "a web project with an index.json of its own",
+      (_dir, datasets) => {
+        mkdirSync(datasets, { recursive: true });
+        writeFileSync(join(datasets, "index.json"), '{"name": "my-site"}\n');
+        return datasets;
+      },
+      (_dir, datasets) => `${datasets} holds files that are not Parley datasets (index.json)`,
+    ],
+    ["a file", (_dir, datasets) => (writeFileSync(datasets, "mine"), datasets), (_dir, datasets) => `${datasets} is a file`],
+    ["the sources folder", (dir) => join(dir, "sources"), (dir) => `${join(dir, "sources")} is the sources folder`],
+    ["a folder inside the registry", () => join(REGISTRY, "datasets"), () => `${join(REGISTRY, "datasets")} is inside the registry (${REGISTRY})`],
+  ])("refuses --datasets at %s before building, and writes nothing", async (_label, prepare, problem) => {
+    const { dir, datasets } = seedCollection();
+    // A build would stop at this file: the refusal must come first.
+    writeFileSync(join(dir, "sources", "broken.md"), "no front matter\n");
+    const root = prepare(dir, datasets);
+    const before = { collection: snapshot(dir), registry: snapshot(REGISTRY) };
+    await expect(runRelease({ collectionDir: dir, datasetsRoot: root, created: CREATED, ...quiet })).rejects.toThrow(`--datasets: ${problem(dir, datasets)} — ${FIX}`);
+    expect({ collection: snapshot(dir), registry: snapshot(REGISTRY) }).toEqual(before);
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface SourceOnDisk {
@@ -15,12 +15,4 @@ export function readSourceFolder(dir: string): SourceOnDisk[] {
     .map((e) => e.name)
     .sort()
     .map((name) => ({ name, file: join(dir, name), bytes: readFileSync(join(dir, name)) }));
-}
-
-/** Writes a new file whole or not at all, and never over an existing one. */
-export function writeNewFile(file: string, content: string): void {
-  const temporary = `${file}.parley-tmp-${process.pid}`;
-  writeFileSync(temporary, content, { flag: "wx" });
-  if (existsSync(file)) throw new Error(`${file} appeared while writing`);
-  renameSync(temporary, file);
 }

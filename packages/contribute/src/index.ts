@@ -4,4 +4,4 @@ export { renderSourceFile, sourceFileName, normalizeBody, MISSING, FIELD_ORDER, 
 export { findDuplicate, identifySource, normalizeUrl, textFingerprint, textSimilarity, type Duplicate, type SourceIdentity } from "./_duplicates.ts";
 export { checkSourceFile, checkFrontMatter, checkDuplicates, checkNearDuplicates, NEAR_DUPLICATE, checkStrayFiles, buildWarnings, sortProblems, SUSPICIOUS_BODY_CHARS } from "./_check.ts";
 export { renderChangeSummary, escapeMarkdown, excerpt, MAX_LISTED, type ChangeSummaryInput } from "./_summary.ts";
-export { readSourceFolder, writeNewFile, type SourceOnDisk } from "./_files.ts";
+export { readSourceFolder, type SourceOnDisk } from "./_files.ts";

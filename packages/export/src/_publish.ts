@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Dataset } from "@parley/model";
+import { type Dataset, inputError } from "@parley/model";
 import { type Assertions, type Violation, formatViolation, validateDatasetDir } from "@parley/validate";
 import { renderDataset } from "./_render.ts";
+import { type Guarded, MARKER_FILE, type MarkerFields, refuseUnsafeTarget, renderMarker } from "./_target.ts";
 
 export class ValidationFailed extends Error {
   readonly violations: Violation[];
@@ -45,20 +46,35 @@ export function recoverInterruptedSwap(destination: string): void {
   }
 }
 
+export interface PublishOptions {
+  /** Who is writing, for the marker: a `--sources` build belongs to no collection. */
+  marker?: MarkerFields;
+  /** Folders the dataset must not replace, enter or swallow (see `refuseUnsafeTarget`). */
+  guarded?: readonly Guarded[];
+  /** How the user named the destination, for the refusal: `--out`, or the command that chose it. */
+  flag?: string;
+  /** What to do about a refusal, when the user did not choose the destination. */
+  fix?: string;
+}
+
 /**
  * Writes the dataset into a temporary folder beside `destination`, reads it back and validates it,
  * and only then swaps it into place: a killed or failed run leaves the previous dataset as it was.
+ * The swap replaces the whole folder, so it is refused unless the folder is new, empty or Parley's own.
  */
-export function publishDataset(dataset: Dataset, destination: string, assertions: Assertions): Map<string, string> {
+export function publishDataset(dataset: Dataset, destination: string, assertions: Assertions, options: PublishOptions = {}): Map<string, string> {
   const parent = dirname(destination);
-  mkdirSync(parent, { recursive: true });
+  // Only Parley's own leftovers are moved here; the check then sees the folder a killed swap set aside.
   recoverInterruptedSwap(destination);
+  refuseUnsafeTarget(options.flag ?? "--out", destination, options.guarded ?? [], options.fix);
+  mkdirSync(parent, { recursive: true });
   const staging = join(parent, `${stagingPrefix(destination)}${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
     const files = renderDataset(dataset);
     for (const [name, content] of files) writeFileSync(join(staging, name), content);
+    writeFileSync(join(staging, MARKER_FILE), renderMarker(options.marker ?? { collection: null, command: "parley build --sources" }, [...files.keys()]));
     const { violations } = validateDatasetDir(staging, assertions);
     if (violations.length > 0) throw new ValidationFailed(violations);
     const old = `${destination}.parley-old`;
@@ -68,5 +84,22 @@ export function publishDataset(dataset: Dataset, destination: string, assertions
     return files;
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a new file whole or not at all, and never over an existing one: the finished temporary file is
+ * hard-linked to its name, which fails when the name is taken, even by a file that appeared a moment ago.
+ */
+export function writeNewFile(file: string, content: string): void {
+  const temporary = `${file}.parley-tmp-${process.pid}`;
+  writeFileSync(temporary, content, { flag: "wx" });
+  try {
+    linkSync(temporary, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    throw inputError(file, null, "a file of that name is already there and was left as it was", "nothing was written; run the command again");
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }

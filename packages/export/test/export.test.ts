@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "@parley/model";
 import { parseCsv } from "@parley/validate";
-import { publishDataset, renderDataset, ValidationFailed } from "../src/index.ts";
+import { InputError } from "@parley/model";
+import { MARKER_FILE, publishDataset, renderDataset, ValidationFailed } from "../src/index.ts";
 
 const sha = "a".repeat(64);
 const dataset: Dataset = {
@@ -55,10 +56,44 @@ describe("publishDataset", () => {
   it("brings back the previous dataset after a run killed between the two renames", () => {
     const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
     const out = join(parent, "dataset");
-    mkdirSync(`${out}.parley-old`);
-    writeFileSync(join(`${out}.parley-old`, "marker"), "previous");
+    // The state a kill between the two renames leaves: the previous dataset set aside, none in place.
+    publishDataset(dataset, `${out}.parley-old`, { min_rows: {}, max_rows: {} });
     publishDataset(dataset, out, { min_rows: {}, max_rows: {} });
     expect(existsSync(`${out}.parley-old`)).toBe(false);
     expect(existsSync(join(out, "quotes.json"))).toBe(true);
+  });
+});
+
+describe("publishDataset and folders it did not write", () => {
+  const NONE = { min_rows: {}, max_rows: {} };
+
+  it("marks the folder it writes with who wrote it and which files, the same bytes every time", () => {
+    const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
+    const files = publishDataset(dataset, join(parent, "a"), NONE, { marker: { collection: "moscow-format", command: "parley build" } });
+    publishDataset(dataset, join(parent, "b"), NONE, { marker: { collection: "moscow-format", command: "parley build" } });
+    const marker = JSON.parse(readFileSync(join(parent, "a", MARKER_FILE), "utf8"));
+    expect(marker).toMatchObject({ written_by: "parley", collection: "moscow-format", command: "parley build", files: [...files.keys()].sort() });
+    expect(readFileSync(join(parent, "b", MARKER_FILE), "utf8")).toBe(readFileSync(join(parent, "a", MARKER_FILE), "utf8"));
+    expect(files.has(MARKER_FILE)).toBe(false);
+  });
+
+  it("refuses a folder holding a file of the user's, before writing anything beside it", () => {
+    const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
+    const out = join(parent, "thesis");
+    mkdirSync(out);
+    writeFileSync(join(out, "thesis.docx"), "chapter one");
+    expect(() => publishDataset(dataset, out, NONE)).toThrow(InputError);
+    expect(readdirSync(parent)).toEqual(["thesis"]);
+    expect(readdirSync(out)).toEqual(["thesis.docx"]);
+    expect(readFileSync(join(out, "thesis.docx"), "utf8")).toBe("chapter one");
+  });
+
+  it("refuses a guarded folder that does not exist yet without creating it", () => {
+    const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
+    const out = join(parent, "sources", "new", "dataset");
+    expect(() => publishDataset(dataset, out, NONE, { guarded: [{ path: join(parent, "sources"), what: "the sources folder" }] })).toThrow(
+      /is inside the sources folder/,
+    );
+    expect(readdirSync(parent)).toEqual([]);
   });
 });

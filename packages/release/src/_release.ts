@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 import { type Dataset, TABLE_NAMES, InputError, inputError } from "@parley/model";
 import { diffDatasets, type DatasetDiff } from "@parley/diff";
-import { renderDataset, ValidationFailed } from "@parley/export";
+import { datasetTargetProblem, type Guarded, listEntries, overlapProblem, readTarget, renderDataset, type TargetState, ValidationFailed } from "@parley/export";
 import { type Assertions, validateDatasetDir } from "@parley/validate";
 import { type Proposal, proposeBump, type SchemaChanges } from "./_bump.ts";
 import { addChangelogEntry, changelogEntry } from "./_changelog.ts";
-import { renderSha256Sums, SUMS_FILE, verifyVersionFolder } from "./_checksums.ts";
+import { findPublishedVersions, renderSha256Sums, SUMS_FILE, verifyVersionFolder } from "./_checksums.ts";
 import { keepPreviousIds, type Renamed } from "./_continuity.ts";
 import { type CollectionMeta, dataPackageOf, sqliteFileName } from "./_datapackage.ts";
 import { renderIndex, scanIndex } from "./_index.ts";
@@ -86,6 +87,8 @@ export function planRelease(datasetsRoot: string, collection: string, build: Dat
 
 export interface ReleaseOptions {
   datasetsRoot: string;
+  /** Folders the datasets root must not be, sit in or hold (see `refuseForeignDatasetsRoot`). */
+  guarded?: readonly Guarded[];
   collection: CollectionMeta;
   assertions: Assertions;
   /** The declared release timestamp (ISO 8601): the only value in a release that is not a function of the data. */
@@ -109,6 +112,37 @@ function chooseVersion(plan: ReleasePlan, requested: string | undefined): string
     throw inputError("--version", null, `${requested} is not newer than the latest release ${plan.previous.version}`, `use ${proposed} (proposed)`);
   }
   return requested;
+}
+
+const DatasetsIndex = z.object({ collections: z.array(z.unknown()) });
+
+function isDatasetsIndex(file: string): boolean {
+  try {
+    return DatasetsIndex.safeParse(JSON.parse(readFileSync(file, "utf8"))).success;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a release may not write into this datasets root; null when it is new, empty or Parley's. */
+export function datasetsRootProblem(root: string, state: TargetState): string | null {
+  if (state.kind !== "folder") return datasetTargetProblem(root, state);
+  // index.json marks a root Parley released into, as `.parley` marks a dataset folder. A release adds its
+  // version folder and rewrites only the index and the changelog: anything else there is kept, untouched.
+  if (isDatasetsIndex(join(root, INDEX_FILE))) return null;
+  // A first release killed before it wrote the index leaves collection folders holding a published version.
+  const released = new Set(findPublishedVersions(root).map((v) => v.collection));
+  const foreign = state.entries.filter((e) => !released.has(e.name));
+  return foreign.length === 0 ? null : `${root} holds files that are not Parley datasets (${listEntries(foreign)})`;
+}
+
+const DATASETS_FIX = "choose a new or empty folder, or a datasets folder a previous release wrote";
+
+/** The release side of the rule every writing command follows: refused before anything is written. */
+export function refuseForeignDatasetsRoot(root: string, guarded: readonly Guarded[]): void {
+  // A linked datasets root is fine: a release writes into it and never replaces it.
+  const problem = overlapProblem(root, guarded) ?? datasetsRootProblem(root, readTarget(existsSync(root) ? realpathSync(root) : root));
+  if (problem !== null) throw inputError("--datasets", null, problem, DATASETS_FIX);
 }
 
 /** Writes a file by renaming a finished temporary file over it, so readers never see half a file. */
@@ -142,6 +176,7 @@ export function syncCatalog(datasetsRoot: string, collection: string): string[] 
  */
 export async function publishRelease(build: Dataset, options: ReleaseOptions): Promise<ReleaseResult> {
   const { datasetsRoot, collection, assertions, created } = options;
+  refuseForeignDatasetsRoot(datasetsRoot, options.guarded ?? []);
   const plan = planRelease(datasetsRoot, collection.name, build);
   if (plan.proposal === null) {
     syncCatalog(datasetsRoot, collection.name);

@@ -13,6 +13,7 @@ export {
   latestRelease,
   readRelease,
   syncCatalog,
+  refuseForeignDatasetsRoot,
   CHANGELOG_FILE,
   INDEX_FILE,
   type ReleaseOptions,

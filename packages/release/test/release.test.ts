@@ -133,6 +133,15 @@ describe("publishRelease", () => {
   });
 });
 
+describe("publishRelease into a folder it did not write", () => {
+  it("refuses a folder of other things, by itself and before writing anything", async () => {
+    const root = tempRoot();
+    writeFileSync(join(root, "thesis.docx"), "chapter one");
+    await expect(publishRelease(firstBuild(), options(root))).rejects.toThrow(`--datasets: ${root} holds files that are not Parley datasets (thesis.docx) — `);
+    expect(readdirSync(root)).toEqual(["thesis.docx"]);
+  });
+});
+
 describe("frozen versions", () => {
   it.each([
     ["a changed byte", (dir: string) => writeFileSync(join(dir, "people.json"), readFileSync(join(dir, "people.json"), "utf8").replace("Lavrov", "Lavrow")), /people\.json: does not match/],

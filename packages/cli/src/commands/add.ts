@@ -19,8 +19,8 @@ import {
   type SourceFields,
   type SourceIdentity,
   sourceFileName,
-  writeNewFile,
 } from "@parley/contribute";
+import { writeNewFile } from "@parley/export";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot } from "../_paths.ts";
 import { loadCollection } from "../_collection.ts";
 

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defineCommand } from "citty";
-import { recoverInterruptedSwap } from "@parley/export";
+import { recoverInterruptedSwap, refuseUnsafeTarget } from "@parley/export";
 import { inputError } from "@parley/model";
-import { collectionDir, DEFAULT_COLLECTION, findRepoRoot } from "../_paths.ts";
+import { collectionDir, DEFAULT_COLLECTION, findRepoRoot, guardedForDataset } from "../_paths.ts";
 import { loadCollection } from "../_collection.ts";
 import { buildInProcess, formatSummary, publishWithChanges, summarize, type BuildSummary } from "../_pipeline.ts";
 
@@ -22,11 +22,16 @@ export const build = defineCommand({
       if (args.sources === undefined || args.out === undefined) {
         throw inputError("parley build", null, "--sources and --out go together", "pass both, e.g. --sources my-articles --out my-dataset");
       }
-      // A run killed mid-swap left the previous dataset aside: put it back even if this run fails.
-      recoverInterruptedSwap(resolve(args.out));
+      const [sources, out] = [resolve(args.sources), resolve(args.out)];
       const registryDir = resolve(args.registry ?? join(root, "pipelines", "registry"));
-      const result = buildInProcess(resolve(args.sources), registryDir);
-      const changes = publishWithChanges(result.dataset, resolve(args.out), { min_rows: {}, max_rows: {} });
+      const guarded = guardedForDataset(root, [{ path: sources, what: "the sources folder" }, { path: registryDir, what: "the registry" }]);
+      // Refused before any work; publishing checks again, since the folder may change while the build runs.
+      refuseUnsafeTarget("--out", out, guarded);
+      // A run killed mid-swap left the previous dataset aside: put it back even if this run fails.
+      recoverInterruptedSwap(out);
+      const result = buildInProcess(sources, registryDir);
+      const options = { marker: { collection: null, command: "parley build --sources" }, guarded, flag: "--out" };
+      const changes = publishWithChanges(result.dataset, out, { min_rows: {}, max_rows: {} }, options);
       console.log(formatSummary({ ...summarize(result), changes }, args.out));
       return;
     }

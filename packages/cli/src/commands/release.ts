@@ -1,8 +1,8 @@
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { type Dataset, inputError } from "@parley/model";
-import { type CollectionMeta, type ReleasePlan, publishRelease, renderDiff } from "@parley/release";
-import { collectionDir, DEFAULT_COLLECTION, findRepoRoot } from "../_paths.ts";
+import { type CollectionMeta, type ReleasePlan, publishRelease, refuseForeignDatasetsRoot, renderDiff } from "@parley/release";
+import { collectionDir, DEFAULT_COLLECTION, findRepoRoot, guardedPaths } from "../_paths.ts";
 import { type Collection, loadCollection } from "../_collection.ts";
 import { buildInProcess, checkDataset } from "../_pipeline.ts";
 
@@ -58,10 +58,18 @@ export interface RunReleaseOptions {
 /** `parley release`: what the command does, callable from tests. Returns the version published, or null. */
 export async function runRelease(options: RunReleaseOptions): Promise<string | null> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const collection = loadCollection(options.collectionDir);
+  const guarded = guardedPaths(findRepoRoot(), [
+    { path: collection.sourcesDir, what: "the sources folder" },
+    { path: collection.registryDir, what: "the registry" },
+  ]);
+  // Before the build: a wrong --datasets is refused at once, and nothing is written.
+  refuseForeignDatasetsRoot(options.datasetsRoot, guarded);
   const target = buildForRelease(options.collectionDir);
   for (const warning of target.warnings) log(`warning: ${warning}`);
   const result = await publishRelease(target.dataset, {
     datasetsRoot: options.datasetsRoot,
+    guarded,
     collection: target.meta,
     assertions: target.collection.config.assertions,
     created: releaseTimestamp(options.created),

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { defineCommand } from "citty";
 import { inputError } from "@parley/model";
-import { findRepoRoot } from "../_paths.ts";
+import { findRepoRoot, guardedForDataset } from "../_paths.ts";
 import { loadCollection } from "../_collection.ts";
 import { runExportStage, runExtractStage, runIngestStage, runNormalizeStage, runValidateStage } from "../_pipeline.ts";
 
@@ -24,8 +24,14 @@ export const stage = defineCommand({
       case "validate":
         return runValidateStage(buildDir, config.assertions);
       case "export": {
-        const destination = join(findRepoRoot(), "datasets", config.name, "current");
-        runExportStage(buildDir, destination, config.assertions);
+        const root = findRepoRoot();
+        const destination = join(root, "datasets", config.name, "current");
+        runExportStage(buildDir, destination, config.assertions, {
+          marker: { collection: config.name, command: "parley build" },
+          guarded: guardedForDataset(root, [{ path: sourcesDir, what: "the sources folder" }, { path: registryDir, what: "the registry" }]),
+          flag: "parley build",
+          fix: "move what you keep there to another folder: the collection's build writes its dataset there",
+        });
         process.stderr.write(`export: published ${join("datasets", config.name, "current")}\n`);
         return;
       }
