@@ -14,20 +14,24 @@ export function highlight(sentence: string, terms: readonly string[]): Segment[]
   const wanted = [...new Set(terms.map((t) => fold(t.trim())).filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
   for (const term of wanted) {
     for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
-      if (marked.slice(at, at + term.length).some(Boolean)) continue;
+      const taken = marked.indexOf(true, at);
+      if (taken !== -1 && taken < at + term.length) continue;
       marked.fill(true, at, at + term.length);
     }
   }
   const segments: Segment[] = [];
-  for (let i = 0; i < sentence.length; i++) {
-    const last = segments[segments.length - 1];
-    if (last && last.marked === marked[i]) last.text += sentence[i];
-    else segments.push({ text: sentence[i] ?? "", marked: marked[i] ?? false });
+  let start = 0;
+  for (let i = 1; i <= sentence.length; i++) {
+    if (i === sentence.length || marked[i] !== marked[start]) {
+      segments.push({ text: sentence.slice(start, i), marked: marked[start] ?? false });
+      start = i;
+    }
   }
   return segments;
 }
 
-// Same length as the input, so offsets found in the folded text are offsets in the original.
+// Same length as the input, so offsets found in the folded text are offsets in the original (lowercasing
+// keeps the length of all but a few letters, such as "İ"; there a mark may shift, the text never changes).
 function fold(text: string): string {
   return text.toLowerCase().replace(/[‘’′]/g, "'").replace(/[“”″]/g, '"');
 }

@@ -10,7 +10,7 @@
   if (!input || !status || !list) return;
   var LIMIT = 50;
   var engine = null;
-  var docs = null;
+  var data = null;
   var loading = null;
 
   function addScript(src) {
@@ -30,12 +30,12 @@
     loading = addScript(input.dataset.engine)
       .then(function () { return addScript(input.dataset.index); })
       .then(function () {
-        var data = window.parleySearch;
+        data = window.parleySearch;
         engine = window.MiniSearch.loadJS(data.index, { idField: "id", fields: ["text", "speaker"], storeFields: [] });
-        docs = data.docs;
+        data.index = null;
         window.parleySearch = null;
         document.documentElement.dataset.searchLoadMs = String(Math.round(performance.now() - started));
-        status.textContent = "Search index loaded: " + docs.length + " quotes.";
+        status.textContent = "Search index loaded: " + data.docs.length + " quotes.";
       })
       .catch(function (err) {
         status.textContent = "The search index could not be loaded (" + err.message + ").";
@@ -57,14 +57,16 @@
     var started = performance.now();
     list.textContent = "";
     if (query.trim().length === 0) {
-      status.textContent = "Type to search " + docs.length + " quotes.";
+      status.textContent = "Type to search " + data.docs.length + " quotes.";
       return;
     }
     var hits = engine.search(query, { prefix: true, combineWith: "AND", boost: { speaker: 2 } });
     var shown = hits.slice(0, LIMIT);
     var fragment = document.createDocumentFragment();
     shown.forEach(function (hit) {
-      var d = docs[hit.id];
+      // A doc is [text, speaker, meeting or -1, collection]; the last three point into their tables.
+      var d = data.docs[hit.id];
+      var who = data.speakers[d[1]];
       var li = document.createElement("li");
       var quote = document.createElement("blockquote");
       quote.textContent = d[0];
@@ -72,16 +74,17 @@
       var by = document.createElement("p");
       by.className = "by";
       by.appendChild(document.createTextNode("— "));
-      var speaker = link(d[1], d[2]);
+      var speaker = link(who[0], who[1]);
       if (speaker.nodeType === 1) speaker.className = "speaker";
       by.appendChild(speaker);
-      if (d[3]) {
+      if (d[2] >= 0) {
+        var where = data.meetings[d[2]];
         by.appendChild(document.createTextNode(" at "));
-        var meeting = link(d[3], d[4]);
-        if (meeting.nodeType === 1) meeting.className = "meeting";
+        var meeting = link(where[0], where[1]);
+        meeting.className = "meeting";
         by.appendChild(meeting);
       }
-      by.appendChild(document.createTextNode(" · " + d[5]));
+      by.appendChild(document.createTextNode(" · " + data.collections[d[3]]));
       li.appendChild(by);
       fragment.appendChild(li);
     });
