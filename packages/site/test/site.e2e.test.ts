@@ -75,6 +75,13 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
     await expect(page.locator("h1").textContent()).resolves.toContain("Datasets");
     await expect(page.locator("svg.timeline a").count()).resolves.toBe(meetings.length);
     await screenshot(page, "home");
+    // Light and dark follow the reader's setting.
+    const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(background()).resolves.toBe("rgb(255, 255, 255)");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect(background()).resolves.toBe("rgb(13, 17, 23)");
+    await screenshot(page, "home-dark");
+    await page.emulateMedia({ colorScheme: "light" });
 
     const latest = meetings[meetings.length - 1] as MeetingRecord;
     await page.locator("svg.timeline a").last().click();
