@@ -7,8 +7,9 @@ import { schemas } from "./commands/schemas.ts";
 import { evaluate } from "./commands/eval.ts";
 import { add } from "./commands/add.ts";
 import { check } from "./commands/check.ts";
+import { site } from "./commands/site.ts";
 
 export const parley = defineCommand({
   meta: { name: "parley", description: "Parley: open datasets of diplomatic meetings, attendees and quotes" },
-  subCommands: { build, stage, schemas, add, check, eval: evaluate, release, diff },
+  subCommands: { build, stage, schemas, add, check, eval: evaluate, release, diff, site },
 });
