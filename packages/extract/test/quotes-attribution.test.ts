@@ -85,6 +85,16 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Xinhua quoted Wang Yi as saying that China “will never interfere in Afghanistan's internal affairs.”", "will never interfere in Afghanistan's internal affairs.", "Wang Yi", "person"],
   ["Kremlin spokesman Dmitry Peskov spoke on Monday. “Contacts with Kabul will continue at every level,” Interfax quoted him as saying.", "Contacts with Kabul will continue at every level,", "Dmitry Peskov", "person"],
   ["💬KEY QUOTE: “Our doors are open to all who come in peace.” – Amir Khan Muttaqi", "Our doors are open to all who come in peace.", "Amir Khan Muttaqi", "person"],
+  // A statement speaks (the gold counts its words as quotes): "the statement said/read", "according to a statement".
+  ["The joint statement said the sides “agreed to continue consultations in this format next year.”", "agreed to continue consultations in this format next year.", "joint statement", "group"],
+  ["“The two sides agreed to meet again before the end of the year,” the statement said.", "The two sides agreed to meet again before the end of the year,", "statement", "group"],
+  ["“The meeting of senior officials will be held in the capital next month,” the statement read, a news agency reported.", "The meeting of senior officials will be held in the capital next month,", "statement", "group"],
+  // "X “…” and “…,” according to Y": both quotations are Y's.
+  ["The envoys “held long and useful talks on trade” and “agreed to keep in touch,” according to the Foreign Ministry.", "held long and useful talks on trade", "Foreign Ministry", "group"],
+  ["The envoys “held long and useful talks on trade” and “agreed to keep in touch,” according to the Foreign Ministry.", "agreed to keep in touch,", "Foreign Ministry", "group"],
+  // "the Chilean FM said" is the foreign minister named before; "state department spokeswoman X" is X.
+  ["Chilean Foreign Minister Jane Roe met her counterpart on Friday. “Our trade is growing and our companies have plans,” the Chilean FM said.", "Our trade is growing and our companies have plans,", "Jane Roe", "person"],
+  ["“We must put off the visit because of pressing matters,” US state department spokeswoman Jane Roe said.", "We must put off the visit because of pressing matters,", "Jane Roe", "person"],
 ];
 
 describe("quote attribution on wire-style sentences", () => {
@@ -110,7 +120,6 @@ const NOT_QUOTES: string[] = [
   "“We will continue to press the Taliban on the rights of women,” Xinhua reported.",
   "The resolution, titled “The Situation in Afghanistan and Its Implications for International Peace and Security,” was adopted by consensus.",
   "“We will respond to any provocation with force,” the Guardian reported.",
-  "The joint statement said the sides “agreed to continue consultations in this format next year.”",
   "The operation, dubbed “Operation Enduring Freedom Phase Two,” began in October 2001.",
   "Critics see the initiative as a “new great game in Central Asia” played by rival powers.",
 ];

@@ -6,6 +6,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
   SUBJECT_PRONOUNS,
+  TITLE_ABBREVIATIONS,
   TITLE_HEADS,
   TITLE_WORDS,
   VERB_FILLERS,
@@ -68,6 +69,9 @@ function isSpeechVerbAt(frame: readonly FrameItem[], i: number, reading: Article
   if (t.text === "went") return tokenAt(frame, i + 1)?.text === "on"; // "he went on: “…”"
   const prevWord = tokenAt(frame, i - 1)?.text.toLowerCase() ?? "";
   if (DETERMINERS.has(prevWord)) return false; // an adjective: "the proposed railway", "its stated aim"
+  // "US state department spokeswoman", "state media": "state" before a noun names the state, it does not say.
+  const next = tokenAt(frame, i + 1);
+  if (t.text === "state" && next !== null && /^\p{Ll}+$/u.test(next.text) && !DETERMINERS.has(next.text) && next.text !== "that") return false;
   if (!AMBIGUOUS_VERBS.has(t.text)) return true;
   const prev = frame[i - 1];
   if (prev?.kind !== "token") return false;
@@ -79,7 +83,7 @@ function personWithRole(reading: ArticleReading, noun: string, offset: number): 
   let found: NameHit | undefined;
   for (const hit of reading.antecedents) {
     if ((reading.tokens[hit.last]?.end ?? Infinity) > offset) break;
-    if (hit.person.role?.toLowerCase().split(/\s+/).includes(noun)) found = hit;
+    if (hit.person.role?.toLowerCase().split(/\s+/).includes(TITLE_ABBREVIATIONS.get(noun) ?? noun)) found = hit;
   }
   return found;
 }
@@ -163,7 +167,8 @@ function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before:
     if (item?.kind !== "token") break;
     const t = item.token;
     // "the participating states expressed": a noun-or-verb form right before the verb is the subject's noun.
-    const nounForm = k === i - 1 && AMBIGUOUS_VERBS.has(t.text) && GROUP_NOUNS.has(t.text);
+    // "US state department spokeswoman X said": "state" before a noun of the phrase is not the verb.
+    const nounForm = (k === i - 1 && AMBIGUOUS_VERBS.has(t.text) && GROUP_NOUNS.has(t.text)) || (t.text === "state" && np.length > 0);
     if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || (SPEECH_VERBS.has(t.text) && !nounForm)) break;
     np.unshift({ token: t, index: item.index });
     k--;
@@ -333,8 +338,22 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
   return shared ? mainSubject(frame, verb, reading) : null;
 }
 
-/** Attribution from the words after quotation q: "“…,” X said", "“…,” said X", "“…” – X". */
+/** Attribution from the words after quotation q: "“…,” X said", "“…,” said X", "“…” – X"; last, "…,” according to X". */
 export function attributeFromTail(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
+  return speakerAfter(frame, q, reading) ?? accordingToAfter(frame, q, reading);
+}
+
+/** "“…,” according to the State Department": the source named after the quotation, before any other quotation. */
+function accordingToAfter(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
+  for (let i = q + 1; i < frame.length; i++) {
+    const item = frame[i];
+    if (item?.kind !== "token") return null;
+    if (item.token.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") return nameAt(frame, i + 2, reading) ?? classify(phraseAfter(frame, i + 2), reading);
+  }
+  return null;
+}
+
+function speakerAfter(frame: readonly FrameItem[], q: number, reading: ArticleReading): Attribution {
   let i = q + 1;
   while (tokenAt(frame, i)?.text === ",") i++;
   const first = tokenAt(frame, i);

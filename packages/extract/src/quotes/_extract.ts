@@ -1,6 +1,7 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
 import { NEWS_OUTLETS, SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, unwrapLines, type NameHit, type Token } from "../text/index.ts";
+import { readDocument, type Doc } from "../doc/_document.ts";
 import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
 import { looksLikeName, quotedSpans, trimmed, wordCount, type QuotedSpan } from "./_spans.ts";
 
@@ -20,16 +21,58 @@ interface ArticleLayout {
   sentencesByParagraph: Span[][];
 }
 
+/** Index of the last number at or before `x` in an ascending list (-1 when none). */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The people the article's one reading found (../doc: titles, appositives, lists, short forms) that the quote
+ * rules' own finder missed, as hits on the quote tokens: "US state department spokeswoman Jane Roe said".
+ */
+function withDocumentPeople(hits: NameHit[], tokens: readonly Token[], doc: Doc): NameHit[] {
+  const starts = tokens.map((t) => t.start);
+  const taken = new Set<number>();
+  for (const h of hits) for (let k = h.first; k <= h.last; k++) taken.add(k);
+  const covered = (first: number, last: number): boolean => {
+    for (let k = first; k <= last; k++) if (taken.has(k)) return true;
+    return false;
+  };
+  const added: NameHit[] = [];
+  for (const p of doc.people) {
+    const first = lastAtOrBefore(starts, p.start);
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= p.end) last++;
+    if (first < 0 || (tokens[first] as Token).start !== p.start || (tokens[last] as Token).end !== p.end || covered(first, last)) continue;
+    added.push({ first, last, person: { name: p.name, role: p.role, country: p.former ? null : p.country, registry: p.registry } });
+  }
+  return added.length === 0 ? hits : [...hits, ...added].sort((a, b) => a.first - b.first);
+}
+
 /** Reads an article once: its paragraphs, quotations, sentences (never split inside a quotation) and names. */
 function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: ArticleReading } {
   const text = unwrapLines(ctx.article.text);
   const tokens = tokenize(text);
   const countries = countryWords(ctx.registry);
-  const hits = findPeople(text, tokens, ctx.registry, countries);
+  const hits = withDocumentPeople(findPeople(text, tokens, ctx.registry, countries), tokens, readDocument(ctx.article, ctx.registry));
   const paras = paragraphs(text);
   const quotesByParagraph = paras.map((p) => quotedSpans(text, p));
   const allQuotes = quotesByParagraph.flat();
-  const insideQuote = (t: Token): boolean => allQuotes.some((q) => t.start >= q.outer.start && t.end <= q.outer.end);
+  const quoteStarts = allQuotes.map((q) => q.outer.start);
+  const insideQuote = (t: Token): boolean => {
+    const q = allQuotes[lastAtOrBefore(quoteStarts, t.start)];
+    return q !== undefined && t.start >= q.outer.start && t.end <= q.outer.end;
+  };
   const hitAt = new Map<number, NameHit>();
   for (const hit of hits) for (let k = hit.first; k <= hit.last; k++) hitAt.set(k, hit);
   const sentencesByParagraph = paras.map((p, i) => sentences(text, p, (quotesByParagraph[i] ?? []).map((q) => q.outer)));
@@ -69,10 +112,17 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
       const frame = frameOf(tokens, tokenCursor, sentence, inSentence);
       const evidence = trimmed(text, sentence.start, sentence.end);
       let previous: SpeakerMention | null = null;
+      const positions = inSentence.map((_, qi) => frame.findIndex((item) => item.kind === "quote" && item.quote === qi));
+      const own = positions.map((at) => attributeQuote(frame, at, reading));
       inSentence.forEach((quote, qi) => {
-        const at = frame.findIndex((item) => item.kind === "quote" && item.quote === qi);
+        const at = positions[qi] as number;
         const quoteText = text.slice(quote.inner.start, quote.inner.end);
-        let speaker = attributeQuote(frame, at, reading);
+        let speaker = own[qi] ?? null;
+        // "X “…” and “…,” according to Y": two quotations joined by "and" share the attribution after the second.
+        if (speaker === null && joinedToNext(frame, at, positions[qi + 1])) {
+          const next = own[qi + 1];
+          if (next && next !== "inherit") speaker = next;
+        }
         // "they", or a quotation joined to the previous one with no verb of its own ("… and “…”"), shares its speaker.
         if (speaker === "inherit" || (speaker === null && !hasOwnVerb(frame, at))) speaker = previous;
         let evidenceSpan = evidence;
@@ -90,6 +140,13 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
     }
   });
   return dropRepeats(found);
+}
+
+/** Only "and", "or" or commas stand between quotation items at and next. */
+function joinedToNext(frame: readonly FrameItem[], at: number, next: number | undefined): boolean {
+  if (next === undefined || next <= at + 1) return false;
+  const between = frame.slice(at + 1, next);
+  return between.every((item) => item.kind === "token" && ["and", "or", ","].includes(item.token.text.toLowerCase())) && between.some((item) => item.kind === "token" && item.token.text.toLowerCase() === "and");
 }
 
 /**

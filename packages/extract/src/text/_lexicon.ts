@@ -27,7 +27,7 @@ export const SPEECH_VERBS = words(`
   slamming lament laments lamented lamenting label labels labeled labelled labeling branded characterized
   characterised termed commend commends commended commending hail hails hailed hailing applaud applauded blast
   blasted decry decried denounce denounces denounced denouncing retort retorted assure assures assured assuring
-  repeat repeated repeating explains quipped joked recounted reported exclaimed wrote continued
+  repeat repeated repeating explains quipped joked recounted reported exclaimed wrote continued reads read
   reassured boasted put went`);
 
 /** Auxiliaries and adverbs that sit between a speaker and the speech verb ("Rubio had publicly stated"). */
@@ -43,7 +43,7 @@ export const TITLE_HEADS = words(`
   princess sheikh emir mullah ayatollah pope speaker adviser advisor aide counselor counsellor undersecretary
   under-secretary commissioner head leader general admiral colonel lieutenant major captain judge justice
   ambassador-at-large secretary-general negotiator expert analyst professor researcher scholar official diplomat attorney-general deputy fellow
-  rapporteur mr mrs ms dr
+  rapporteur fm eam pm mr mrs ms dr
   mr. mrs. ms. dr. gen. lt. col. adm. sen. rep. gov. prof. maj. capt. sgt. amb. cmdr.`);
 
 /** Words that may stand inside a title ("Deputy Foreign Minister", "Secretary of State"). Lowercase forms. */
@@ -52,8 +52,16 @@ export const TITLE_WORDS = words(`
   trade economy external affairs home national security supreme high presidential principal executive general
   permanent top assistant lead foreign-policy ministry of for on the to economic`);
 
+/** Short forms of titles news writing uses for a person named before ("the Russian FM said"): the title word they stand for. */
+export const TITLE_ABBREVIATIONS = new Map([
+  ["fm", "minister"],
+  ["eam", "minister"],
+  ["pm", "minister"],
+]);
+
 /** Nouns naming a single speaker by role ("a Kremlin spokesman", "the minister"). */
 export const ROLE_NOUNS = words(`
+  fm eam pm
   spokesperson spokesman spokeswoman minister official diplomat envoy ambassador representative president premier
   secretary adviser advisor aide source director chief commander leader chairman chairwoman negotiator mediator
   deputy chancellor emissary counselor counsellor commissioner prosecutor general governor mayor senator lawmaker
@@ -64,6 +72,7 @@ export const GROUP_NOUNS = words(`
   nations countries states participants delegation delegations government governments ministry ministries
   officials parties sides members leaders stakeholders envoys diplomats authorities administration embassy
   kremlin council committee coalition alliance bloc ministers representatives spokespeople lawmakers negotiators
+  statement communique communiqué declaration readout
   department office cabinet parliament side activists house secretariat commission mission presidency delegates`);
 
 /** Words that open a clause or phrase: a speaker's name never runs across them. */
