@@ -11,6 +11,8 @@ const Trigger = z.strictObject({
   pattern: z.string().min(1),
   kind: z.enum(["verb", "noun"]),
   requires_today: z.boolean().default(false),
+  any_pos: z.boolean().default(false),
+  next: z.array(z.string()).optional(),
   examples: Examples,
 });
 export type TriggerRule = z.infer<typeof Trigger> & { tokens: PatternToken[] };

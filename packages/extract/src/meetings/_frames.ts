@@ -126,7 +126,10 @@ function framesOfSentence(doc: Doc, s: DocSentence): Frame[] {
       if (quoted && rule.kind === "noun") continue;
       const last = matchPattern(tokens, i, s.last, rule.tokens);
       if (last < 0) continue;
-      if (rule.kind === "verb" && tokens[i]!.pos !== "VERB" && tokens[i]!.pos !== "AUX" && !["met", "held", "had", "took", "was", "were"].includes(tokens[i]!.lower)) continue;
+      if (rule.next && !rule.next.includes(tokens[last + 1]?.lower ?? "")) continue;
+      // The tagger reads some past forms as adjectives ("held", "met") and some verbs as nouns ("return").
+      const verbLike = rule.any_pos || tokens[i]!.pos === "VERB" || tokens[i]!.pos === "AUX" || ["met", "held", "had", "took", "was", "were"].includes(tokens[i]!.lower);
+      if (rule.kind === "verb" && !verbLike) continue;
       if (rule.kind === "noun" && tokens[i]!.pos === "VERB") continue;
       found.push({ first: i, last, rule });
       break;
@@ -162,7 +165,7 @@ function nounPlace(doc: Doc, s: DocSentence, last: number): PlaceMention | null 
 function futureBefore(doc: Doc, s: DocSentence, i: number): boolean {
   for (let k = s.first; k < i; k++) {
     const w = doc.tokens[k]!.lower;
-    if (["will", "would", "shall", "scheduled", "planned", "postponed", "cancelled", "canceled", "upcoming"].includes(w)) return true;
+    if (["will", "would", "shall", "scheduled", "planned", "postponed", "cancelled", "canceled", "upcoming", "set", "expected", "due", "likely"].includes(w)) return true;
   }
   return false;
 }
