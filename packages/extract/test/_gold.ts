@@ -5,7 +5,7 @@ import { foldText, jaccard, words, type Article, type QuoteMention } from "@parl
 import { ingestSource } from "@parley/ingest";
 import { loadRegistry, type Registry } from "@parley/registry";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SOURCES = join(ROOT, "pipelines/moscow-format/sources");
 export const registry: Registry = loadRegistry(join(ROOT, "pipelines/registry"));
 

@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { WORDS, alternation } from "./_words.ts";
 
 /** A date stated in the text, resolved to an ISO date at the precision the text and publication support. */
 export interface DateMention {
@@ -30,7 +31,7 @@ export function isAfter(date: string, published: string): boolean {
 const precisionOf = (date: string): number => date.split("-").length;
 const truncate = (date: string, parts: number): string => date.split("-").slice(0, parts).join("-");
 
-const WEEKDAY_WORD = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/;
+const WEEKDAY_WORD = new Set(WORDS.weekday_abbreviations);
 const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
 // A date at the start of a paragraph followed by ":" or a dash is a dateline.
 const DATELINE_AFTER = /^\)?\s*(?:\([^()]{1,40}\)\s*)?(?:[:—–]|-\s)/;
@@ -41,7 +42,7 @@ export function findDates(text: string, published: string, offset = 0): DateMent
   const mentions: DateMention[] = [];
   for (const parsed of chrono.parse(text, { instant, timezone: 0 })) {
     // "sat down", "wed to": a lowercase weekday abbreviation is a verb, not a day.
-    if (WEEKDAY_WORD.test(parsed.text)) continue;
+    if (WEEKDAY_WORD.has(parsed.text)) continue;
     // Day-first reading of numeric dates ("05/03/2024"), as news outside the U.S. writes them; the British
     // parser is used for those alone, since it reads "October 30" as October 2030.
     const result = NUMERIC.test(parsed.text) ? (chrono.en.GB.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed) : parsed;
@@ -70,7 +71,7 @@ export function findDates(text: string, published: string, offset = 0): DateMent
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-const YEAR_ALONE = /\b(?:in|since|from|until|by|during|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!['’]?s\b)/gi;
+const YEAR_ALONE = new RegExp(`\\b(?:${alternation(WORDS.year_prepositions)})\\s+((?:19|20)\\d{2})\\b(?!['’]?s\\b)`, "gi");
 
 function resolve(result: chrono.ParsedResult, published: string, instant: Date): string | null {
   const c = result.start;
@@ -104,7 +105,7 @@ function resolve(result: chrono.ParsedResult, published: string, instant: Date):
   // "last week" names no day: the month, at most.
   if (/\bweek/i.test(result.text)) date = truncate(date, 2);
   // Relative words carry no more precision than the publication date.
-  if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(result.text)) date = truncate(date, Math.min(precisionOf(date), precisionOf(published)));
+  if (!WORDS.calendar.test(result.text)) date = truncate(date, Math.min(precisionOf(date), precisionOf(published)));
   return date;
 }
 

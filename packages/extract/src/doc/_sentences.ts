@@ -84,35 +84,3 @@ export function sentences(text: string, span: Span, protectedSpans: readonly Spa
   if (start < span.end) result.push({ start, end: span.end });
   return result;
 }
-
-// Meeting rules read sentences by this narrower rule: no quotation protection, fewer abbreviations.
-// A period after these does not end a sentence ("U.S. President", "George W. Bush", "St. Petersburg").
-const SHORT_ABBREVIATION = /(?:\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|No|vs|Prof|Amb))$/;
-// The lookbehind starts a match only at the first mark of a run: "!!!…" stays linear, not quadratic.
-const BOUNDARY = /(?<![.!?…])[.!?…]+[”"’')\]]*\s+(?=[“"‘'(\[]?[\p{Lu}\p{N}])/gu;
-
-/** Splits article text into sentences with their text and paragraph: paragraphs first, then sentence ends inside each. */
-export function splitSentences(text: string): Sentence[] {
-  const result: Sentence[] = [];
-  paragraphs(text).forEach((span, paragraph) => {
-    const body = text.slice(span.start, span.end);
-    let start = 0;
-    for (const match of body.matchAll(BOUNDARY)) {
-      const end = (match.index ?? 0) + match[0].trimEnd().length;
-      const before = body.slice(start, match.index ?? 0);
-      if (SHORT_ABBREVIATION.test(before) && !/[!?…]/.test(match[0])) continue;
-      push(result, body, span.start, start, end, paragraph);
-      start = (match.index ?? 0) + match[0].length;
-    }
-    push(result, body, span.start, start, body.length, paragraph);
-  });
-  return result;
-}
-
-function push(out: Sentence[], body: string, offset: number, start: number, end: number, paragraph: number): void {
-  const raw = body.slice(start, end);
-  const lead = raw.length - raw.trimStart().length;
-  const trimmed = raw.trim();
-  if (trimmed.length === 0) return;
-  out.push({ start: offset + start + lead, end: offset + start + lead + trimmed.length, text: trimmed, paragraph });
-}

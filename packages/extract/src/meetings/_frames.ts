@@ -1,4 +1,5 @@
 import type { DateMention } from "../doc/_dates.ts";
+import { WORDS } from "../doc/_words.ts";
 import type { CountryMention, Doc, DocSentence, PlaceMention } from "../doc/_document.ts";
 import type { City } from "../doc/_gazetteer.ts";
 import type { PatternToken, TriggerRule } from "../doc/_lexicon.ts";
@@ -179,7 +180,7 @@ function nounPhraseDate(doc: Doc, s: DocSentence, first: number, last: number): 
     const end = tokenAt(doc, d.end - 1);
     // "the October 7 meeting", "Friday's meeting": a calendar date right before the noun ("the weeks before the
     // meeting" is not one).
-    const calendar = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun/i.test(doc.text.slice(d.start, d.end));
+    const calendar = WORDS.calendar.test(doc.text.slice(d.start, d.end));
     if (calendar && at < first && first - end <= 3 && !tokens.slice(end + 1, first).some((t) => t.pos === "ADP" || t.pos === "VERB")) return true;
     if (at > last && at - last <= 14) return !tokens.slice(last + 1, at).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.text === ";");
     return false;
@@ -249,7 +250,7 @@ function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind:
   const inRegion = (i: number): boolean => ((i >= subject[0] && i < subject[1]) || (i >= object[0] && i < object[1])) && !inRanges(excluded, i) && sameQuote(i);
   const subjectText = tokens.slice(subject[0], subject[1]).map((t) => t.lower).join(" ");
   const theTwo = lx.theTwo.some((w) => subjectText === w || subjectText.endsWith(` ${w}`) || subjectText.startsWith(`${w} `));
-  const definite = kind === "noun" ? DEFINITE.has(prev?.lower ?? "") || /^(?:during|at) the\b/.test(subjectText) || tokens.slice(Math.max(s.first, first - 3), first).some((t) => t.lower === "the" || t.lower === "this") : /^(?:the|this) (?:meeting|talks|event|summit|session|retreat|negotiations|consultations)\b/.test(subjectText);
+  const definite = kind === "noun" ? DEFINITE.has(prev?.lower ?? "") || /^(?:during|at) the\b/.test(subjectText) || tokens.slice(Math.max(s.first, first - 3), first).some((t) => t.lower === "the" || t.lower === "this") : /^(?:the|this) (\S+)/.exec(subjectText)?.[1] !== undefined && lx.anaphoraNouns.has(/^(?:the|this) (\S+)/.exec(subjectText)?.[1] ?? "");
 
   const mentions = doc.in(s);
   const people = mentions.people.filter((p) => p.last < s.last && inRegion(p.first) && !reportedSpeaker(doc, p));

@@ -1,3 +1,4 @@
+import { WORDS } from "../doc/_words.ts";
 // General English for reading attributions in news: speech verbs, titles, role and group nouns. No names here.
 
 const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
@@ -135,13 +136,13 @@ const either = (word: string): string => `[${word[0]?.toUpperCase()}${word[0]}]$
 /** "Oman's special envoy for Yemen" → the title part as a regex source (lowercase or capitalized). */
 export const TITLE_PHRASE = `(?:(?:${TITLE_MODIFIER_LIST.map(either).join("|")})\\s+)*(?:${TITLE_HEAD_LIST.map(either).join("|")})\\b`;
 
-const TITLE_SMALL_WORDS = /^(?:of|on|for|the|and|to|in|at)$/i;
+const TITLE_SMALL_WORDS = new Set(WORDS.title_small_words);
 
 /** A title as reported, in title case: "special envoy for Yemen" → "Special Envoy for Yemen". */
 export function titleCase(role: string): string {
   return role
     .trim()
     .split(/\s+/)
-    .map((w, i) => (i > 0 && TITLE_SMALL_WORDS.test(w) ? w.toLowerCase() : /^\p{Ll}/u.test(w) ? w[0]?.toUpperCase() + w.slice(1) : w))
+    .map((w, i) => (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : /^\p{Ll}/u.test(w) ? w[0]?.toUpperCase() + w.slice(1) : w))
     .join(" ");
 }

@@ -1,3 +1,4 @@
+import { WORDS, alternation } from "../doc/_words.ts";
 import type { Registry, RegistryPerson } from "@parley/registry";
 import { countryAt, type CountryWords } from "./_countries.ts";
 import { FAMILY_NAME_FIRST, GROUP_NOUNS, NEWS_OUTLETS, NOT_NAME_WORDS, SPEECH_VERBS, TITLE_HEADS, TITLE_WORDS, VERB_FILLERS } from "./_lexicon.ts";
@@ -83,7 +84,7 @@ function matchRegistry(text: string, tokens: readonly Token[], i: number, byFirs
 }
 
 // Arabic names keep their article lowercase: "Saud al-Faisal", "Abdullah bin Zayed".
-const ARABIC_PART = /^(al|el|ad|as|ash|ar|an|at|az)-\p{Lu}/u;
+const ARABIC_PART = new RegExp(`^(?:${alternation(WORDS.arabic_name_particles)})-\\p{Lu}`, "u");
 
 function isNameToken(t: Token, words: CountryWords, tokens: readonly Token[], i: number): boolean {
   if (ARABIC_PART.test(t.text) && i > 0 && tokens[i - 1]?.capitalized === true) return true;

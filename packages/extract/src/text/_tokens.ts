@@ -1,3 +1,4 @@
+import { WORDS, alternation } from "../doc/_words.ts";
 /** A word or punctuation mark of an article, by character offsets into the article text. */
 export interface Token {
   /** The token as written, possessive ending included. */
@@ -13,8 +14,10 @@ export interface Token {
 
 // Abbreviations with a period that belong to the word ("Mr.", "Gen."), initials before a name ("F. Kennedy"),
 // dotted acronyms ("U.S."), words with a possessive ending, numbers, then any single mark.
-const TOKEN =
-  /(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|St|Sr|Jr|Adm|Maj|Capt|Sgt|Amb|Cmdr)\.|\p{Lu}\.(?=\s+\p{Lu})|(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*|\p{N}[\p{N},.:]*\p{N}|\p{N}|\S/gu;
+const TOKEN = new RegExp(
+  `(?:${alternation(WORDS.abbreviations_with_period)})\\.|\\p{Lu}\\.(?=\\s+\\p{Lu})|(?:\\p{L}\\.){2,}|[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}]*(?:[-'’][\\p{L}\\p{M}\\p{N}]+)*|\\p{N}[\\p{N},.:]*\\p{N}|\\p{N}|\\S`,
+  "gu",
+);
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;

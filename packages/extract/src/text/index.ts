@@ -1,5 +1,5 @@
 export { tokenize, type Token } from "./_tokens.ts";
-export { paragraphs, sentences, splitSentences, unwrapLines, type Sentence } from "../doc/_sentences.ts";
+export { paragraphs, sentences, unwrapLines, type Sentence } from "../doc/_sentences.ts";
 export { countryWords, countryAt, firstCountry, countryLexicon, CountryLexicon, type CountryWords, type CountryMention } from "./_countries.ts";
 export { findPeople, foldedSurname, foldPersonName, type NameHit, type NamedPerson } from "./_names.ts";
 export * from "./_lexicon.ts";

@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+
+// Closed classes of words (../../lexicon/words.yaml) and the patterns built from them: the lists are data, the
+// patterns are built here once.
+
+const Words = z.strictObject({
+  abbreviations_with_period: z.array(z.string()),
+  arabic_name_particles: z.array(z.string()),
+  title_small_words: z.array(z.string()),
+  weekday_abbreviations: z.array(z.string()),
+  year_prepositions: z.array(z.string()),
+  calendar_words: z.array(z.string()),
+});
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** "a|b|c" from a word list, longest first so a longer word wins over its prefix. */
+export const alternation = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+
+const raw = Words.parse(parse(readFileSync(new URL("../../lexicon/words.yaml", import.meta.url), "utf8")));
+
+export const WORDS = {
+  ...raw,
+  calendar: new RegExp(`\\d|${alternation(raw.calendar_words)}`, "i"),
+};
