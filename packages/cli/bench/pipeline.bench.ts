@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bench, describe } from "vitest";
 import type { Article, ArticleExtraction, QuoteMention } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "@parley/normalize";
 import { publishDataset } from "@parley/export";
-import { buildInProcess } from "../src/_pipeline.ts";
+import { extractArticle } from "@parley/extract";
+import { buildInProcess, ingestAll, listSourceFiles } from "../src/_pipeline.ts";
 import { REGISTRY_DIR, SEEDS_DIR, articleOf, removeTempDirs, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
 
 // `pnpm bench`: pipeline throughput on the seeds replicated x100 (500 articles, text varied per copy),
@@ -135,6 +136,22 @@ function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtractio
     extractions.push({ source_id, people: [], quotes, meetings: [], warnings: [] });
   }
   return { articles, extractions: shuffle(extractions) };
+}
+
+// Extraction alone, on one core: every article read afresh (a copy of the article object, so the cached reading
+// of the previous run is not reused). On the replicated seeds, and on the real dev corpus when it sits beside
+// the repository (issue #9: at least 200 articles a second per core).
+const devSources = join(import.meta.dirname, "../../../../shared/corpus/dev/sources");
+const corpora: Array<[string, Article[]]> = [["replicated seeds", ingestAll(listSourceFiles(sources), registry)]];
+if (existsSync(devSources)) corpora.push(["real dev corpus", ingestAll(listSourceFiles(devSources), registry)]);
+for (const [name, articles] of corpora) {
+  describe(`extraction on the ${name} (${articles.length} articles, one core)`, () => {
+    const tally = { ms: 0, runs: 0 };
+    bench("extract", timed(tally, () => void articles.map((a) => extractArticle({ ...a }, registry))), {
+      ...RUNS,
+      ...report(tally, () => rate(`extraction on the ${name}, one core`, articles.length, "articles", tally)),
+    });
+  });
 }
 
 describe(`normalize merge of ${SYNTHETIC_QUOTES.toLocaleString("en")} quotes`, () => {

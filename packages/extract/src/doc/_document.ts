@@ -268,7 +268,7 @@ function lastAtOrBefore(spans: ReadonlyArray<{ start: number }>, offset: number)
 /** The longest country form starting at token i; "Russia's" counts as "Russia". */
 function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gazetteer): { code: string; length: number } | null {
   const first = tokens[i];
-  if (!first || !/^\p{Lu}/u.test(first.text)) return null;
+  if (!first || !first.cap || !g.firstWords.has(first.lower)) return null;
   for (let length = Math.min(g.countryFormWords, tokens.length - i); length >= 1; length--) {
     const last = tokens[i + length - 1] as Token;
     const form = text.slice(first.start, last.end);
@@ -287,7 +287,7 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
   for (const c of countries) if (!g.cities.has(c.form)) for (let k = c.first; k <= c.last; k++) busy.add(k);
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i] as Token;
-    if (busy.has(i) || !/^\p{Lu}/u.test(first.text)) continue;
+    if (busy.has(i) || !first.cap || !g.firstWords.has(first.lower)) continue;
     for (let length = Math.min(g.cityFormWords + 2, tokens.length - i); length >= 1; length--) {
       const last = tokens[i + length - 1] as Token;
       const form = text.slice(first.start, last.end);

@@ -36,6 +36,8 @@ export interface Gazetteer {
   capitals: Map<string, string>;
   /** alpha-3 → common name. */
   countryNames: Map<string, string>;
+  /** The first word of every city and country form, lowercase: most tokens start none. */
+  firstWords: Set<string>;
 }
 
 // Small places share names with words and people ("Bath", "Mobile", "Of"); a city must have this many people
@@ -98,6 +100,7 @@ export function gazetteer(registry: Registry): Gazetteer {
     cityFormWords: Math.min(4, words(cities.keys())),
     capitals,
     countryNames: new Map(countries.map((c) => [c.cca3, c.name.common])),
+    firstWords: new Set([...cities.keys(), ...countryForms.keys()].map((form) => (form.split(/[\s-]/)[0] ?? form).toLowerCase())),
   };
   cache.set(registry, built);
   return built;

@@ -27,7 +27,8 @@ function tameRuns(text: string): string {
 
 /** Tokens of the text with offsets into it; the tagger's tokens are found back in the text in order. */
 export function tokenize(text: string): Token[] {
-  nlp ??= winkNLP(model);
+  // Only the part-of-speech tagger: sentence, entity and sentiment annotators would cost time for nothing here.
+  nlp ??= winkNLP(model, ["pos"]);
   const its = nlp.its;
   const doc = nlp.readDoc(tameRuns(text));
   const values = doc.tokens().out(its.value) as string[];

@@ -53,29 +53,46 @@ const DEFINITE = new Set(["the", "this", "that", "these", "during", "friday's", 
 
 /** Token index i matches the pattern: returns the last token of the match, or -1. */
 export function matchPattern(tokens: readonly Token[], i: number, to: number, pattern: readonly PatternToken[]): number {
-  const step = (p: number, at: number): number => {
-    if (p === pattern.length) return at - 1;
-    const part = pattern[p] as PatternToken;
-    if (part.gap) {
-      for (let gap = 1; gap <= 3 && at + gap < to; gap++) {
-        if (/^[.;:!?]$/.test(tokens[at + gap - 1]!.text)) break;
-        const r = step(p + 1, at + gap);
-        if (r >= 0) return r;
-      }
-      return -1;
-    }
-    const t = tokens[at];
-    if (t && at < to && part.words.has(t.lower)) return step(p + 1, at + 1);
-    return part.optional ? step(p + 1, at) : -1;
-  };
-  return step(0, i);
+  // Most tokens fail on the first word: decide that before any recursion.
+  const head = pattern[0];
+  if (head && !head.gap && !head.optional && !head.words.has(tokens[i]?.lower ?? "")) return -1;
+  return matchFrom(tokens, to, pattern, 0, i);
 }
+
+function matchFrom(tokens: readonly Token[], to: number, pattern: readonly PatternToken[], p: number, at: number): number {
+  if (p === pattern.length) return at - 1;
+  const part = pattern[p] as PatternToken;
+  if (part.gap) {
+    for (let gap = 1; gap <= 3 && at + gap < to; gap++) {
+      if (SENTENCE_MARKS.has(tokens[at + gap - 1]!.text)) break;
+      const r = matchFrom(tokens, to, pattern, p + 1, at + gap);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  const t = tokens[at];
+  if (t && at < to && part.words.has(t.lower)) return matchFrom(tokens, to, pattern, p + 1, at + 1);
+  return part.optional ? matchFrom(tokens, to, pattern, p + 1, at) : -1;
+}
+
+const SENTENCE_MARKS = new Set([".", ";", ":", "!", "?"]);
 
 /** True when the lowercase words of `phrase` stand at token i. */
 export function phraseAt(tokens: readonly Token[], i: number, phrase: string): boolean {
-  const words = phrase.split(/\s+/);
-  return words.every((w, k) => tokens[i + k]?.lower === w);
+  if (tokens[i]?.lower !== firstWord(phrase)) return false;
+  const words = wordsOf(phrase);
+  for (let k = 1; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
+  return true;
 }
+
+// Phrases come from the lexicon, a few hundred at most: split once.
+const split = new Map<string, string[]>();
+const wordsOf = (phrase: string): string[] => {
+  let words = split.get(phrase);
+  if (!words) split.set(phrase, (words = phrase.split(/\s+/)));
+  return words;
+};
+const firstWord = (phrase: string): string => wordsOf(phrase)[0] as string;
 
 function phraseIn(tokens: readonly Token[], from: number, to: number, phrase: string): number {
   for (let i = from; i < to; i++) if (phraseAt(tokens, i, phrase)) return i;
