@@ -41,6 +41,7 @@ const MeetingLexicon = z.strictObject({
   kind_words: z.array(z.string()),
   participant_nouns: z.array(z.string()),
   group_member_nouns: z.array(z.string()),
+  relation_nouns: z.array(z.string()),
   start_verbs: z.array(z.string()),
 });
 
@@ -97,6 +98,7 @@ export interface Lexicon {
   kindWords: Set<string>;
   participantNouns: Set<string>;
   groupMemberNouns: Set<string>;
+  relationNouns: Set<string>;
   startVerbs: Set<string>;
   titleHeads: Set<string>;
   titleModifiers: Set<string>;
@@ -134,6 +136,7 @@ export function lexicon(): Lexicon {
     kindWords: new Set(m.kind_words),
     participantNouns: new Set(m.participant_nouns),
     groupMemberNouns: new Set(m.group_member_nouns),
+    relationNouns: new Set(m.relation_nouns),
     startVerbs: new Set(m.start_verbs),
     titleHeads: new Set(t.heads),
     titleModifiers: new Set(t.modifiers),

@@ -288,7 +288,9 @@ function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind:
   const place = placeOf(doc, s, first, last, excluded, quote ?? null);
   let dateValue = date?.date ?? null;
   let dateBasis: DateBasis | null = date ? "text" : null;
-  if (dateValue === null && (mentionsToday(doc, s) || present) && doc.published.length === 10) {
+  // "Dushanbe, September 17 (ANI): X met Y": the lead of a dated dateline tells of that day.
+  const datedDateline = doc.dateline !== null && doc.dateline.place.start >= s.start && doc.dateline.end <= s.end && mentions.dates.some((d) => d.dateline);
+  if (dateValue === null && (mentionsToday(doc, s) || present || datedDateline) && doc.published.length === 10) {
     dateValue = doc.published;
     dateBasis = "today";
   }
@@ -383,12 +385,17 @@ export function isLocation(doc: Doc, c: CountryMention): boolean {
   const after = tokens[c.last + 1]?.lower ?? "";
   if (before === "from" && tokens.slice(Math.max(0, c.first - 5), c.first - 1).some((t) => doc.lexicon.participantNouns.has(t.lower))) return false;
   if (["in", "at", "to", "from", "into", "across", "inside", "near"].includes(before)) return true;
+  // "Afghanistan's neighbours": others, named by their relation to the country.
+  const after2 = tokens[c.last + 2]?.lower ?? "";
+  if ((after === "'s" || after === "’s") && doc.lexicon.relationNouns.has(after2)) return true;
   // "talks on Syria", "envoys on Afghanistan": the topic, not a party.
   if (["on", "about", "over", "regarding", "concerning"].includes(before)) return true;
   if (["city", "capital", "town", "border", "territory", "soil", "region", "embassy"].includes(after)) return true;
   const s = doc.sentenceAt(c.start);
   if (before === "," && s && doc.in(s).places.some((p) => p.last === c.first - 2)) return true;
   if (before === "of" && ["capital", "city", "town"].includes(tokens[c.first - 2]?.lower ?? "")) return true;
+  // "Dushanbe [Tajikistan]", "Phnom Penh (Cambodia)": the country of the city before it.
+  if ((before === "[" || before === "(") && s && doc.in(s).places.some((p) => p.last === c.first - 2)) return true;
   return false;
 }
 

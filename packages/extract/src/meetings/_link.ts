@@ -2,18 +2,26 @@ import type { MeetingMention, PersonMention as PersonRow, QuoteMention } from "@
 import type { Doc } from "../doc/_document.ts";
 import { foldPersonName, foldedSurname } from "../text/index.ts";
 
-// A quote links to a meeting when it was said there or issued about it by a participant. Sieves, most certain
-// first: the quote's sentence names the meeting's place of speaking ("at the press conference", "during the
-// meeting"); the speaker attended exactly one meeting of the article and the words are not placed elsewhere
-// (an interview, a post, a briefing). Anything else stays unlinked.
+// A quote links to a meeting when it was said there or issued about it by a participant (the gold README: remarks
+// there, its press conference, a participant's remarks to reporters or post about the talks). Sieves, most
+// certain first: the quote's own sentence tells of the meeting ("at the Moscow meeting, the participants
+// described …"); the speaker attended exactly one meeting of the article (the one told of last before the quote
+// when several) and the words are not placed at another occasion (an interview, a briefing); an article of one
+// meeting whose paragraph places the words there. Anything else stays unlinked.
 
-const ELSEWHERE = ["in an interview", "told reporters", "to reporters", "told journalists", "on social media", "in a post", "wrote on", "posted on", "at a briefing", "at a press briefing", "told the", "speaking to"];
+const ELSEWHERE = ["in an interview", "at a briefing", "at a press briefing", "at a regular briefing", "at a different event", "in parliament"];
 const AT_MEETING = ["at the meeting", "during the meeting", "at the talks", "during the talks", "at the summit", "press conference", "opening remarks", "news conference", "the meeting", "the talks", "joint statement", "statement issued after"];
 
 export function linkQuotes(quotes: QuoteMention[], meetings: readonly MeetingMention[], doc: Doc): QuoteMention[] {
   return quotes.map((quote) => {
     const sentence = doc.sentenceAt(quote.span.start);
     const near = sentence ? paragraphText(doc, sentence) : "";
+    // The sentence tells of the meeting in its own words, outside the quotation ("at the Moscow meeting, …"); a
+    // meeting told inside the quoted words is the speaker's report, linked only if the speaker was there (below).
+    const outside = sentence ? `${doc.text.slice(sentence.start, quote.span.start)} ${doc.text.slice(quote.span.end, sentence.end)}`.toLowerCase() : "";
+    const namesMeeting = [...doc.lexicon.anaphoraNouns].some((n) => new RegExp(`\\b${n}\\b`).test(outside));
+    const told = sentence && namesMeeting ? meetings.filter((m) => m.evidence.some((e) => e.start === sentence.start)).sort((a, b) => b.attendees.length - a.attendees.length)[0] : undefined;
+    if (told) return { ...quote, meeting_key: told.key };
     const attended = meetings.filter((m) => quote.speaker.type === "person" && m.attendees.some((a) => a.type === "person" && sameperson(a.name, quote.speaker.name)));
     if (attended.length === 1 && !ELSEWHERE.some((w) => near.includes(w))) return { ...quote, meeting_key: attended[0]!.key };
     if (attended.length > 1) {
@@ -21,7 +29,8 @@ export function linkQuotes(quotes: QuoteMention[], meetings: readonly MeetingMen
       const before = attended.filter((m) => (m.evidence[0]?.start ?? 0) <= quote.span.start).pop();
       if (before && !ELSEWHERE.some((w) => near.includes(w))) return { ...quote, meeting_key: before.key };
     }
-    if (meetings.length === 1 && AT_MEETING.some((w) => near.includes(w)) && !ELSEWHERE.some((w) => near.includes(w))) return { ...quote, meeting_key: meetings[0]!.key };
+    // A role or group speaking in a one-meeting article whose paragraph places the words there ("the participants").
+    if (quote.speaker.type !== "person" && meetings.length === 1 && AT_MEETING.some((w) => near.includes(w)) && !ELSEWHERE.some((w) => near.includes(w))) return { ...quote, meeting_key: meetings[0]!.key };
     return { ...quote, meeting_key: null };
   });
 }

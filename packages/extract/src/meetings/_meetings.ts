@@ -345,7 +345,8 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
 function cueObjectEnd(doc: Doc, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!;
-    if (["to", "in", "for", "which", "who", "that", "while", "after", "before", ";", "said", "says"].includes(t.lower) && i > from) return i;
+    if (["which", "who", "that", "while", ";"].includes(t.lower)) return i;
+    if (["to", "in", "for", "after", "before", "said", "says"].includes(t.lower) && i > from) return i;
     if (t.pos === "VERB" && i > from && !["including", "includes", "included"].includes(t.lower)) return i;
   }
   return to;
