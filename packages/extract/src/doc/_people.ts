@@ -12,6 +12,8 @@ import type { Token } from "./_tokens.ts";
 export interface PersonMention {
   /** The fullest name the article (or the registry) gives this person. */
   name: string;
+  /** The name as this place writes it ("Sergei Lavrov" where the registry says "Sergey Lavrov"). */
+  written: string;
   /** Offsets of the words naming the person here. */
   start: number;
   end: number;
@@ -31,6 +33,9 @@ const SPEECH_OR_EVENT = new Set([
   "held", "holds", "asserted", "emphasized", "emphasised", "underlined", "explained", "urged", "warned", "insisted", "agreed",
   "expressed", "reiterated", "hosted", "welcomed", "arrived", "presided", "chaired",
 ]);
+
+/** "…,” said Jane Roe": a speech verb right before a two-word name. */
+const SAID_BEFORE = new Set(["said", "says", "added", "told", "stressed", "noted", "wrote", "tweeted"]);
 
 interface RegistryIndex {
   /** first word → spellings starting with it, longest first. */
@@ -90,8 +95,28 @@ export function findPeople(ctx: PeopleContext): PersonMention[] {
   for (const m of registrySpellings(ctx)) take(m);
   for (const m of titledAndAppositiveNames(ctx, taken)) take(m);
   for (const m of listedNames(ctx, taken, found)) take(m);
+  linkSurnames(found);
   for (const m of shortForms(ctx, taken, found)) take(m);
+  for (const m of registrySurnames(ctx, taken)) take(m);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** "Foreign Minister Lavrov" after "Sergei Lavrov": a one-word name is the one full name it ends (or starts). */
+function linkSurnames(found: PersonMention[]): void {
+  const full = [...new Set(found.map((p) => p.name).filter((n) => splitName(n).length >= 2))];
+  for (const p of found) {
+    if (splitName(p.name).length !== 1) continue;
+    const owners = full.filter((n) => {
+      const words = splitName(n);
+      return words[words.length - 1] === p.name || words[0] === p.name;
+    });
+    if (owners.length !== 1) continue;
+    const owner = found.find((q) => q.name === owners[0]) as PersonMention;
+    p.name = owner.name;
+    p.written = owner.written;
+    p.registry ??= owner.registry;
+    p.country ??= owner.country;
+  }
 }
 
 // ---- Sieve 1: the registry ----
@@ -107,7 +132,7 @@ function registrySpellings(ctx: PeopleContext): PersonMention[] {
       const last = matchWords(ctx, i, words);
       if (last < 0) continue;
       const about = describe(ctx, i, last);
-      out.push({ ...about, name: person.name, first: i, last, start: (tokens[i] as Token).start, end: (tokens[last] as Token).end, registry: person, country: about.country ?? person.country, role: about.role ?? null });
+      out.push({ ...about, name: person.name, written: nameText(ctx, i, last), first: i, last, start: (tokens[i] as Token).start, end: (tokens[last] as Token).end, registry: person, country: about.country ?? person.country, role: about.role ?? null });
       i = last;
       break;
     }
@@ -206,10 +231,11 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     const headBefore = lx.titleHeads.has(tokens[nameFirst - 1]?.lower ?? "") || lx.honorifics.has(tokens[nameFirst - 1]?.lower ?? "") || tokens[nameFirst - 1]?.text === ".";
     const confirmed =
       (titled && (nameWords.length >= 2 || (nameWords.length === 1 && nameWords[0]!.text.length > 2 && headBefore))) ||
-      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || SPEECH_OR_EVENT.has((tokens[nameLast + 1] as Token | undefined)?.lower ?? "")));
+      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || SPEECH_OR_EVENT.has((tokens[nameLast + 1] as Token | undefined)?.lower ?? "") || SAID_BEFORE.has(tokens[nameFirst - 1]?.lower ?? "")));
     if (!confirmed) continue;
     const about = describe(ctx, nameFirst, nameLast);
-    out.push({ ...about, name: nameText(ctx, nameFirst, nameLast), first: nameFirst, last: nameLast, start: (tokens[nameFirst] as Token).start, end: (tokens[nameLast] as Token).end, registry: null });
+    const written = nameText(ctx, nameFirst, nameLast);
+    out.push({ ...about, name: written, written, first: nameFirst, last: nameLast, start: (tokens[nameFirst] as Token).start, end: (tokens[nameLast] as Token).end, registry: null });
   }
   return out;
 }
@@ -378,7 +404,7 @@ function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly Per
       const neighbourAfter = after && (after.text === "," || after.lower === "and") && isPersonAt(run.last + 2);
       if (!neighbourBefore && !neighbourAfter) continue;
       const about = describe(ctx, run.first, run.last);
-      const m: PersonMention = { ...about, name: nameText(ctx, run.first, run.last), first: run.first, last: run.last, start: words[0]!.start, end: words[words.length - 1]!.end, registry: null };
+      const m: PersonMention = { ...about, name: nameText(ctx, run.first, run.last), written: nameText(ctx, run.first, run.last), first: run.first, last: run.last, start: words[0]!.start, end: words[words.length - 1]!.end, registry: null };
       out.push(m);
       for (let k = run.first; k <= run.last; k++) taken.add(k);
       changed = true;
@@ -410,7 +436,48 @@ function shortForms(ctx: PeopleContext, taken: ReadonlySet<number>, found: reado
     if (isCap(ctx.tokens[i + 1]) && !ctx.lexicon.notNameWords.has(ctx.tokens[i + 1]!.lower)) return;
     const full = people.get([...names][0] as string) as PersonMention;
     const about = describe(ctx, i, i);
-    out.push({ name: full.name, first: i, last: i, start: t.start, end: t.end, role: about.role ?? full.role, country: about.country ?? full.country, former: about.former || full.former, registry: full.registry });
+    out.push({ name: full.name, written: full.written, first: i, last: i, start: t.start, end: t.end, role: about.role ?? full.role, country: about.country ?? full.country, former: about.former || full.former, registry: full.registry });
   });
   return out;
+}
+
+// ---- Sieve 6: a surname the registry knows, beside a speech verb or after a title ----
+
+/** "Lavrov said", "President Duterte": one word, the surname of exactly one known office holder. */
+function registrySurnames(ctx: PeopleContext, taken: ReadonlySet<number>): PersonMention[] {
+  const bySurname = registrySurnameIndex(ctx.registry);
+  const out: PersonMention[] = [];
+  ctx.tokens.forEach((t, i) => {
+    if (taken.has(i) || !isCap(t) || ctx.lexicon.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text)) return;
+    const people = bySurname.get(t.text);
+    if (!people || people.length !== 1) return;
+    if (isCap(ctx.tokens[i + 1]) || isCap(ctx.tokens[i - 1]) && !ctx.lexicon.titleHeads.has(ctx.tokens[i - 1]!.lower)) return;
+    const before = ctx.tokens[i - 1]?.lower ?? "";
+    const after = ctx.tokens[i + 1]?.lower ?? "";
+    const after2 = ctx.tokens[i + 2]?.lower ?? "";
+    const spoken = SPEECH_OR_EVENT.has(after) || SAID_BEFORE.has(before) || ctx.lexicon.titleHeads.has(before) || after === ":" || ((after === "," || after === "was" || after === "is") && SPEECH_OR_EVENT.has(after2)) || before === "by";
+    if (!spoken) return;
+    const person = people[0] as RegistryPerson;
+    const about = describe(ctx, i, i);
+    out.push({ name: person.name, written: person.name, first: i, last: i, start: t.start, end: t.end, role: about.role ?? person.role, country: about.country ?? person.country, former: about.former, registry: person });
+  });
+  return out;
+}
+
+const surnameIndexes = new WeakMap<Registry, Map<string, RegistryPerson[]>>();
+
+function registrySurnameIndex(registry: Registry): Map<string, RegistryPerson[]> {
+  const hit = surnameIndexes.get(registry);
+  if (hit) return hit;
+  const index = new Map<string, RegistryPerson[]>();
+  for (const person of registry.people) {
+    const surnames = new Set([person.name, ...person.aliases].map((n) => splitName(n).at(-1) ?? n).filter((w) => w.length > 2));
+    for (const s of surnames) {
+      const list = index.get(s) ?? [];
+      if (!list.includes(person)) list.push(person);
+      index.set(s, list);
+    }
+  }
+  surnameIndexes.set(registry, index);
+  return index;
 }

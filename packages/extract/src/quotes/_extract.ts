@@ -54,7 +54,9 @@ function withDocumentPeople(hits: NameHit[], tokens: readonly Token[], doc: Doc)
     let last = first;
     while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= p.end) last++;
     if (first < 0 || (tokens[first] as Token).start !== p.start || (tokens[last] as Token).end !== p.end || covered(first, last)) continue;
-    added.push({ first, last, person: { name: p.name, role: p.role, country: p.former ? null : p.country, registry: p.registry } });
+    // The speaker as the article writes the name when it writes it in full; the registry's name for a surname.
+    const name = p.written.split(/\s+/).length >= 2 ? p.written : p.name;
+    added.push({ first, last, person: { name, role: p.role, country: p.former ? null : p.country, registry: p.registry } });
   }
   return added.length === 0 ? hits : [...hits, ...added].sort((a, b) => a.first - b.first);
 }
