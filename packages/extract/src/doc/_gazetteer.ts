@@ -113,7 +113,7 @@ function rankCities(a: City, b: City): number {
 
 /** The city a name stands for: among its candidates, one in a country the article names, else the best ranked. */
 export function resolveCity(g: Gazetteer, form: string, articleCountries: ReadonlySet<string>): City | null {
-  const list = g.cities.get(form) ?? g.cities.get(titleCase(form));
+  const list = g.cities.get(form) ?? (/\p{Ll}/u.test(form) ? undefined : g.cities.get(titleCase(form)));
   if (!list || list.length === 0) return null;
   const best = list[0] as City;
   if (best.curated || best.capital) return best;
