@@ -244,13 +244,18 @@ function happened(doc: Doc, s: DocSentence, first: number, last: number): boolea
 function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind: "verb" | "noun", excluded: Array<[number, number]>): Frame {
   const { tokens, lexicon: lx } = doc;
   const prev = tokens[first - 1];
-  const present = PRESENT_FORMS.has(tokens[first]!.lower) || (prev !== undefined && ["is", "are", "has", "have"].includes(prev.lower));
+  // "has already hosted", "are now meeting": an auxiliary of the present before the trigger, adverbs between.
+  let aux = first - 1;
+  while (aux > s.first && tokens[aux]!.pos === "ADV") aux--;
+  const present = PRESENT_FORMS.has(tokens[first]!.lower) || ["is", "are", "has", "have"].includes(tokens[aux]?.lower ?? "");
   let subjectFrom = Math.max(s.first, doc.dateline && doc.dateline.end > tokens[s.first]!.start && doc.dateline.end < s.end ? firstTokenAfter(doc, doc.dateline.end) : s.first);
   // The trigger's own clause: "Lavrov's comments come days after Uzbekistan hosted …" starts after "after".
-  for (let k = first - 1; k > subjectFrom; k--) {
+  // "X and Y held a press conference after holding talks": a participle after "after"/"before" shares the main subject.
+  const participle = lx.subordinateOpeners.has(tokens[first - 1]?.lower ?? "") && tokens[first]!.lower.endsWith("ing");
+  for (let k = first - 1; k > subjectFrom && !participle; k--) {
     const w = tokens[k]!.lower;
-    // "as well as", "such as" join a list; ", which neighbours X," is a parenthesis inside the subject.
-    if (w === "as" && (tokens[k - 1]?.lower === "well" || tokens[k + 1]?.lower === "well" || tokens[k - 1]?.lower === "such")) continue;
+    // "as well as", "such as" join a list; "debuted as host" is a preposition; ", which neighbours X," is a parenthesis.
+    if (w === "as" && tokens[k - 1]?.text !== ",") continue;
     if (RELATIVES.has(w) && tokens[k - 1]?.text === ",") continue;
     if (CLAUSE_OPENERS.has(w) && k > s.first) {
       subjectFrom = k + 1;
@@ -261,7 +266,7 @@ function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind:
   if (quote) subjectFrom = Math.max(subjectFrom, firstTokenAfter(doc, quote.start + 1));
   const context = sidelinesOf(doc, s);
   const regionEnd = context ? context.tokenStart : s.last;
-  const subject: [number, number] = [subjectFrom, first];
+  const subject: [number, number] = [subjectFrom, participle ? first - 1 : first];
   const object: [number, number] = [last + 1, objectEnd(doc, s, last + 1, regionEnd)];
   const sameQuote = (i: number): boolean => (quote ? tokens[i]!.start > quote.start && tokens[i]!.start < quote.end : !insideQuotation(doc, tokens[i]!.start));
   const inRegion = (i: number): boolean => ((i >= subject[0] && i < subject[1]) || (i >= object[0] && i < object[1])) && !inRanges(excluded, i) && sameQuote(i);
