@@ -183,7 +183,8 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
       if (!sameLine) break;
       if (isCap(next)) j++;
       else if (PARTICLES.has(next.lower) && isCap(tokens[j + 2])) j += 2;
-      else if ((next.text === "-" || next.text === "–") && next.start === (tokens[j] as Token).end && isCap(tokens[j + 2])) j += 2;
+      // "Mlambo-Ngcuka" is one name; "Group- Igor" (a space after the dash) is two things.
+      else if ((next.text === "-" || next.text === "–") && next.start === (tokens[j] as Token).end && isCap(tokens[j + 2]) && tokens[j + 2]!.start === next.end) j += 2;
       // "Moon Jae-in", "Kim Jong-un": a lowercase syllable joined by a hyphen with no space.
       else if (next.text === "-" && next.start === (tokens[j] as Token).end && tokens[j + 2] && tokens[j + 2]!.start === next.end && /^\p{Ll}{2,3}$/u.test(tokens[j + 2]!.text)) j += 2;
       else break;
@@ -215,7 +216,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
       else break;
     }
     // A title that the previous words start ("the Foreign Minister of Armenia Edward Nalbandian", "Secretary of State X").
-    titled ||= titleBefore(ctx, run.first) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first);
+    titled ||= titleBefore(ctx, run.first) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first) || afterTitledDash(ctx, run.first);
     // "the Halk Maslahaty", "of the Minsk Group": a capitalized name after a determiner is an institution.
     if (nameFirst === run.first && ["the", "a", "an"].includes(tokens[run.first - 1]?.lower ?? "")) continue;
     let nameLast = run.last;
@@ -255,6 +256,18 @@ function titleWithin(ctx: PeopleContext, runFirst: number, nameFirst: number): b
     const t = tokens[k] as Token;
     if (lx.titleHeads.has(t.lower)) return true;
     if (!(lx.titleModifiers.has(t.lower) || t.lower === "of" || ctx.countryAt(k) !== null || t.text === "(" || t.text === ")" || /^[A-Z]{2,5}$/.test(t.text))) return false;
+  }
+  return false;
+}
+
+/** "the Co-Chairs of the OSCE Minsk Group – Jane Roe, John Doe": names after a dash or colon that ends a title. */
+function afterTitledDash(ctx: PeopleContext, i: number): boolean {
+  const mark = ctx.tokens[i - 1]?.text ?? "";
+  if (mark !== "-" && mark !== "–" && mark !== "—" && mark !== ":") return false;
+  for (let k = i - 2; k >= Math.max(0, i - 9); k--) {
+    const t = ctx.tokens[k] as Token;
+    if (t.text === "." || t.text === ",") return false;
+    if (ctx.lexicon.titleHeads.has(t.lower)) return true;
   }
   return false;
 }
