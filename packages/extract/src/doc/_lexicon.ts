@@ -42,6 +42,8 @@ const MeetingLexicon = z.strictObject({
   participant_nouns: z.array(z.string()),
   group_member_nouns: z.array(z.string()),
   relation_nouns: z.array(z.string()),
+  future_before_noun: z.array(z.string()),
+  future_before_cue: z.array(z.string()),
   start_verbs: z.array(z.string()),
 });
 
@@ -99,6 +101,8 @@ export interface Lexicon {
   participantNouns: Set<string>;
   groupMemberNouns: Set<string>;
   relationNouns: Set<string>;
+  futureBeforeNoun: Set<string>;
+  futureBeforeCue: Set<string>;
   startVerbs: Set<string>;
   titleHeads: Set<string>;
   titleModifiers: Set<string>;
@@ -137,6 +141,8 @@ export function lexicon(): Lexicon {
     participantNouns: new Set(m.participant_nouns),
     groupMemberNouns: new Set(m.group_member_nouns),
     relationNouns: new Set(m.relation_nouns),
+    futureBeforeNoun: new Set(m.future_before_noun),
+    futureBeforeCue: new Set(m.future_before_cue),
     startVerbs: new Set(m.start_verbs),
     titleHeads: new Set(t.heads),
     titleModifiers: new Set(t.modifiers),

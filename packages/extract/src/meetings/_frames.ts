@@ -118,7 +118,7 @@ function subordinateRanges(doc: Doc, s: DocSentence): Array<[number, number]> {
 
 const inRanges = (ranges: ReadonlyArray<[number, number]>, i: number): boolean => ranges.some(([a, b]) => i >= a && i < b);
 
-function insideQuotation(doc: Doc, offset: number): boolean {
+export function insideQuotation(doc: Doc, offset: number): boolean {
   return doc.quoteAt(offset) !== null;
 }
 
@@ -180,10 +180,9 @@ function nounPlace(doc: Doc, s: DocSentence, last: number): PlaceMention | null 
 }
 
 /** A future or planning word anywhere before token i in the sentence ("will hold talks … on the sidelines of the conference"). */
-function futureBefore(doc: Doc, s: DocSentence, i: number): boolean {
+export function futureBefore(doc: Doc, s: DocSentence, i: number, words = doc.lexicon.futureBeforeNoun, outsideQuotes = false): boolean {
   for (let k = s.first; k < i; k++) {
-    const w = doc.tokens[k]!.lower;
-    if (["will", "would", "shall", "scheduled", "planned", "postponed", "cancelled", "canceled", "upcoming", "set", "expected", "due", "likely"].includes(w)) return true;
+    if (words.has(doc.tokens[k]!.lower) && !(outsideQuotes && insideQuotation(doc, doc.tokens[k]!.start))) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@ type Participation = AttendeeMention["participation"];
 import type { Doc, DocSentence } from "../doc/_document.ts";
 import type { City } from "../doc/_gazetteer.ts";
 import type { PersonMention } from "../doc/_people.ts";
-import { findFrames, isLocation, matchPattern, phraseAt, type DateBasis, type Frame } from "./_frames.ts";
+import { findFrames, futureBefore, insideQuotation, isLocation, matchPattern, phraseAt, type DateBasis, type Frame } from "./_frames.ts";
 import { findSeries } from "./_series.ts";
 
 // Frames become meetings in ordered steps, most certain first:
@@ -297,12 +297,12 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     // The words a cue governs: its subject (from the sentence start) and its object, up to the next verb or clause.
     const region: Array<[number, number]> = [];
     for (let i = s.first; i < s.last; i++) {
-      if (insideQuotes(doc, tokens[i]!.start)) continue;
+      if (insideQuotation(doc, tokens[i]!.start)) continue;
       for (const p of lx.attendanceCues) {
         const end = matchPattern(tokens, i, s.last, p);
         if (end < 0) continue;
         // "X will host the delegations", "the next round is expected to …": not who came to this one.
-        if (futureBefore(doc, s, i)) break;
+        if (futureBefore(doc, s, i, lx.futureBeforeCue, true)) break;
         cue = true;
         region.push([s.first, i], [end + 1, cueObjectEnd(doc, end + 1, s.last)]);
         break;
@@ -322,19 +322,19 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     const mode: Participation = written ? "written" : remote ? "remote" : "in_person";
     const here = doc.in(s);
     for (const p of here.people) {
-      if (p.last >= s.last || p.first >= absentFrom || !governed(p.first) || insideQuotes(doc, p.start) || (speaker(doc, p) && !saidThere)) continue;
+      if (p.last >= s.last || p.first >= absentFrom || !governed(p.first) || insideQuotation(doc, p.start) || (speaker(doc, p) && !saidThere)) continue;
       if (!owner.people.has(p.name)) owner.people.set(p.name, { mention: p, participation: mode, sentence: s });
       if (p.country && !p.former && !owner.countries.has(p.country)) owner.countries.set(p.country, { participation: mode, sentence: s });
     }
     for (const c of here.countries) {
-      if (c.last >= s.last || c.first >= absentFrom || !governed(c.first) || insideQuotes(doc, c.start)) continue;
+      if (c.last >= s.last || c.first >= absentFrom || !governed(c.first) || insideQuotation(doc, c.start)) continue;
       if (isLocation(doc, c)) continue;
       if (here.people.some((p) => p.first > c.last && p.first - c.last <= 6)) continue;
       if (afterFormer(doc, c.first)) continue;
       if (!owner.countries.has(c.code)) owner.countries.set(c.code, { participation: mode, sentence: s });
     }
     for (const g of here.groups) {
-      if (g.last >= s.last || g.first >= absentFrom || !governed(g.first) || insideQuotes(doc, g.start)) continue;
+      if (g.last >= s.last || g.first >= absentFrom || !governed(g.first) || insideQuotation(doc, g.start)) continue;
       for (const code of g.codes) if (!owner.countries.has(code)) owner.countries.set(code, { participation: mode, sentence: s });
     }
     applyAbsence(doc, s, meetings);
@@ -392,17 +392,7 @@ function applyAbsence(doc: Doc, s: DocSentence, meetings: Meeting[]): void {
   }
 }
 
-function insideQuotes(doc: Doc, offset: number): boolean {
-  return doc.quoteAt(offset) !== null;
-}
 
-const FUTURE = new Set(["will", "would", "shall", "expected", "next", "scheduled", "planned", "upcoming"]);
-
-/** A future or planning word in the sentence before token i, outside quotations. */
-function futureBefore(doc: Doc, s: DocSentence, i: number): boolean {
-  for (let k = s.first; k < i; k++) if (FUTURE.has(doc.tokens[k]!.lower) && !insideQuotes(doc, doc.tokens[k]!.start)) return true;
-  return false;
-}
 
 const SPEECH_AFTER = new Set(["said", "says", "told", "added", "announced", "stressed", "noted", "tweeted", "wrote"]);
 
