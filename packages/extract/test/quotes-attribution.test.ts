@@ -160,7 +160,7 @@ describe("speaker details", () => {
     ["“Nobody should doubt our resolve on this matter,” Lavrov said on Friday.", "RUS", "Foreign Minister"],
     ["“The decision is final and cannot be reversed,” Hassan Kazemi Qomi, Iran's special envoy for Afghanistan, said.", "IRN", "special envoy for Afghanistan"],
     ["“We need to be realistic about what can be achieved,” says Dr. Rahmatullah Nabil, a former Afghan intelligence chief.", "AFG", "former Afghan intelligence chief"],
-    ["Second Deputy Prime Minister Mullah Abdul Salam Hanafi said: “Our forces are ready to protect every citizen of this country.”", null, "Deputy Prime Minister"],
+    ["Second Deputy Prime Minister Mullah Abdul Salam Hanafi said: “Our forces are ready to protect every citizen of this country.”", null, "Second Deputy Prime Minister"],
   ] as const)("%s → %s, %s", (text, country, role) => {
     const [quote] = quotesOf(text);
     expect(quote?.speaker.country).toBe(country);

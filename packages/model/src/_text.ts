@@ -37,3 +37,36 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   for (const w of setA) if (setB.has(w)) shared++;
   return shared / (setA.size + setB.size - shared);
 }
+
+// Names recur across an article's sentences, quotes and a collection's records: fold each spelling once
+// (bounded, so a large corpus cannot grow the memo without limit).
+const foldedNames = new Map<string, string>();
+
+/**
+ * The one fold for personal names, used to match them everywhere (extraction, merging, releases): case,
+ * diacritics, punctuation, initials ("George W. Bush" = "George Bush"), a possessive ending, and common
+ * transliteration variants ("Sergei"/"Sergey", "Khan"/"Han", doubled letters).
+ */
+export function foldName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/['’]s$/, "")
+      .replace(/[^a-z\s]/g, " ")
+      .replace(/\b[a-z]\b/g, " ")
+      .replace(/kh/g, "h")
+      .replace(/y/g, "i")
+      .replace(/([a-z])\1+/g, "$1")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (foldedNames.size > 50_000) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
+/** The folded last word of a name, for matching a bare surname ("Araghchi's" → "araghchi"). */
+export const foldedSurname = (name: string): string => foldName(name).split(" ").at(-1) ?? "";

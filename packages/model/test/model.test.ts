@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendeeId, foldText, jaccard, meetingId, PartialDate, personId, quoteId, slugify, SourceFrontMatter, words } from "../src/index.ts";
+import { attendeeId, foldName, foldedSurname, foldText, jaccard, meetingId, PartialDate, personId, quoteId, slugify, SourceFrontMatter, words } from "../src/index.ts";
 
 describe("PartialDate", () => {
   it.each([
@@ -59,5 +59,30 @@ describe("text folding", () => {
   it("measures word overlap", () => {
     expect(jaccard(words("the talks will continue"), words("The talks will continue!"))).toBe(1);
     expect(jaccard(words("a b c d"), words("a b e f"))).toBeCloseTo(2 / 6);
+  });
+});
+
+describe("the one name fold", () => {
+  it.each([
+    ["Sergey Lavrov", "Sergei Lavrov"],
+    ["Donald J. Trump", "Donald Trump"],
+    ["Amir Khan Muttaqi", "amir khan muttaqi"],
+    ["António Guterres", "Antonio Guterres"],
+    ["Vassily Nebenzia", "Vasily Nebenzia"],
+  ])("folds %s and %s to one name", (a, b) => {
+    expect(foldName(a)).toBe(foldName(b));
+  });
+
+  it.each([
+    ["Jane Roe", "John Roe"],
+    ["Wang Yi", "Wang Yu"],
+  ])("keeps %s and %s apart", (a, b) => {
+    expect(foldName(a)).not.toBe(foldName(b));
+    expect(foldName(a).length).toBeGreaterThan(0);
+  });
+
+  it("reads a surname with a possessive ending", () => {
+    expect(foldedSurname("Araghchi’s")).toBe("araghchi");
+    expect(foldedSurname("Abbas Araghchi")).toBe("araghchi");
   });
 });

@@ -1,4 +1,4 @@
-import { personId } from "@parley/model";
+import { foldName, personId } from "@parley/model";
 import type { Registry, RegistryPerson } from "@parley/registry";
 
 export interface ResolvedPerson {
@@ -8,21 +8,6 @@ export interface ResolvedPerson {
   role: string | null;
   /** Spellings seen in the sources, other than the canonical name. */
   aliases: Set<string>;
-}
-
-/** Folds a personal name for matching: case, diacritics, punctuation and common transliteration variants. */
-export function foldName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z\s]/g, " ")
-    .replace(/\b[a-z]\b/g, " ") // drop initials: "George W. Bush" = "George Bush"
-    .replace(/kh/g, "h")
-    .replace(/y/g, "i")
-    .replace(/([a-z])\1+/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** Resolves name mentions to people: registry aliases first, then transliteration-folded keys for unknown people. */

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Article, ArticleExtraction, MeetingMention, QuoteMention } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
-import { normalizeCollection, quotesMatch, foldName, datesAgree } from "../src/index.ts";
+import { normalizeCollection, quotesMatch, datesAgree } from "../src/index.ts";
 
 const registry = loadRegistry(join(import.meta.dirname, "../../../pipelines/registry"));
 
@@ -102,14 +102,6 @@ describe("matching rules", () => {
     ["return the assets they have seized", "correct their course, return the assets they have seized and take responsibility", true],
   ])("quotesMatch(%s, %s) = %s", (a, b, expected) => {
     expect(quotesMatch(a, b)).toBe(expected);
-  });
-
-  it.each([
-    ["Sergey Lavrov", "Sergei Lavrov"],
-    ["Donald J. Trump", "Donald Trump"],
-    ["Amir Khan Muttaqi", "amir khan muttaqi"],
-  ])("folds %s and %s to one name", (a, b) => {
-    expect(foldName(a)).toBe(foldName(b));
   });
 
   it.each([

@@ -53,6 +53,9 @@ const TitleLexicon = z.strictObject({
   honorifics: z.array(z.string()),
   country_titles: z.array(z.strictObject({ title: z.string(), country: z.string().regex(/^[A-Z]{3}$/) })),
   not_name_words: z.array(z.string()),
+  name_verbs_after: z.array(z.string()),
+  name_verb_auxiliaries: z.array(z.string()),
+  name_verbs_before: z.array(z.string()),
 });
 
 /** One token of a pattern: the words it accepts, or a gap of one to three words; `optional` may be skipped. */
@@ -109,6 +112,9 @@ export interface Lexicon {
   honorifics: Set<string>;
   countryTitles: Map<string, string>;
   notNameWords: Set<string>;
+  nameVerbsAfter: Set<string>;
+  nameVerbAuxiliaries: Set<string>;
+  nameVerbsBefore: Set<string>;
 }
 
 let cached: Lexicon | null = null;
@@ -149,6 +155,9 @@ export function lexicon(): Lexicon {
     honorifics: new Set(t.honorifics),
     countryTitles: new Map(t.country_titles.map((c) => [c.title, c.country])),
     notNameWords: new Set(t.not_name_words),
+    nameVerbsAfter: new Set(t.name_verbs_after),
+    nameVerbAuxiliaries: new Set(t.name_verb_auxiliaries),
+    nameVerbsBefore: new Set(t.name_verbs_before),
   };
   return cached;
 }

@@ -28,15 +28,6 @@ export interface PersonMention {
 }
 
 const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "di", "dos", "du"]);
-const SPEECH_OR_EVENT = new Set([
-  "said", "says", "told", "tells", "added", "stressed", "noted", "announced", "tweeted", "wrote", "stated", "met", "meets",
-  "held", "holds", "asserted", "emphasized", "emphasised", "underlined", "explained", "urged", "warned", "insisted", "agreed",
-  "expressed", "reiterated", "hosted", "welcomed", "arrived", "presided", "chaired",
-]);
-
-/** "…,” said Jane Roe": a speech verb right before a two-word name. */
-const SAID_BEFORE = new Set(["said", "says", "added", "told", "stressed", "noted", "wrote", "tweeted"]);
-
 interface RegistryIndex {
   /** first word → spellings starting with it, longest first. */
   byFirst: Map<string, Array<{ words: string[]; person: RegistryPerson }>>;
@@ -71,6 +62,8 @@ function splitName(name: string): string[] {
 const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text);
 /** A lowercase syllable joined to the word before by a hyphen ("Jae-in"). */
 const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && /^\p{Ll}/u.test(tokens[k]!.text);
+/** An organisation's acronym inside a title: "UN Secretary-General", "NATO Secretary General". */
+const isAcronym = (t: Token): boolean => /^\p{Lu}{2,5}$/u.test(t.text);
 const isInitial = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\.?$/u.test(t.text);
 
 export interface PeopleContext {
@@ -98,7 +91,15 @@ export function findPeople(ctx: PeopleContext): PersonMention[] {
   linkSurnames(found);
   for (const m of shortForms(ctx, taken, found)) take(m);
   for (const m of registrySurnames(ctx, taken)) take(m);
+  writtenInFull(found);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** "Nebenzia said" after "Vassily Nebenzia": a short mention is written as the article writes the full name. */
+function writtenInFull(found: PersonMention[]): void {
+  const full = new Map<string, string>();
+  for (const p of [...found].sort((a, b) => a.start - b.start)) if (splitName(p.written).length >= 2 && !full.has(p.name)) full.set(p.name, p.written);
+  for (const p of found) if (splitName(p.written).length < 2) p.written = full.get(p.name) ?? p.written;
 }
 
 /** "Foreign Minister Lavrov" after "Sergei Lavrov": a one-word name is the one full name it ends (or starts). */
@@ -117,6 +118,14 @@ function linkSurnames(found: PersonMention[]): void {
     p.registry ??= owner.registry;
     p.country ??= owner.country;
   }
+}
+
+/** A verb of speech or meeting right after token `last`, perhaps after an auxiliary: "Jane Roe was quoted as saying". */
+function verbAfter(ctx: PeopleContext, last: number): boolean {
+  const { tokens, lexicon: lx } = ctx;
+  let k = last + 1;
+  while (k < tokens.length && k - last <= 3 && lx.nameVerbAuxiliaries.has(tokens[k]!.lower)) k++;
+  return lx.nameVerbsAfter.has(tokens[k]?.lower ?? "");
 }
 
 // ---- Sieve 1: the registry ----
@@ -183,6 +192,8 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
       if (!sameLine) break;
       if (isCap(next)) j++;
       else if (PARTICLES.has(next.lower) && isCap(tokens[j + 2])) j += 2;
+      // "Saud al-Faisal": the particle joined to the next name by a hyphen with no space.
+      else if (PARTICLES.has(next.lower) && tokens[j + 2]?.text === "-" && tokens[j + 2]!.start === next.end && isCap(tokens[j + 3]) && tokens[j + 3]!.start === tokens[j + 2]!.end) j += 3;
       // "Mlambo-Ngcuka" is one name; "Group- Igor" (a space after the dash) is two things.
       else if ((next.text === "-" || next.text === "–") && next.start === (tokens[j] as Token).end && isCap(tokens[j + 2]) && tokens[j + 2]!.start === next.end) j += 2;
       // "Moon Jae-in", "Kim Jong-un": a lowercase syllable joined by a hyphen with no space.
@@ -208,7 +219,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
       if (lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower) || lx.honorifics.has(`${t.lower}.`)) {
         titled ||= lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower);
         nameFirst = k + 1;
-      } else if (lx.titleModifiers.has(t.lower) && k < run.last) nameFirst = k + 1;
+      } else if ((lx.titleModifiers.has(t.lower) || isAcronym(t)) && k < run.last) nameFirst = k + 1;
       else if (country && k + country.length - 1 <= run.last && k + country.length <= run.last) {
         nameFirst = k + country.length;
         k += country.length - 1;
@@ -216,7 +227,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
       else break;
     }
     // A title that the previous words start ("the Foreign Minister of Armenia Edward Nalbandian", "Secretary of State X").
-    titled ||= titleBefore(ctx, run.first) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first) || afterTitledDash(ctx, run.first);
+    titled ||= titleBefore(ctx, run.first) || (run.last > run.first && roleAcrossComma(ctx, run.first) !== null) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first) || afterTitledDash(ctx, run.first);
     // "the Halk Maslahaty", "of the Minsk Group": a capitalized name after a determiner is an institution.
     if (nameFirst === run.first && ["the", "a", "an"].includes(tokens[run.first - 1]?.lower ?? "")) continue;
     let nameLast = run.last;
@@ -226,19 +237,27 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     const words = range(nameFirst, nameLast).map((k) => tokens[k] as Token);
     const nameWords = words.filter((t, k) => !PARTICLES.has(t.lower) && t.text !== "-" && t.text !== "–" && !hyphenated(tokens, nameFirst + k));
     // A city's name may be a surname ("Clinton", "Franca"): after a title it is a person, without one a place.
-    if (nameWords.some((t) => lx.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text) || (!titled && ctx.gazetteer.cities.has(t.text)))) continue;
+    // Only the whole name counts as a place: "Hassan" is a city too, "Hassan Kazemi Qomi" is a person.
+    const written0 = nameText(ctx, nameFirst, nameLast);
+    if (nameWords.some((t) => lx.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text)) || (!titled && ctx.gazetteer.cities.has(written0))) continue;
     if (nameWords.every((t) => isInitial(t))) continue;
     // One word is a name only right after a title or honorific ("President Duterte", "Mr. Kishida").
     const headBefore = lx.titleHeads.has(tokens[nameFirst - 1]?.lower ?? "") || lx.honorifics.has(tokens[nameFirst - 1]?.lower ?? "") || tokens[nameFirst - 1]?.text === ".";
     const confirmed =
       (titled && (nameWords.length >= 2 || (nameWords.length === 1 && nameWords[0]!.text.length > 2 && headBefore))) ||
-      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || SPEECH_OR_EVENT.has((tokens[nameLast + 1] as Token | undefined)?.lower ?? "") || SAID_BEFORE.has(tokens[nameFirst - 1]?.lower ?? "")));
+      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || verbAfter(ctx, nameLast) || lx.nameVerbsBefore.has(tokens[nameFirst - 1]?.lower ?? "") || signsQuotation(ctx, nameFirst)));
     if (!confirmed) continue;
     const about = describe(ctx, nameFirst, nameLast);
     const written = nameText(ctx, nameFirst, nameLast);
     out.push({ ...about, name: written, written, first: nameFirst, last: nameLast, start: (tokens[nameFirst] as Token).start, end: (tokens[nameLast] as Token).end, registry: null });
   }
   return out;
+}
+
+/** "“…” – Jane Roe": a name after a dash that follows a closing quotation mark signs the quotation. */
+function signsQuotation(ctx: PeopleContext, i: number): boolean {
+  const dash = ctx.tokens[i - 1]?.text ?? "";
+  return ["-", "–", "—"].includes(dash) && ["”", '"'].includes(ctx.tokens[i - 2]?.text ?? "");
 }
 
 function range(a: number, b: number): number[] {
@@ -278,6 +297,32 @@ function byAfterCue(ctx: PeopleContext, i: number): boolean {
   return tokens[i - 1]?.lower === "by" && ["headed", "led", "chaired", "co-chaired", "hosted", "facilitated", "accompanied", "attended", "moderated", "received", "joined"].includes(tokens[i - 2]?.lower ?? "");
 }
 
+// Words a role set off before a name never runs across: determiners of another noun and clause words.
+const ROLE_STOPS = new Set(["its", "his", "her", "their", "by", "who", "which", "that", "and", "when", "while", "as", "was", "were", "is", "are", "been", "be", "had", "has", "have", "said", "says", "told"]);
+
+/**
+ * A role set off by a comma before a name: "the head of the Afghan delegation, Amir Khan Muttaqi", "a spokesman
+ * for the Taliban government, Jane Roe". The role holds a lowercase title head within seven words of the comma.
+ */
+function roleAcrossComma(ctx: PeopleContext, i: number): { role: string; country: string | null } | null {
+  const { tokens, lexicon: lx } = ctx;
+  if (tokens[i - 1]?.text !== ",") return null;
+  let k = i - 1;
+  let head = -1;
+  while (k > 0 && i - 1 - k < 7) {
+    const t = tokens[k - 1] as Token;
+    if (t.pos === "PUNCT" || t.lower === "'s" || t.lower === "’s" || ROLE_STOPS.has(t.lower) || lx.nameVerbsAfter.has(t.lower)) break;
+    if (lx.titleHeads.has(t.text)) head = k - 1; // lowercase heads only: a capitalized title belongs to a name
+    k--;
+  }
+  if (head < 0) return null;
+  while (k < head && ["the", "a", "an", "of", "for"].includes(tokens[k]!.lower)) k++;
+  const owner = tokens[k - 1]?.lower === "'s" || tokens[k - 1]?.lower === "’s" ? countryEndingAt(ctx, k - 2) : null;
+  let country = owner?.code ?? null;
+  for (let j = head; j < i - 1 && country === null; j++) country = ctx.countryAt(j)?.code ?? null;
+  return { role: cleanRole(ctx.text.slice(tokens[k]!.start, tokens[i - 2]!.end)), country };
+}
+
 /** True when a title ends right before token i: "the Foreign Minister of Armenia | Edward". */
 function titleBefore(ctx: PeopleContext, i: number): boolean {
   const prev = ctx.tokens[i - 1];
@@ -288,37 +333,55 @@ function titleBefore(ctx: PeopleContext, i: number): boolean {
   return prev.text === "," && prev2 !== undefined && (ctx.lexicon.titleHeads.has(prev2.lower) || (ctx.countryAt(i - 2) !== null && ctx.lexicon.titleHeads.has(ctx.tokens[i - 4]?.lower ?? "")));
 }
 
-/** ", the ministry's spokeswoman", ", Russia's deputy defence minister": the role set off after a name. */
+/**
+ * ", the ministry's spokeswoman", ", Iran's special envoy for Afghanistan", ", a former Afghan intelligence chief": the
+ * role set off after a name. The owner before "'s" is the country, not part of the role; a country after "of" in
+ * the role is the person's ("Minister of Foreign Affairs of Vietnam"), one after "for" is a portfolio.
+ */
 function appositiveRole(ctx: PeopleContext, last: number): { role: string; country: string | null; former: boolean } | null {
   const { tokens, lexicon: lx } = ctx;
   if (tokens[last + 1]?.text !== ",") return null;
   let k = last + 2;
+  let roleStart = k;
   let country: string | null = null;
   let former = false;
-  const words: string[] = [];
+  const possessive = (i: number): boolean => tokens[i]?.lower === "'s" || tokens[i]?.lower === "’s";
   for (let n = 0; n < 10 && k < tokens.length; n++, k++) {
     const t = tokens[k] as Token;
     const c = ctx.countryAt(k);
     if (c) {
       country ??= c.code;
       k += c.length - 1;
-      if (tokens[k + 1]?.lower === "'s" || tokens[k + 1]?.lower === "’s") k++;
+      if (possessive(k + 1)) {
+        k++;
+        roleStart = k + 1;
+      }
       continue;
     }
     if (t.lower === "former") former = true;
     if (lx.titleHeads.has(t.lower)) {
-      words.push(t.text);
       // "X, Kyrgyz President Jane Roe": the title of the next name in a list, not an appositive of X.
       if (isCap(tokens[k + 1]) && !lx.titleHeads.has(tokens[k + 1]!.lower) && !lx.titleModifiers.has(tokens[k + 1]!.lower)) return null;
-      // "Federal Minister for Foreign Affairs, Germany": the country after one more comma.
+      // The title goes on over modifiers, heads and "for/of X": "special envoy for Afghanistan", "Minister for Foreign Affairs".
       let j = k + 1;
-      while (j < tokens.length && (lx.titleModifiers.has(tokens[j]!.lower) || lx.titleHeads.has(tokens[j]!.lower))) j++;
-      if (tokens[j]?.text === ",") country ??= ctx.countryAt(j + 1)?.code ?? null;
-      const role = ctx.text.slice(tokens[last + 2]!.start, tokens[j - 1]!.end);
+      while (j < tokens.length) {
+        const w = tokens[j] as Token;
+        const inner = ctx.countryAt(j);
+        if (inner && ["of", "for"].includes(tokens[j - 1]!.lower)) {
+          if (tokens[j - 1]!.lower === "of") country ??= inner.code;
+          j += inner.length;
+        } else if (lx.titleModifiers.has(w.lower) || lx.titleHeads.has(w.lower)) j++;
+        else break;
+      }
+      let end = j - 1;
+      while (end > k && ["of", "for", "the", "and"].includes(tokens[end]!.lower)) end--;
+      // "Federal Minister for Foreign Affairs, Germany": the country after one more comma.
+      if (tokens[end + 1]?.text === ",") country ??= ctx.countryAt(end + 2)?.code ?? null;
+      const role = ctx.text.slice(tokens[roleStart]!.start, tokens[end]!.end);
       return { role: cleanRole(role), country, former };
     }
-    if (!(lx.titleModifiers.has(t.lower) || t.lower === "a" || t.lower === "an" || t.lower === "the" || t.lower === "'s" || t.lower === "’s" || t.cap)) return null;
-    words.push(t.text);
+    const filler = lx.titleModifiers.has(t.lower) || ["a", "an", "the"].includes(t.lower) || possessive(k) || t.cap || (!t.cap && (t.pos === "ADJ" || t.pos === "NOUN"));
+    if (!filler) return null;
   }
   return null;
 }
@@ -347,9 +410,14 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
       k = c.start - 1;
       continue;
     }
-    if (lx.titleHeads.has(t.lower) || lx.titleModifiers.has(t.lower) || lx.honorifics.has(t.lower) || t.lower === "'s" || t.lower === "’s") {
+    // "Secretary-General" split by the tagger: a hyphen with no space joins the two title words.
+    if ((t.text === "-" || t.text === "–") && t.start === tokens[k - 1]?.end && t.end === tokens[k + 1]?.start) {
+      k--;
+      continue;
+    }
+    if (lx.titleHeads.has(t.lower) || lx.titleModifiers.has(t.lower) || lx.honorifics.has(t.lower) || t.lower === "'s" || t.lower === "’s" || (isAcronym(t) && roleStart >= 0)) {
       if (t.lower === "former") former = true;
-      if (lx.titleHeads.has(t.lower) || (lx.titleModifiers.has(t.lower) && t.lower !== "the" && t.lower !== "of" && t.lower !== "and" && t.lower !== "for")) roleStart = k;
+      if (lx.titleHeads.has(t.lower) || isAcronym(t) || (lx.titleModifiers.has(t.lower) && t.lower !== "the" && t.lower !== "of" && t.lower !== "and" && t.lower !== "for")) roleStart = k;
       k--;
       continue;
     }
@@ -369,6 +437,13 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
       .map((i) => tokens[i] as Token)
       .filter((t) => !lx.honorifics.has(t.lower) && t.lower !== "former");
     if (words.some((t) => lx.titleHeads.has(t.lower) && t.lower !== "counterpart")) role = cleanRole(ctx.text.slice(words[0]!.start, words[words.length - 1]!.end));
+  }
+  if (role === null) {
+    const across = roleAcrossComma(ctx, first);
+    if (across) {
+      role = across.role;
+      country ??= across.country;
+    }
   }
   // After the name: "of Vietnam", or an appositive role.
   if (tokens[last + 1]?.lower === "of") country ??= ctx.countryAt(last + 2)?.code ?? null;
@@ -428,28 +503,47 @@ function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly Per
 
 // ---- Sieve 5: short forms of people already named ----
 
+/**
+ * The word starting at token i as a reader sees it: "Al-Khulaifi" and "Mlambo-Ngcuka" are one word though the
+ * tagger gives three tokens. Null for a token inside such a word.
+ */
+function wordAt(ctx: PeopleContext, i: number): { last: number; text: string } | null {
+  const { tokens } = ctx;
+  const touching = (a: number): boolean => tokens[a] !== undefined && tokens[a + 1] !== undefined && tokens[a]!.end === tokens[a + 1]!.start;
+  if (tokens[i - 1]?.text === "-" && touching(i - 1) && touching(i - 2)) return null;
+  let last = i;
+  while (tokens[last + 1]?.text === "-" && touching(last) && touching(last + 1) && isCap(tokens[last + 2])) last += 2;
+  return { last, text: ctx.text.slice(tokens[i]!.start, tokens[last]!.end) };
+}
+
 function shortForms(ctx: PeopleContext, taken: ReadonlySet<number>, found: readonly PersonMention[]): PersonMention[] {
   const byWord = new Map<string, Set<string>>();
   const people = new Map<string, PersonMention>();
   for (const p of found) {
     people.set(p.name, people.get(p.name) ?? p);
-    const words = splitName(p.name).filter((w) => !PARTICLES.has(w.toLowerCase()));
-    for (const w of [words[0], words[words.length - 1]]) {
-      if (!w || w.length < 3) continue;
-      byWord.set(w, (byWord.get(w) ?? new Set()).add(p.name));
+    for (const form of new Set([p.name, p.written])) {
+      const words = splitName(form).filter((w) => !PARTICLES.has(w.toLowerCase()));
+      // Two letters are a name too when they open it: "Xi" for "Xi Jinping", "Li" for "Li Qiang".
+      for (const [w, min] of [[words[0], 2], [words[words.length - 1], 3]] as const) {
+        if (!w || w.length < min) continue;
+        byWord.set(w, (byWord.get(w) ?? new Set()).add(p.name));
+      }
     }
   }
   const out: PersonMention[] = [];
   ctx.tokens.forEach((t, i) => {
     if (taken.has(i) || !isCap(t) || ctx.lexicon.notNameWords.has(t.lower)) return;
-    const names = byWord.get(t.text);
+    const word = wordAt(ctx, i);
+    if (!word || range(i, word.last).some((k) => taken.has(k))) return;
+    const names = byWord.get(word.text);
     if (!names || names.size !== 1) return;
-    if (ctx.gazetteer.countryForms.has(t.text)) return;
+    if (ctx.gazetteer.countryForms.has(word.text)) return;
     // "Tran Dai Quang" is one name: a short form is a word on its own, not inside a longer capitalized run.
-    if (isCap(ctx.tokens[i + 1]) && !ctx.lexicon.notNameWords.has(ctx.tokens[i + 1]!.lower)) return;
+    const next = ctx.tokens[word.last + 1];
+    if (isCap(next) && !ctx.lexicon.notNameWords.has(next!.lower)) return;
     const full = people.get([...names][0] as string) as PersonMention;
-    const about = describe(ctx, i, i);
-    out.push({ name: full.name, written: full.written, first: i, last: i, start: t.start, end: t.end, role: about.role ?? full.role, country: about.country ?? full.country, former: about.former || full.former, registry: full.registry });
+    const about = describe(ctx, i, word.last);
+    out.push({ name: full.name, written: full.written, first: i, last: word.last, start: t.start, end: ctx.tokens[word.last]!.end, role: about.role ?? full.role, country: about.country ?? full.country, former: about.former || full.former, registry: full.registry });
   });
   return out;
 }
@@ -461,18 +555,23 @@ function registrySurnames(ctx: PeopleContext, taken: ReadonlySet<number>): Perso
   const bySurname = registrySurnameIndex(ctx.registry);
   const out: PersonMention[] = [];
   ctx.tokens.forEach((t, i) => {
-    if (taken.has(i) || !isCap(t) || ctx.lexicon.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text)) return;
-    const people = bySurname.get(t.text);
+    if (taken.has(i) || !isCap(t) || ctx.lexicon.notNameWords.has(t.lower)) return;
+    const word = wordAt(ctx, i);
+    if (!word || range(i, word.last).some((k) => taken.has(k)) || ctx.gazetteer.countryForms.has(word.text)) return;
+    const people = bySurname.get(word.text);
     if (!people || people.length !== 1) return;
-    if (isCap(ctx.tokens[i + 1]) || isCap(ctx.tokens[i - 1]) && !ctx.lexicon.titleHeads.has(ctx.tokens[i - 1]!.lower)) return;
+    const last = word.last;
+    if (isCap(ctx.tokens[last + 1]) || isCap(ctx.tokens[i - 1]) && !ctx.lexicon.titleHeads.has(ctx.tokens[i - 1]!.lower)) return;
     const before = ctx.tokens[i - 1]?.lower ?? "";
-    const after = ctx.tokens[i + 1]?.lower ?? "";
-    const after2 = ctx.tokens[i + 2]?.lower ?? "";
-    const spoken = SPEECH_OR_EVENT.has(after) || SAID_BEFORE.has(before) || ctx.lexicon.titleHeads.has(before) || after === ":" || ((after === "," || after === "was" || after === "is") && SPEECH_OR_EVENT.has(after2)) || before === "by";
-    if (!spoken) return;
+    const after = ctx.tokens[last + 1]?.lower ?? "";
+    const after2 = ctx.tokens[last + 2]?.lower ?? "";
+    const spoken = verbAfter(ctx, last) || ctx.lexicon.nameVerbsBefore.has(before) || ctx.lexicon.titleHeads.has(before) || after === ":" || (after === "," && ctx.lexicon.nameVerbsAfter.has(after2)) || before === "by";
+    // Elsewhere the tagger must read it as a proper noun, and it must not name a place: "Lavrov was quoted as saying".
+    const named = ctx.tokens[last]!.pos === "PROPN" && word.text.length >= 4 && !ctx.gazetteer.cities.has(word.text);
+    if (!spoken && !named) return;
     const person = people[0] as RegistryPerson;
-    const about = describe(ctx, i, i);
-    out.push({ name: person.name, written: person.name, first: i, last: i, start: t.start, end: t.end, role: about.role ?? person.role, country: about.country ?? person.country, former: about.former, registry: person });
+    const about = describe(ctx, i, last);
+    out.push({ name: person.name, written: person.name, first: i, last, start: t.start, end: ctx.tokens[last]!.end, role: about.role ?? person.role, country: about.country ?? person.country, former: about.former, registry: person });
   });
   return out;
 }

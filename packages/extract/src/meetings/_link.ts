@@ -1,6 +1,5 @@
-import type { MeetingMention, PersonMention as PersonRow, QuoteMention } from "@parley/model";
+import { foldName, foldedSurname, type MeetingMention, type PersonMention as PersonRow, type QuoteMention } from "@parley/model";
 import type { Doc } from "../doc/_document.ts";
-import { foldPersonName, foldedSurname } from "../text/index.ts";
 
 // A quote links to a meeting when it was said there or issued about it by a participant (the gold README: remarks
 // there, its press conference, a participant's remarks to reporters or post about the talks). Sieves, most
@@ -53,7 +52,7 @@ function paragraphText(doc: Doc, s: { paragraph: number; index: number }): strin
 }
 
 function sameperson(a: string, b: string): boolean {
-  return foldPersonName(a) === foldPersonName(b) || (foldedSurname(a) === foldedSurname(b) && foldedSurname(a).length > 2);
+  return foldName(a) === foldName(b) || (foldedSurname(a) === foldedSurname(b) && foldedSurname(a).length > 2);
 }
 
 /** One row per person the article names: the first role and country it gives. */

@@ -10,13 +10,27 @@ import {
   TITLE_HEADS,
   TITLE_WORDS,
   VERB_FILLERS,
-  countryAt,
-  firstCountry,
-  type CountryWords,
-  type NameHit,
-  type NamedPerson,
   type Token,
 } from "../text/index.ts";
+import type { RegistryPerson } from "@parley/registry";
+
+/** A person an article names, with what the article (or the registry) says about them. */
+export interface NamedPerson {
+  /** The fullest name the article gives (the registry's when the article gives only a surname). */
+  name: string;
+  role: string | null;
+  country: string | null;
+  registry: RegistryPerson | null;
+  /** An unnamed speaker ("a senior official") that pronouns resolve to: its role, never a person. */
+  unnamed?: boolean;
+}
+
+/** One place where an article names a person: quote tokens [first, last] of the name (from the Doc's people). */
+export interface NameHit {
+  first: number;
+  last: number;
+  person: NamedPerson;
+}
 
 /** A sentence as attribution rules read it: its words, with each quotation standing as one item. */
 export type FrameItem = { kind: "token"; token: Token; index: number } | { kind: "quote"; quote: number };
@@ -29,7 +43,8 @@ export interface ArticleReading {
   antecedents: readonly NameHit[];
   /** The person "he"/"she" at an offset refers to. */
   pronoun: (offset: number) => NamedPerson | null;
-  countries: CountryWords;
+  /** The country named by the quote tokens starting at i (the Doc's countries, and capitals standing for their government). */
+  countryAt: (i: number) => { code: string; length: number } | null;
   /** News outlets (wire agencies, registry publishers): they report speech, they are not speakers. */
   outlets: ReadonlySet<string>;
 }
@@ -78,6 +93,15 @@ function isSpeechVerbAt(frame: readonly FrameItem[], i: number, reading: Article
   return reading.hitAt.has(prev.index) || SUBJECT_PRONOUNS.has(prev.token.text) || ROLE_NOUNS.has(lower(prev.token));
 }
 
+/** The first country named in quote tokens [from, to), or null. */
+function firstCountry(reading: ArticleReading, from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const hit = reading.countryAt(i);
+    if (hit && i + hit.length <= to) return hit.code;
+  }
+  return null;
+}
+
 /** "the minister": the most recent person named earlier whose role has that word. */
 function personWithRole(reading: ArticleReading, noun: string, offset: number): NameHit | undefined {
   let found: NameHit | undefined;
@@ -116,19 +140,19 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   while (from < np.length - 1 && (DETERMINERS.has(lower(np[from]?.token as Token)) || QUANTIFIERS.has(lower(np[from]?.token as Token)))) from++;
   const words = np.slice(from);
   const name = words.map((w) => w.token.text).join(" ");
-  const country = firstCountry(reading.countries, reading.tokens, np[0]?.index ?? 0, (np.at(-1)?.index ?? 0) + 1);
+  const country = firstCountry(reading, np[0]?.index ?? 0, (np.at(-1)?.index ?? 0) + 1);
   const definite = lower(np[0]?.token as Token) === "the";
   if (ROLE_NOUNS.has(word) && !head.token.possessive) {
     // "the minister" after "Wang Yi, China's foreign minister" is Wang Yi.
     // Press releases capitalize the title: "the Minister said", "according to the Special Representative".
-    const titleWord = (w: { token: Token; index: number }): boolean => !w.token.capitalized || TITLE_HEADS.has(lower(w.token)) || TITLE_WORDS.has(lower(w.token)) || countryAt(reading.countries, reading.tokens, w.index) !== null;
+    const titleWord = (w: { token: Token; index: number }): boolean => !w.token.capitalized || TITLE_HEADS.has(lower(w.token)) || TITLE_WORDS.has(lower(w.token)) || reading.countryAt(w.index) !== null;
     if (definite && headAt === np.length - 1 && words.every(titleWord)) {
       const named = personWithRole(reading, word, head.token.start);
       if (named && (country === null || named.person.country === country)) return personSpeaker(named);
       // "the senior Russian diplomat said" right after the envoy was named: the person the sentence is about.
       const subject = reading.pronoun(head.token.start);
       // A capitalized title ("the Special Representative") names an office: only its holder, never the last speaker.
-      const capitalizedTitle = words.some((w) => w.token.capitalized && !countryAt(reading.countries, reading.tokens, w.index));
+      const capitalizedTitle = words.some((w) => w.token.capitalized && !reading.countryAt(w.index));
       const fits = subject && !capitalizedTitle && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
       if (subject && fits) return personSpeaker({ person: subject });
     }
@@ -136,7 +160,7 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   }
   if (GROUP_NOUNS.has(word) && !head.token.possessive) return { type: "group", name, role: null, country };
   if (words.length === 1 && head.token.capitalized && !NOT_NAME_WORDS.has(head.token.word)) {
-    const place = countryAt(reading.countries, reading.tokens, head.index);
+    const place = reading.countryAt(head.index);
     if (place) return { type: "group", name: head.token.word, role: null, country: place.code };
     if (from > 0) return null; // "the Guardian said": people take no article
     // Titles, acronyms ("TASS", "U.S.") and news outlets are not people.
@@ -263,7 +287,7 @@ function jointSubject(frame: readonly FrameItem[], np: NP, before: FrameItem | u
   const other = frame[frame.indexOf(before) - 1];
   if (other?.kind !== "token") return false;
   const word = lower(other.token);
-  return reading.hitAt.has(other.index) || GROUP_NOUNS.has(word) || ROLE_NOUNS.has(word) || countryAt(reading.countries, reading.tokens, other.index) !== null;
+  return reading.hitAt.has(other.index) || GROUP_NOUNS.has(word) || ROLE_NOUNS.has(word) || reading.countryAt(other.index) !== null;
 }
 
 /** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's answer was short:". */

@@ -1,8 +1,9 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
-import { NEWS_OUTLETS, SPEECH_VERBS, countryWords, findPeople, paragraphs, pronounResolver, sentences, tokenize, unwrapLines, type NameHit, type Token } from "../text/index.ts";
+import { NEWS_OUTLETS, SPEECH_VERBS, paragraphs, sentences, tokenize, unwrapLines, type Token } from "../text/index.ts";
+import { pronounResolver } from "./_pronouns.ts";
 import { readDocument, type Doc } from "../doc/_document.ts";
-import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem } from "./_attribute.ts";
+import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem, type NameHit } from "./_attribute.ts";
 import { looksLikeName, quotedSpans, trimmed, wordCount, type QuotedSpan } from "./_spans.ts";
 
 const MIN_WORDS = 4;
@@ -36,14 +37,10 @@ function lastAtOrBefore(sorted: readonly number[], x: number): number {
   return found;
 }
 
-/**
- * The people the article's one reading found (../doc: titles, appositives, lists, short forms) that the quote
- * rules' own finder missed, as hits on the quote tokens: "US state department spokeswoman Jane Roe said".
- */
-function withDocumentPeople(hits: NameHit[], tokens: readonly Token[], doc: Doc): NameHit[] {
+/** The people the article's one reading found (../doc: registry, titles, appositives, lists, short forms), on the quote tokens. */
+function peopleOnTokens(tokens: readonly Token[], doc: Doc): NameHit[] {
   const starts = tokens.map((t) => t.start);
   const taken = new Set<number>();
-  for (const h of hits) for (let k = h.first; k <= h.last; k++) taken.add(k);
   const covered = (first: number, last: number): boolean => {
     for (let k = first; k <= last; k++) if (taken.has(k)) return true;
     return false;
@@ -52,21 +49,42 @@ function withDocumentPeople(hits: NameHit[], tokens: readonly Token[], doc: Doc)
   for (const p of doc.people) {
     const first = lastAtOrBefore(starts, p.start);
     let last = first;
-    while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= p.end) last++;
-    if (first < 0 || (tokens[first] as Token).start !== p.start || (tokens[last] as Token).end !== p.end || covered(first, last)) continue;
+    while (last + 1 < tokens.length && (tokens[last + 1] as Token).start < p.end) last++;
+    // The quote tokens keep a possessive on its word ("Lavrov’s"); the Doc's mention ends before it.
+    const endsHere = (tokens[last] as Token).end === p.end || ((tokens[last] as Token).possessive && (tokens[last] as Token).start + (tokens[last] as Token).word.length === p.end);
+    if (first < 0 || (tokens[first] as Token).start !== p.start || !endsHere || covered(first, last)) continue;
     // The speaker as the article writes the name when it writes it in full; the registry's name for a surname.
     const name = p.written.split(/\s+/).length >= 2 ? p.written : p.name;
-    added.push({ first, last, person: { name, role: p.role, country: p.former ? null : p.country, registry: p.registry } });
+    added.push({ first, last, person: { name, role: p.role ?? p.registry?.role ?? null, country: p.country, registry: p.registry } });
+    for (let k = first; k <= last; k++) taken.add(k);
   }
-  return added.length === 0 ? hits : [...hits, ...added].sort((a, b) => a.first - b.first);
+  return added;
+}
+
+/**
+ * The Doc's countries on the quote tokens, and the capitals and curated cities it found, which stand for their
+ * government in attributions ("Moscow said", "officials in Kabul"): token index → country and length in tokens.
+ */
+function countriesOnTokens(tokens: readonly Token[], doc: Doc): (i: number) => { code: string; length: number } | null {
+  const byStart = new Map<number, { code: string; end: number }>();
+  for (const p of doc.places) if (p.city.capital || p.city.curated) byStart.set(p.start, { code: p.city.country, end: p.end });
+  for (const c of doc.countries) byStart.set(c.start, { code: c.code, end: c.end });
+  return (i) => {
+    const t = tokens[i];
+    const hit = t && byStart.get(t.start);
+    if (!hit) return null;
+    let length = 1;
+    while (i + length < tokens.length && (tokens[i + length] as Token).start < hit.end) length++;
+    return { code: hit.code, length };
+  };
 }
 
 /** Reads an article once: its paragraphs, quotations, sentences (never split inside a quotation) and names. */
 function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: ArticleReading } {
   const text = unwrapLines(ctx.article.text);
   const tokens = tokenize(text);
-  const countries = countryWords(ctx.registry);
-  const hits = withDocumentPeople(findPeople(text, tokens, ctx.registry, countries), tokens, readDocument(ctx.article, ctx.registry));
+  const doc = readDocument(ctx.article, ctx.registry);
+  const hits = peopleOnTokens(tokens, doc);
   const paras = paragraphs(text);
   const quotesByParagraph = paras.map((p) => quotedSpans(text, p));
   const allQuotes = quotesByParagraph.flat();
@@ -82,7 +100,7 @@ function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: Art
     tokens,
     hitAt,
     antecedents: hits.filter((h) => !insideQuote(tokens[h.first] as Token)),
-    countries,
+    countryAt: countriesOnTokens(tokens, doc),
     outlets: outletWords(ctx),
     pronoun: pronounResolver(tokens, sentencesByParagraph.flat(), hitAt, insideQuote),
   };

@@ -1,7 +1,7 @@
 import type { Span } from "@parley/model";
-import { BOUNDARY_WORDS, ROLE_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS } from "./_lexicon.ts";
-import type { NameHit, NamedPerson } from "./_names.ts";
-import type { Token } from "./_tokens.ts";
+import { BOUNDARY_WORDS, ROLE_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS } from "../text/_lexicon.ts";
+import type { NameHit, NamedPerson } from "./_attribute.ts";
+import type { Token } from "../text/_tokens.ts";
 
 interface SentenceSubject {
   start: number;
