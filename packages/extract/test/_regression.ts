@@ -30,7 +30,7 @@ export const REGRESSION: Record<string, Expected> = JSON.parse(readFileSync(join
 
 export function regressionMeetings(file: string): MeetingMention[] {
   const path = join(REGRESSION_DIR, file);
-  return extractMeetings({ article: ingestSource(path, readFileSync(path), REGISTRY), registry: REGISTRY });
+  return extractMeetings({ article: ingestSource(path, readFileSync(path), REGISTRY), registry: REGISTRY }).meetings;
 }
 
 /** An attendee as the fixtures write it: a country code or a person's name. */

@@ -4,6 +4,8 @@ import { lexicon } from "../src/doc/_lexicon.ts";
 import { matchPattern } from "../src/meetings/_frames.ts";
 import { findMeetings } from "../src/meetings/_meetings.ts";
 import { registry, textArticle } from "./_gold.ts";
+import { extractArticle } from "../src/index.ts";
+import type { Article } from "@parley/model";
 
 // Every rule of packages/extract/lexicon/meetings.yaml carries sentences that prove it: here they become tests.
 // A trigger's `match` sentences must give a meeting and its `no_match` sentences none; a cue's `match` sentences
@@ -41,5 +43,28 @@ describe("attendance cues, by their example sentences", () => {
     const doc = readDocument({ ...textArticle(sentence, "cue"), published: PUBLISHED }, registry);
     const at = doc.tokens.findIndex((_, i) => matchPattern(doc.tokens, i, doc.tokens.length, tokens) >= 0);
     expect(at).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("a meeting the text does not date or place is held for review, not published", () => {
+  const text = (body: string): Article => textArticle(body, "review-test");
+  it.each([
+    ["Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar on Monday to discuss border trade.", "meeting on 2024-10-14 (Abbas Araghchi, Ishaq Dar)", "no city stated with the meeting", []],
+    ["Trade has grown since 2020. Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar in Islamabad in 2023, when they discussed it. The two ministers later met again in Tehran.", "meeting in Tehran (Abbas Araghchi, Ishaq Dar)", "no date stated with the meeting", [["2023", "Islamabad"]]],
+  ])("%s", (body, summary, reason, published) => {
+    const extraction = extractArticle({ ...text(body), published: "2024-10-16" }, registry);
+    expect(extraction.meetings.map((m) => [m.date, m.city])).toEqual(published);
+    expect(extraction.review?.map((r) => [r.summary, r.reason])).toEqual([[summary, reason]]);
+    expect(extraction.warnings).toEqual([`${summary} held for review (confidence 0.5: ${reason})`]);
+  });
+
+  it("the same meeting with its date is published, with a confidence, and nothing is held", () => {
+    const extraction = extractArticle(
+      { ...text("Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar in Islamabad on Monday to discuss border trade."), published: "2024-10-16" },
+      registry,
+    );
+    expect(extraction.meetings.map((m) => [m.date, m.city, m.confidence])).toEqual([["2024-10-14", "Islamabad", 0.9]]);
+    expect(extraction.meetings[0]?.attendees.every((a) => a.confidence === 0.9)).toBe(true);
+    expect(extraction.review).toBeUndefined();
   });
 });

@@ -74,6 +74,8 @@ export const AttendeeMention = z.object({
   country: CountryCode.nullable(),
   participation: Participation,
   evidence: Span,
+  /** How sure the extractor is that the text supports this row, 0..1 (absent: not scored). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type AttendeeMention = z.infer<typeof AttendeeMention>;
 
@@ -87,8 +89,22 @@ export const MeetingMention = z.object({
   country: CountryCode.nullable(),
   evidence: z.array(Span).min(1),
   attendees: z.array(AttendeeMention),
+  /** How sure the extractor is that the text supports this meeting, its date and city, 0..1 (absent: not scored). */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type MeetingMention = z.infer<typeof MeetingMention>;
+
+/** A row the extractor found but holds back: the text does not support it with confidence. A person decides. */
+export const ReviewItem = z.object({
+  record_type: z.enum(["meeting", "attendee"]),
+  /** What the row would say: "meeting 2024-10 in Kabul", "attendee Jane Roe at meeting 2024-10 in Kabul". */
+  summary: z.string().min(1),
+  confidence: z.number().min(0).max(1),
+  /** Why it is held back. */
+  reason: z.string().min(1),
+  evidence: Span,
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
 
 /** What the extractor reads out of one article: a pure function of the article and the registry. */
 export const ArticleExtraction = z.object({
@@ -97,5 +113,7 @@ export const ArticleExtraction = z.object({
   quotes: z.array(QuoteMention),
   meetings: z.array(MeetingMention),
   warnings: z.array(z.string()),
+  /** Rows below the confidence bar, for build/review.csv (absent: none). */
+  review: z.array(ReviewItem).optional(),
 });
 export type ArticleExtraction = z.infer<typeof ArticleExtraction>;

@@ -1,6 +1,6 @@
 import type { Article } from "@parley/model";
 import type { Registry } from "@parley/registry";
-import { findDates, refinePublished, type DateMention } from "./_dates.ts";
+import { findDatesInSentences, refinePublished, type DateMention } from "./_dates.ts";
 import { gazetteer, resolveCity, titleCase, type City, type Gazetteer } from "./_gazetteer.ts";
 import { lexicon, type Lexicon } from "./_lexicon.ts";
 import { findPeople, type PersonMention } from "./_people.ts";
@@ -153,7 +153,9 @@ function buildDocument(article: Article, registry: Registry): Doc {
   const published = refinePublished(text, article.published);
   const people = findPeople({ text, tokens, sentenceOf, registry, gazetteer: g, lexicon: lx, countryAt });
   t0 = T("people", t0);
-  const dates = sentences.flatMap((s) => findDates(s.text, published, s.start));
+  const byParagraph: DocSentence[][] = [];
+  for (const s of sentences) (byParagraph[s.paragraph] ??= []).push(s);
+  const dates = byParagraph.flatMap((list) => findDatesInSentences(text, list, published).flat());
   t0 = T("dates", t0);
   const places = findPlaces(text, tokens, g, namedCountries, people, countries).filter((p) => !dates.some((d) => d.start < p.end && p.start < d.end));
   t0 = T("places", t0);
@@ -202,49 +204,77 @@ function buildDocument(article: Article, registry: Registry): Doc {
 
 /**
  * Group names from the registry. Only a name of two words or more stands for the members ("BRICS countries",
- * "the six world powers"): a bare acronym ("SCO") names the organisation, not who came.
+ * "the six world powers"): a bare acronym ("SCO") names the organisation, not who came. Aliases with a capital
+ * match as written; lowercase ones ("six world powers") in any case.
  */
-interface GroupPatterns {
-  /** Aliases with a capital match as written; lowercase ones ("six world powers") in any case. */
-  patterns: RegExp[];
+interface GroupIndex {
+  /** The alias's first word, lowercase → aliases starting with it, longest first. */
+  byFirstWord: Map<string, string[]>;
   byAlias: Map<string, Registry["groups"][number]>;
 }
 
-const groupPatterns = new WeakMap<Registry, GroupPatterns>();
+const groupIndexes = new WeakMap<Registry, GroupIndex>();
+const FIRST_WORD = /^[\p{L}\d]+/u;
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\d]/u.test(ch);
 
-function groupPatternsOf(registry: Registry): GroupPatterns {
-  const hit = groupPatterns.get(registry);
+function groupIndexOf(registry: Registry): GroupIndex {
+  const hit = groupIndexes.get(registry);
   if (hit) return hit;
   const byAlias = new Map<string, Registry["groups"][number]>();
   for (const group of registry.groups) for (const alias of [group.name, ...group.aliases]) if (!byAlias.has(alias.toLowerCase())) byAlias.set(alias.toLowerCase(), group);
-  const escape = (a: string): string => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const aliases = [...new Set(registry.groups.flatMap((g) => [g.name, ...g.aliases]))].sort((a, b) => b.length - a.length);
-  const build = (list: string[], flags: string): RegExp => new RegExp(list.length ? `(?<![\\p{L}\\d])(?:${list.map(escape).join("|")})(?![\\p{L}\\d])` : "(?!)", flags);
-  const built = { patterns: [build(aliases.filter((a) => /\p{Lu}/u.test(a)), "gu"), build(aliases.filter((a) => !/\p{Lu}/u.test(a)), "giu")], byAlias };
-  groupPatterns.set(registry, built);
+  const byFirstWord = new Map<string, string[]>();
+  for (const alias of new Set(registry.groups.flatMap((g) => [g.name, ...g.aliases]))) {
+    const first = (alias.match(FIRST_WORD)?.[0] ?? "").toLowerCase();
+    if (first === "") continue;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), alias]);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  const built = { byFirstWord, byAlias };
+  groupIndexes.set(registry, built);
   return built;
+}
+
+/** The longest alias written at `start` (a word start), as written or, for a lowercase alias, in any case. */
+function aliasAt(text: string, start: number, aliases: readonly string[], withCapital: boolean): string | null {
+  for (const alias of aliases) {
+    if (/\p{Lu}/u.test(alias) !== withCapital) continue;
+    const written = text.slice(start, start + alias.length);
+    if ((withCapital ? written !== alias : written.toLowerCase() !== alias.toLowerCase()) || isWordChar(text[start + alias.length])) continue;
+    return written;
+  }
+  return null;
 }
 
 function findGroups(text: string, tokens: readonly Token[], registry: Registry, published: string, lx: Lexicon): GroupMention[] {
   const out: GroupMention[] = [];
-  const { patterns, byAlias } = groupPatternsOf(registry);
-  for (const pattern of patterns) {
-    {
-      for (const m of text.matchAll(pattern)) {
-        const alias = m[0];
-        const group = byAlias.get(alias.toLowerCase());
-        const period = group?.members.find((p) => p.from.slice(0, published.length) <= published && (p.to === null || published.slice(0, p.to.length) <= p.to));
-        if (!group || !period) continue;
-        const start = m.index ?? 0;
-        const end = start + m[0].length;
-        if (out.some((g) => g.start < end && start < g.end)) continue;
-        const first = Math.max(0, lastAtOrBefore(tokens, start));
-        let last = first;
-        while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
-        const members = alias.toLowerCase().split(/\s+/).some((w) => lx.groupMemberNouns.has(w)) || [1, 2].some((k) => lx.groupMemberNouns.has(tokens[last + k]?.lower ?? ""));
-        if (!members) continue;
-        out.push({ name: group.name, codes: period.countries, start, end, first, last });
-      }
+  const { byFirstWord, byAlias } = groupIndexOf(registry);
+  // Word starts where an alias may begin: token starts, and starts after a hyphen inside a token ("non-BRICS").
+  const candidates: Array<{ start: number; aliases: string[] }> = [];
+  for (const t of tokens) {
+    const at = (start: number): void => {
+      const word = text.slice(start, t.end).match(FIRST_WORD)?.[0].toLowerCase() ?? "";
+      const aliases = byFirstWord.get(word);
+      if (aliases && !isWordChar(text[start - 1])) candidates.push({ start, aliases });
+    };
+    at(t.start);
+    for (let k = t.lower.indexOf("-"); k >= 0; k = t.lower.indexOf("-", k + 1)) at(t.start + k + 1);
+  }
+  // Aliases with a capital first, then lowercase ones, as two passes: a capitalized name wins where both fit.
+  for (const withCapital of [true, false]) {
+    for (const { start, aliases } of candidates) {
+      const alias = aliasAt(text, start, aliases, withCapital);
+      if (alias === null) continue;
+      const group = byAlias.get(alias.toLowerCase());
+      const period = group?.members.find((p) => p.from.slice(0, published.length) <= published && (p.to === null || published.slice(0, p.to.length) <= p.to));
+      if (!group || !period) continue;
+      const end = start + alias.length;
+      if (out.some((g) => g.start < end && start < g.end)) continue;
+      const first = Math.max(0, lastAtOrBefore(tokens, start));
+      let last = first;
+      while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+      const members = alias.toLowerCase().split(/\s+/).some((w) => lx.groupMemberNouns.has(w)) || [1, 2].some((k) => lx.groupMemberNouns.has(tokens[last + k]?.lower ?? ""));
+      if (!members) continue;
+      out.push({ name: group.name, codes: period.countries, start, end, first, last });
     }
   }
   return out.sort((a, b) => a.start - b.start);

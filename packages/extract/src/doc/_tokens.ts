@@ -21,7 +21,10 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
  * time. Such a run is cut to its first character plus spaces, the same length, so offsets still hold; no word of
  * an article is that long.
  */
+const LONG_RUN = /\S{64}|([^\p{L}\p{N}\s])\1{3}/u;
 function tameRuns(text: string): string {
+  // Most articles have no such run: one scan to find out, no copy.
+  if (!LONG_RUN.test(text)) return text;
   return text.replace(/\S{64,}/g, (run) => run.slice(0, 1) + " ".repeat(run.length - 1)).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, (run) => run.slice(0, 1) + " ".repeat(run.length - 1));
 }
 

@@ -12,6 +12,7 @@ const Words = z.strictObject({
   weekday_abbreviations: z.array(z.string()),
   year_prepositions: z.array(z.string()),
   calendar_words: z.array(z.string()),
+  date_cues: z.array(z.string()),
 });
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -24,4 +25,5 @@ const raw = Words.parse(parse(readFileSync(new URL("../../lexicon/words.yaml", i
 export const WORDS = {
   ...raw,
   calendar: new RegExp(`\\d|${alternation(raw.calendar_words)}`, "i"),
+  dateCue: new RegExp(`\\d|\\b(?:${alternation(raw.date_cues)})`, "i"),
 };

@@ -1,16 +1,17 @@
-import type { MeetingMention, PersonMention, QuoteMention } from "@parley/model";
+import type { MeetingMention, PersonMention, QuoteMention, ReviewItem } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
 import { readDocument } from "../doc/_document.ts";
 import { linkQuotes, peopleRows } from "./_link.ts";
-import { findMeetings, toMentions } from "./_meetings.ts";
+import { readMeetings, toMentions, toReview } from "./_meetings.ts";
 
 /** Meetings below this confidence are not published (see ./_meetings.ts for how confidence is set). */
 export const CONFIDENCE_BAR = 0.7;
 
 /** Meetings the article reports as having happened, with their attendees. */
-export function extractMeetings(ctx: ArticleContext): MeetingMention[] {
+export function extractMeetings(ctx: ArticleContext): { meetings: MeetingMention[]; review: ReviewItem[] } {
   const doc = readDocument(ctx.article, ctx.registry);
-  return toMentions(doc, findMeetings(doc), CONFIDENCE_BAR);
+  const { meetings, held } = readMeetings(doc);
+  return { meetings: toMentions(doc, meetings, CONFIDENCE_BAR), review: toReview(meetings, held, CONFIDENCE_BAR) };
 }
 
 /** People named in the article, with role and country. */

@@ -1,5 +1,5 @@
 import type { RegistrySeries } from "@parley/registry";
-import type { AttendeeMention, MeetingMention, Span } from "@parley/model";
+import type { AttendeeMention, MeetingMention, ReviewItem, Span } from "@parley/model";
 
 type Participation = AttendeeMention["participation"];
 import type { Doc, DocSentence } from "../doc/_document.ts";
@@ -104,6 +104,19 @@ function draftOf(f: Frame, context = false): Draft & { cityBasis(): string | nul
 type WorkingDraft = ReturnType<typeof draftOf>;
 
 export function findMeetings(doc: Doc): Meeting[] {
+  return readMeetings(doc).meetings;
+}
+
+/** A meeting the text tells of with participants and a date or a city, but not both: not published, sent to review. */
+export interface HeldMeeting {
+  date: string | null;
+  city: string | null;
+  participants: string[];
+  sentence: DocSentence;
+}
+
+/** Meetings the text supports, and those it tells of too vaguely to publish. */
+export function readMeetings(doc: Doc): { meetings: Meeting[]; held: HeldMeeting[] } {
   const frames = findFrames(doc);
   const drafts: WorkingDraft[] = [];
   let previous: WorkingDraft | null = null;
@@ -133,7 +146,16 @@ export function findMeetings(doc: Doc): Meeting[] {
   const meetings = drafts.filter((d) => d.date !== null && d.city !== null).map((d) => toMeeting(doc, d));
   attachAttendance(doc, meetings, frames);
   for (const m of meetings) m.series = m.context ? null : findSeries(m.frames.map((f) => f.sentence.text).join("\n"), doc.registry);
-  return meetings;
+  const held = drafts
+    .filter((d) => !d.context && (d.date === null) !== (d.city === null))
+    .map((d) => ({
+      date: d.date,
+      city: d.cityName ?? d.city?.name ?? null,
+      participants: [...new Set(d.frames.flatMap((f) => [...f.people.map((p) => p.name), ...f.countries]))],
+      sentence: d.frames[0]!.sentence,
+    }))
+    .filter((h) => h.participants.length > 0);
+  return { meetings, held };
 }
 
 /** Today's, or yesterday's in a report filed today: the dateline's city is where it happened. */
@@ -239,6 +261,19 @@ function fillMissing(doc: Doc, d: WorkingDraft, drafts: readonly WorkingDraft[])
 }
 
 const CONFIDENCE: Record<DateBasis, number> = { text: 0.9, today: 0.85, inherited: 0.8, nearby: 0.75, month: 0.7 };
+/** What each date basis means, for the review file: why a row was held back. */
+const DATE_BASIS: Record<DateBasis, string> = {
+  text: "date stated with the meeting",
+  today: "dated by 'today' in a dated article",
+  inherited: "date from an earlier sentence about the same meeting",
+  nearby: "date from a nearby sentence",
+  month: "only the publication month dates it",
+};
+
+function confidenceReason(m: Meeting): string {
+  const city = m.frames[0]?.cityBasis === "text" ? "city stated with the meeting" : "city not stated with the meeting";
+  return `${DATE_BASIS[m.dateBasis]}; ${city}`;
+}
 
 function toMeeting(doc: Doc, d: WorkingDraft): Meeting {
   const people: Meeting["people"] = new Map();
@@ -400,11 +435,37 @@ function speaker(doc: Doc, p: PersonMention): boolean {
   return SPEECH_AFTER.has(doc.tokens[p.last + 1]?.lower ?? "") || SPEECH_AFTER.has(doc.tokens[p.first - 1]?.lower ?? "");
 }
 
+/** The confidence of a meeting the text gives only a date or only a city for: below any bar. */
+const HELD_CONFIDENCE = 0.5;
+
+/** Meetings below the bar, or without a date or a city, held back for a person to review: what they would say, why, where. */
+export function toReview(meetings: readonly Meeting[], held: readonly HeldMeeting[], bar: number): ReviewItem[] {
+  const vague = held.map((h) => ({
+    record_type: "meeting" as const,
+    summary: `meeting ${h.date ? `on ${h.date}` : `in ${h.city}`} (${h.participants.join(", ")})`,
+    confidence: HELD_CONFIDENCE,
+    reason: h.date ? "no city stated with the meeting" : "no date stated with the meeting",
+    evidence: { start: h.sentence.start, end: h.sentence.end },
+  }));
+  return meetings
+    .filter((m) => m.confidence < bar)
+    .map((m) => ({
+      record_type: "meeting" as const,
+      summary: `meeting ${m.date} in ${m.cityName}${m.people.size + m.countries.size > 0 ? ` (${[...[...m.people.values()].map((p) => p.mention.name), ...m.countries.keys()].join(", ")})` : ""}`,
+      confidence: Math.round(m.confidence * 100) / 100,
+      reason: confidenceReason(m),
+      evidence: { start: m.frames[0]!.sentence.start, end: m.frames[0]!.sentence.end },
+    }))
+    .concat(vague);
+}
+
 /** The rows of the extraction: meetings at or above the bar, with attendees and evidence. */
 export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number): MeetingMention[] {
   return meetings
     .filter((m) => m.confidence >= bar)
     .map((m, i) => {
+      // An attendee row is as sure as the meeting it belongs to.
+      const confidence = Math.round(m.confidence * 100) / 100;
       const evidence: Span[] = [...new Set(m.frames.map((f) => f.sentence))].map((s) => ({ start: s.start, end: s.end }));
       const attendees: AttendeeMention[] = [
         ...[...m.people.values()].map(({ mention, participation, sentence }) => ({
@@ -414,6 +475,7 @@ export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number):
           country: mention.former ? null : mention.country,
           participation,
           evidence: { start: sentence.start, end: sentence.end },
+          confidence,
         })),
         ...[...m.countries.entries()].map(([code, { participation, sentence }]) => ({
           type: "country" as const,
@@ -422,6 +484,7 @@ export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number):
           country: code,
           participation,
           evidence: { start: sentence.start, end: sentence.end },
+          confidence,
         })),
       ];
       return {
@@ -434,6 +497,7 @@ export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number):
         country: m.city.country,
         evidence,
         attendees,
+        confidence,
       };
     });
 }
