@@ -215,6 +215,7 @@ interface GroupIndex {
 
 const groupIndexes = new WeakMap<Registry, GroupIndex>();
 const FIRST_WORD = /^[\p{L}\d]+/u;
+const PLAIN_WORD = /^[\p{L}\d]*$/u;
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\d]/u.test(ch);
 
 function groupIndexOf(registry: Registry): GroupIndex {
@@ -250,14 +251,16 @@ function findGroups(text: string, tokens: readonly Token[], registry: Registry, 
   const { byFirstWord, byAlias } = groupIndexOf(registry);
   // Word starts where an alias may begin: token starts, and starts after a hyphen inside a token ("non-BRICS").
   const candidates: Array<{ start: number; aliases: string[] }> = [];
+  const consider = (start: number, word: string): void => {
+    const aliases = byFirstWord.get(word);
+    if (aliases && !isWordChar(text[start - 1])) candidates.push({ start, aliases });
+  };
   for (const t of tokens) {
-    const at = (start: number): void => {
-      const word = text.slice(start, t.end).match(FIRST_WORD)?.[0].toLowerCase() ?? "";
-      const aliases = byFirstWord.get(word);
-      if (aliases && !isWordChar(text[start - 1])) candidates.push({ start, aliases });
-    };
-    at(t.start);
-    for (let k = t.lower.indexOf("-"); k >= 0; k = t.lower.indexOf("-", k + 1)) at(t.start + k + 1);
+    if (byFirstWord.has(t.lower)) consider(t.start, t.lower);
+    else if (!PLAIN_WORD.test(t.lower)) {
+      consider(t.start, t.lower.match(FIRST_WORD)?.[0] ?? "");
+      for (let k = t.lower.indexOf("-"); k >= 0; k = t.lower.indexOf("-", k + 1)) consider(t.start + k + 1, t.lower.slice(k + 1).match(FIRST_WORD)?.[0] ?? "");
+    }
   }
   // Aliases with a capital first, then lowercase ones, as two passes: a capitalized name wins where both fit.
   for (const withCapital of [true, false]) {

@@ -21,11 +21,28 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
  * time. Such a run is cut to its first character plus spaces, the same length, so offsets still hold; no word of
  * an article is that long.
  */
-const LONG_RUN = /\S{64}|([^\p{L}\p{N}\s])\1{3}/u;
 function tameRuns(text: string): string {
-  // Most articles have no such run: one scan to find out, no copy.
-  if (!LONG_RUN.test(text)) return text;
+  if (!hasLongRun(text)) return text;
   return text.replace(/\S{64,}/g, (run) => run.slice(0, 1) + " ".repeat(run.length - 1)).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, (run) => run.slice(0, 1) + " ".repeat(run.length - 1));
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+// Errs only towards "yes" (a non-ASCII space counts as a mark), where the exact patterns below then decide.
+/** Most articles hold no run of 64 non-spaces, nor a mark repeated four times: one plain scan finds out, no copy. */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  let repeat = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 13 || c === 9;
+    run = space ? 0 : run + 1;
+    if (run >= 64) return true;
+    // Letters and digits may repeat ("Mississippi", "1000"); a mark repeated ("!!!!", "----") may not.
+    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(text[i] as string));
+    repeat = !space && !letter && c === text.charCodeAt(i - 1) ? repeat + 1 : 0;
+    if (repeat >= 3) return true;
+  }
+  return false;
 }
 
 /** Tokens of the text with offsets into it; the tagger's tokens are found back in the text in order. */

@@ -25,5 +25,5 @@ const raw = Words.parse(parse(readFileSync(new URL("../../lexicon/words.yaml", i
 export const WORDS = {
   ...raw,
   calendar: new RegExp(`\\d|${alternation(raw.calendar_words)}`, "i"),
-  dateCue: new RegExp(`\\d|\\b(?:${alternation(raw.date_cues)})`, "i"),
+  dateCue: new RegExp(`\\d\\s*[/.:\\-–]\\s*\\d|\\d\\s*[ap]\\.?m\\b|\\d(?:st|nd|rd|th)\\b|\\b(?:${alternation(raw.date_cues)})`, "i"),
 };

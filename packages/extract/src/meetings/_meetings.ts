@@ -394,12 +394,30 @@ function afterFormer(doc: Doc, i: number): boolean {
 }
 
 function phraseInSentence(doc: Doc, s: DocSentence, phrase: string): boolean {
+  // Most phrases' first word is not in the sentence at all: one set lookup says so.
+  const first = phrase.slice(0, phrase.indexOf(" ") >>> 0);
+  if (!wordsOfSentence(doc, s).has(first)) return false;
   for (let i = s.first; i < s.last; i++) if (phraseAt(doc.tokens, i, phrase)) return true;
   return false;
 }
 
+const sentenceWords = new WeakMap<DocSentence, Set<string>>();
+
+/** The sentence's words, lowercase, as a set (built once per sentence). */
+function wordsOfSentence(doc: Doc, s: DocSentence): Set<string> {
+  let words = sentenceWords.get(s);
+  if (!words) {
+    words = new Set<string>();
+    for (let i = s.first; i < s.last; i++) words.add(doc.tokens[i]!.lower);
+    sentenceWords.set(s, words);
+  }
+  return words;
+}
+
 /** Token where an absence clause starts ("Myanmar did not designate …" starts at its subject), or the sentence end. */
 function absenceStart(doc: Doc, s: DocSentence): number {
+  const words = wordsOfSentence(doc, s);
+  if (!doc.lexicon.absenceCues.some((c) => words.has(c.slice(0, c.indexOf(" ") >>> 0)))) return s.last;
   for (let i = s.first; i < s.last; i++) {
     const cue = doc.lexicon.absenceCues.find((c) => phraseAt(doc.tokens, i, c));
     if (!cue) continue;
