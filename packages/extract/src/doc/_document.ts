@@ -301,8 +301,9 @@ function lastAtOrBefore(spans: ReadonlyArray<{ start: number }>, offset: number)
 /** The longest country form starting at token i; "Russia's" counts as "Russia". */
 function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gazetteer): { code: string; length: number } | null {
   const first = tokens[i];
-  if (!first || !first.cap || !g.firstWords.has(first.lower)) return null;
-  for (let length = Math.min(g.countryFormWords, tokens.length - i); length >= 1; length--) {
+  const longest = first?.cap ? g.countryFirstWords.get(first.lower) : undefined;
+  if (!first || longest === undefined) return null;
+  for (let length = Math.min(longest, g.countryFormWords, tokens.length - i); length >= 1; length--) {
     const last = tokens[i + length - 1] as Token;
     const form = text.slice(first.start, last.end);
     const code = g.countryForms.get(form);

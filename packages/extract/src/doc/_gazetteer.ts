@@ -38,6 +38,8 @@ export interface Gazetteer {
   countryNames: Map<string, string>;
   /** The first word of every city and country form, lowercase: most tokens start none. */
   firstWords: Set<string>;
+  /** The first word of every country form (lowercase) → the most words a form starting with it has. */
+  countryFirstWords: Map<string, number>;
 }
 
 // Small places share names with words and people ("Bath", "Mobile", "Of"); a city must have this many people
@@ -101,9 +103,22 @@ export function gazetteer(registry: Registry): Gazetteer {
     capitals,
     countryNames: new Map(countries.map((c) => [c.cca3, c.name.common])),
     firstWords: new Set([...cities.keys(), ...countryForms.keys()].map((form) => (form.split(/[\s-]/)[0] ?? form).toLowerCase())),
+    countryFirstWords: longestByFirstWord(countryForms.keys()),
   };
   cache.set(registry, built);
   return built;
+}
+
+/** First word (lowercase) → the most words of a form starting with it, so a lookup tries no longer spans. */
+function longestByFirstWord(forms: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const form of forms) {
+    const first = (form.split(/[\s-]/)[0] ?? form).toLowerCase();
+    // Tokens split at spaces and at some marks ("Bosnia-Herzegovina", "Côte d'Ivoire"): count generously.
+    const words = form.split(/[\s'’.-]+/).length + 2;
+    out.set(first, Math.max(out.get(first) ?? 0, words));
+  }
+  return out;
 }
 
 // Curated first, then capitals, then the most populous: "Paris" is the French capital, not Paris, Texas.
