@@ -233,7 +233,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     let nameLast = run.last;
     while (nameLast >= nameFirst && lx.notNameWords.has((tokens[nameLast] as Token).lower) && !hyphenated(tokens, nameLast)) nameLast--;
     if (nameLast < nameFirst) continue;
-    if (range(nameFirst, nameLast).some((k) => taken.has(k))) continue;
+    if (anyTaken(taken, nameFirst, nameLast)) continue;
     const words = range(nameFirst, nameLast).map((k) => tokens[k] as Token);
     const nameWords = words.filter((t, k) => !PARTICLES.has(t.lower) && t.text !== "-" && t.text !== "–" && !hyphenated(tokens, nameFirst + k));
     // A city's name may be a surname ("Clinton", "Franca"): after a title it is a person, without one a place.
@@ -258,6 +258,12 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
 function signsQuotation(ctx: PeopleContext, i: number): boolean {
   const dash = ctx.tokens[i - 1]?.text ?? "";
   return ["-", "–", "—"].includes(dash) && ["”", '"'].includes(ctx.tokens[i - 2]?.text ?? "");
+}
+
+/** Some token in [a, b] is already part of a mention. */
+function anyTaken(taken: ReadonlySet<number>, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (taken.has(k)) return true;
+  return false;
 }
 
 function range(a: number, b: number): number[] {
@@ -482,7 +488,7 @@ function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly Per
   while (changed) {
     changed = false;
     for (const run of runs) {
-      if (range(run.first, run.last).some((k) => taken.has(k))) continue;
+      if (anyTaken(taken, run.first, run.last)) continue;
       const words = range(run.first, run.last).map((k) => tokens[k] as Token);
       if (words.length < 2 || words.length > 4) continue;
       if (words.some((t) => lx.notNameWords.has(t.lower) || lx.titleHeads.has(t.lower) || ctx.gazetteer.countryForms.has(t.text) || ctx.gazetteer.cities.has(t.text))) continue;
@@ -534,7 +540,7 @@ function shortForms(ctx: PeopleContext, taken: ReadonlySet<number>, found: reado
   ctx.tokens.forEach((t, i) => {
     if (taken.has(i) || !isCap(t) || ctx.lexicon.notNameWords.has(t.lower)) return;
     const word = wordAt(ctx, i);
-    if (!word || range(i, word.last).some((k) => taken.has(k))) return;
+    if (!word || anyTaken(taken, i, word.last)) return;
     const names = byWord.get(word.text);
     if (!names || names.size !== 1) return;
     if (ctx.gazetteer.countryForms.has(word.text)) return;
@@ -557,7 +563,7 @@ function registrySurnames(ctx: PeopleContext, taken: ReadonlySet<number>): Perso
   ctx.tokens.forEach((t, i) => {
     if (taken.has(i) || !isCap(t) || ctx.lexicon.notNameWords.has(t.lower)) return;
     const word = wordAt(ctx, i);
-    if (!word || range(i, word.last).some((k) => taken.has(k)) || ctx.gazetteer.countryForms.has(word.text)) return;
+    if (!word || anyTaken(taken, i, word.last) || ctx.gazetteer.countryForms.has(word.text)) return;
     const people = bySurname.get(word.text);
     if (!people || people.length !== 1) return;
     const last = word.last;

@@ -1,6 +1,6 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
-import { NEWS_OUTLETS, SPEECH_VERBS, paragraphs, sentences, tokenize, unwrapLines, type Token } from "../text/index.ts";
+import { NEWS_OUTLETS, SPEECH_VERBS, paragraphs, sentences, tokenize, type Token } from "../text/index.ts";
 import { pronounResolver } from "./_pronouns.ts";
 import { readDocument, type Doc } from "../doc/_document.ts";
 import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem, type NameHit } from "./_attribute.ts";
@@ -81,9 +81,10 @@ function countriesOnTokens(tokens: readonly Token[], doc: Doc): (i: number) => {
 
 /** Reads an article once: its paragraphs, quotations, sentences (never split inside a quotation) and names. */
 function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: ArticleReading } {
-  const text = unwrapLines(ctx.article.text);
-  const tokens = tokenize(text);
+  // The Doc's unwrapped text: the same offsets as the article's.
   const doc = readDocument(ctx.article, ctx.registry);
+  const text = doc.text;
+  const tokens = tokenize(text);
   const hits = peopleOnTokens(tokens, doc);
   const paras = paragraphs(text);
   const quotesByParagraph = paras.map((p) => quotedSpans(text, p));
