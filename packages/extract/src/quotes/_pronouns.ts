@@ -1,5 +1,5 @@
 import type { Span } from "@parley/model";
-import { BOUNDARY_WORDS, ROLE_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS } from "../text/_lexicon.ts";
+import { INTRO_OPENERS, ROLE_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS } from "../text/_lexicon.ts";
 import type { NameHit, NamedPerson } from "./_attribute.ts";
 import type { Token } from "../text/_tokens.ts";
 
@@ -77,7 +77,7 @@ function introEnd(tokens: readonly Token[], from: number, end: number): number {
   const first = tokens[from];
   if (!first) return from;
   const word = first.text.toLowerCase();
-  if (!BOUNDARY_WORDS.has(word) && !/^\p{Lu}\p{Ll}+(ing|ed)$/u.test(first.text)) return from;
+  if (!INTRO_OPENERS.has(word) && !/^\p{Lu}\p{Ll}+(ing|ed)$/u.test(first.text)) return from;
   for (let i = from + 1; i < tokens.length && (tokens[i]?.start ?? 0) < end; i++) if (tokens[i]?.text === ",") return i + 1;
   return from;
 }

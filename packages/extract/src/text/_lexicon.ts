@@ -17,6 +17,7 @@ const QuoteWords = z.strictObject({
   not_name_words: List,
   news_outlets: List,
   subject_pronouns: List,
+  intro_openers: List,
   title_abbreviations: z.record(z.string(), z.string()),
 });
 
@@ -46,3 +47,5 @@ export const NOT_NAME_WORDS = new Set(raw.not_name_words);
 /** Wire agencies and broadcasters that report what others said ("Reuters reported"). */
 export const NEWS_OUTLETS = new Set(raw.news_outlets);
 export const SUBJECT_PRONOUNS = new Set(raw.subject_pronouns);
+/** Words that open an introductory phrase ("On …,", "For his part,"): the boundary words and these. */
+export const INTRO_OPENERS = new Set([...raw.boundary_words, ...raw.intro_openers]);
