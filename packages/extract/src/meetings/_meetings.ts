@@ -413,6 +413,7 @@ export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number):
           role: mention.role,
           country: mention.former ? null : mention.country,
           participation,
+          basis: null,
           evidence: { start: sentence.start, end: sentence.end },
         })),
         ...[...m.countries.entries()].map(([code, { participation, sentence }]) => ({
@@ -421,6 +422,7 @@ export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number):
           role: null,
           country: code,
           participation,
+          basis: null,
           evidence: { start: sentence.start, end: sentence.end },
         })),
       ];
