@@ -129,7 +129,7 @@ function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtractio
         span: { start, end: start + quoteText.length },
         evidence: { start: sentenceStart, end: text.length - 1 },
         speaker: { type: "person", name: speaker, role: null, country: null },
-        meeting_key: null,
+        kind: null, medium: null, translated: null, meeting_key: null,
       });
     }
     articles.push(articleOf(source_id, text, `Synthetic report ${a}`));

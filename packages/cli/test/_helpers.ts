@@ -165,7 +165,7 @@ export function articleOf(sourceId: string, text: string, title = "A wire report
     url: null,
     published: "2024-10",
     language: "en",
-    retrieved: null,
+    title_is_headline: true, unknown_fields: [], retrieved: null,
     text,
     sha256: sha256(text),
     body_line: 6,

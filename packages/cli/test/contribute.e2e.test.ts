@@ -135,7 +135,7 @@ describe("add → check on a copy of the collection", () => {
     const path = `pipelines/moscow-format/sources/${added}`;
     expect(run.stderr.split("\n").filter((l) => l.startsWith(path))).toEqual([
       `${path}:4: 'published' is "2025-10-32", not a date as YYYY, YYYY-MM or YYYY-MM-DD — write the date the article was published as YYYY-MM-DD (YYYY-MM or YYYY if the page gives no day)`,
-      `${path}:7: unknown field 'author' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`,
+      `${path}:7: unknown field 'author' — correct its name or delete the line; the fields are title, title_is_headline, publisher, published, url, language, retrieved`,
     ]);
     expect(run.stdout).toContain("The dataset was not built");
     expect(snapshot(release)).toEqual(releaseBefore);

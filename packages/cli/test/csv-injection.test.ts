@@ -15,16 +15,16 @@ const NO_ASSERTIONS = { min_rows: {}, max_rows: {} };
 const quote = (text: string): QuoteRecord => ({
   quote_id: "quote:000000000001",
   text,
-  speaker_type: "person",
+  kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person",
   speaker_id: "person:elena-marquez",
   speaker_name: TEST_SPEAKER.name,
   speaker_role: null,
-  speaker_country: null,
+  speaker_role_key: null, speaker_country: null,
   meeting_id: null,
   source_ids: ["wire-report"],
 });
-const person = (aliases: string[]): PersonRecord => ({ person_id: "person:elena-marquez", name: TEST_SPEAKER.name, aliases, country: null, role: null });
-const dataset = (quotes: QuoteRecord[], people: PersonRecord[] = []): Dataset => ({ sources: [], meetings: [], attendees: [], quotes, people, evidence: [] });
+const person = (aliases: string[]): PersonRecord => ({ person_id: "person:elena-marquez", name: TEST_SPEAKER.name, aliases, country: null, role: null, curated_fields: [] });
+const dataset = (quotes: QuoteRecord[], people: PersonRecord[] = []): Dataset => ({ sources: [], meetings: [], attendees: [], quotes, quote_sources: [], people, roles: [], evidence: [] });
 
 /** The raw CSV cell and the JSON value of one field of the first row of a table. */
 function cellsOf(files: Map<string, string>, table: "quotes" | "people", field: string): { csv: string; json: unknown } {
@@ -68,7 +68,7 @@ describe("CSV cells a spreadsheet would run", () => {
     const quotes = texts.map((text, i) => ({ ...quote(text), quote_id: `quote:00000000000${i}`, source_ids: ["wire-report"] }));
     const base: Dataset = {
       ...dataset(quotes, [person([])]),
-      sources: [{ source_id: "wire-report", title: "T", publisher: "P", url: null, published: "2024", language: "en", retrieved: null, sha256: "0".repeat(64) }],
+      sources: [{ source_id: "wire-report", title: "T", publisher: "P", url: null, published: "2024", language: "en", title_is_headline: true, unknown_fields: [], retrieved: null, curated_fields: [], sha256: "0".repeat(64) }],
     };
     publishDataset(base, out, NO_ASSERTIONS);
     const json = JSON.parse(readFileSync(join(out, "quotes.json"), "utf8")) as QuoteRecord[];

@@ -7,6 +7,7 @@ import { type Dataset, InputError, TABLE_NAMES, TABLES, type TableName } from "@
 import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "@parley/normalize";
 import { readRelease } from "@parley/release";
+import { keyOf } from "@parley/diff";
 import { runDiff } from "../src/commands/diff.ts";
 import { runRelease } from "../src/commands/release.ts";
 import { extractAll, ingestAll, listSourceFiles, runExtractStage, runIngestStage, runNormalizeStage } from "../src/_pipeline.ts";
@@ -35,15 +36,15 @@ function keysOf(dataset: Dataset, table: TableName): Set<string> {
   const key = TABLES[table].key;
   return new Set(
     (dataset[table] as unknown as Array<Record<string, unknown>>).map((r) =>
-      key !== null ? String(r[key]) : [r.record_type, r.record_id, r.source_id, r.start, r.end].join("|"),
+      key !== null ? String(r[key]) : keyOf(table, r),
     ),
   );
 }
 
 /** The IDs a changelog entry lists under a table's "Added" heading. */
 function listedAdded(entry: string, table: TableName): Set<string> {
-  const section = entry.split(/^### /m).find((s) => s.startsWith(`${table}\n`)) ?? "";
-  const added = /Added \(\d+\):\n((?:- `[^`]+`\n?)+)/.exec(section)?.[1] ?? "";
+  const section = entry.split(/^#{3,4} /m).find((s) => s.startsWith(`${table}\n`)) ?? "";
+  const added = /Added \(\d+\):\n((?:- `[^`]+`[^\n]*\n?)+)/.exec(section)?.[1] ?? "";
   return new Set([...added.matchAll(/- `([^`]+)`/g)].map((m) => m[1] ?? ""));
 }
 

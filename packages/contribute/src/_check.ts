@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { InputError, jaccard, type Problem, SourceFrontMatter } from "@parley/model";
+import { InputError, jaccard, type Problem, SourceFrontMatter, UNKNOWN } from "@parley/model";
 import type { Registry } from "@parley/registry";
 import { blankOut, decodeSource, findBoilerplate, findPublisher, MAX_BODY_CHARS } from "@parley/ingest";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
@@ -15,6 +15,7 @@ const FIELDS = Object.keys(SourceFrontMatter.shape) as Field[];
 /** How to fix each front matter field, in words a contributor can follow. */
 const FIELD_FIX: Record<Field, string> = {
   title: 'write the article\'s headline in double quotes, e.g. title: "Envoys meet in Doha on regional security"',
+  title_is_headline: "write false when you wrote the title yourself (the page gives no headline), or delete the line",
   publisher: "write the name of the newspaper or site, e.g. publisher: Reuters",
   published: "write the date the article was published as YYYY-MM-DD (YYYY-MM or YYYY if the page gives no day)",
   url: "paste the article's web address starting with https://, or delete the line if the article was never online",
@@ -149,7 +150,7 @@ export function checkFrontMatter(text: string, file: string, today: string): Fro
     result.values[field] = String(parsed.data);
   }
   const { published, retrieved, url } = result.values;
-  if (url !== undefined && !/^https?:\/\//i.test(url)) {
+  if (url !== undefined && url !== UNKNOWN && !/^https?:\/\//i.test(url)) {
     result.problems.push(error(file, fieldLines.get("url") ?? 2, `'url' is ${JSON.stringify(url)}, not a web address`, FIELD_FIX.url));
   }
   if (published !== undefined && isAfter(published, today)) {
@@ -159,6 +160,32 @@ export function checkFrontMatter(text: string, file: string, today: string): Fro
     result.problems.push(error(file, fieldLines.get("retrieved") ?? 2, `'retrieved' is ${retrieved}, before the article was published (${published})`, FIELD_FIX.retrieved));
   }
   return result;
+}
+
+/**
+ * What a citation of the source lacks: a new source must give its URL; an existing one without it, or any source
+ * whose publisher or publication date is unknown, is published with the gap flagged, and warned about.
+ */
+export function checkCitation(file: string, bytes: Uint8Array, isNew: boolean): Problem[] {
+  let front: FrontMatterResult;
+  try {
+    front = checkFrontMatter(decodeSource(bytes, file), file, "9999-12-31");
+  } catch {
+    return [];
+  }
+  if (front.problems.some((p) => p.severity === "error")) return [];
+  const { url, publisher, published } = front.values;
+  const problems: Problem[] = [];
+  if (url === undefined || url === UNKNOWN) {
+    problems.push(
+      isNew
+        ? error(file, 2, "a new source has no 'url': a citation needs it", "paste the article's web address starting with https://")
+        : warning(file, 2, "the source has no 'url': the dataset shows it as unknown", FIELD_FIX.url),
+    );
+  }
+  if (publisher?.trim().toLowerCase() === UNKNOWN) problems.push(warning(file, 2, "the publisher is unknown: the dataset shows it as empty, flagged in unknown_fields", "write the publisher when a page names it"));
+  if (published === UNKNOWN) problems.push(warning(file, 2, "the publication date is unknown: relative dates in the text ('Tuesday') stay unresolved", "write the date at the precision known (YYYY-MM or YYYY)"));
+  return problems;
 }
 
 /** The body rules of the pipeline's ingest step, reported next to the front matter problems instead of after them. */

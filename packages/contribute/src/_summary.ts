@@ -26,7 +26,7 @@ export function escapeMarkdown(text: string): string {
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
-type Listed = Exclude<TableName, "evidence">;
+type Listed = Exclude<TableName, "evidence" | "quote_sources" | "roles">;
 type EvidenceType = EvidenceRecord["record_type"];
 const EVIDENCE_TYPE: Record<Listed, EvidenceType | null> = { sources: null, meetings: "meeting", attendees: "attendee", quotes: "quote", people: null };
 const LISTED: Listed[] = ["sources", "meetings", "attendees", "quotes", "people"];
@@ -56,7 +56,7 @@ function describer(dataset: Dataset): (table: Listed, id: string) => string | nu
 /** Evidence rows per record, in reading order of the sources. */
 function evidenceIndex(dataset: Dataset): Map<string, EvidenceRecord[]> {
   const index = new Map<string, EvidenceRecord[]>();
-  const sorted = [...dataset.evidence].sort((a, b) => (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : a.start - b.start));
+  const sorted = [...dataset.evidence].sort((a, b) => ((a.source_id ?? "") < (b.source_id ?? "") ? -1 : (a.source_id ?? "") > (b.source_id ?? "") ? 1 : (a.start ?? 0) - (b.start ?? 0)));
   for (const row of sorted) {
     const key = `${row.record_type}|${row.record_id}`;
     index.set(key, [...(index.get(key) ?? []), row]);
@@ -105,7 +105,7 @@ function renderItems(items: Item[]): string[] {
   for (const item of sorted.slice(0, MAX_LISTED)) {
     lines.push(`- ${item.line}`);
     if (!item.hasEvidence) continue;
-    lines.push(item.evidence ? `  > ${escapeMarkdown(excerpt(item.evidence.sentence, item.focus))} (${code(item.evidence.source_id)})` : "  > no evidence sentence: this row is not backed by the text of a source");
+    lines.push(item.evidence ? `  > ${escapeMarkdown(excerpt(item.evidence.sentence, item.focus))} (${code(item.evidence.source_id ?? "curation")})` : "  > no evidence sentence: this row is not backed by the text of a source");
   }
   if (sorted.length > MAX_LISTED) lines.push(`- … and ${sorted.length - MAX_LISTED} more`);
   return lines;
@@ -134,7 +134,7 @@ function changeSections(before: Dataset | null, after: Dataset, diff: DatasetDif
   const evidenceOf = (table: Listed, id: string, prefer: readonly string[] = []): EvidenceRecord | null => {
     const type = EVIDENCE_TYPE[table];
     const rows = type === null ? [] : (evidence.get(`${type}|${id}`) ?? []);
-    return rows.find((r) => prefer.includes(r.source_id)) ?? rows[0] ?? null;
+    return rows.find((r) => r.source_id !== null && prefer.includes(r.source_id)) ?? rows[0] ?? null;
   };
   const sourcesBefore = sourceIndex(before);
   const sourcesAfter = sourceIndex(after);

@@ -52,11 +52,11 @@ describe("checkSourceFile: one line per problem, on the right line", () => {
       [
         `${F}:2: the value of 'title' contains ': ', which YAML reads as another field — put the value in double quotes: title: "Regional envoys back Russia’s line: foreign bases"`,
         `${F}:4: 'published' is "07/10/2025", not a date as YYYY, YYYY-MM or YYYY-MM-DD — ${FIX.published}`,
-        `${F}:7: unknown field 'autor' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`,
+        `${F}:7: unknown field 'autor' — correct its name or delete the line; the fields are title, title_is_headline, publisher, published, url, language, retrieved`,
       ],
     ],
     ["no fields at all", source([]), [`${F}:2: the front matter holds no fields — write one 'field: value' per line: title, publisher, published, url`]],
-    ["an unknown field", source([...FRONT, "author: Staff reporter"]), [`${F}:7: unknown field 'author' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`]],
+    ["an unknown field", source([...FRONT, "author: Staff reporter"]), [`${F}:7: unknown field 'author' — correct its name or delete the line; the fields are title, title_is_headline, publisher, published, url, language, retrieved`]],
     ["a missing title", source(replace("title", null)), [`${F}:2: 'title' is missing — ${FIX.title}`]],
     ["an empty publisher", source(replace("publisher", "publisher:")), [`${F}:3: 'publisher' is missing — ${FIX.publisher}`]],
     ["a MISSING marker", source(replace("published", "published: MISSING")), [`${F}:4: 'published' is marked MISSING: it was not found in the article — ${FIX.published}`]],
@@ -87,7 +87,7 @@ describe("checkSourceFile: one line per problem, on the right line", () => {
         `${F}:2: 'title' is marked MISSING: it was not found in the article — ${FIX.title}`,
         `${F}:4: 'published' is "2023-13-01", not a date as YYYY, YYYY-MM or YYYY-MM-DD — ${FIX.published}`,
         `${F}:5: 'url' is marked MISSING: it was not found in the article — ${FIX.url}`,
-        `${F}:6: unknown field 'langauge' — correct its name or delete the line; the fields are title, publisher, published, url, language, retrieved`,
+        `${F}:6: unknown field 'langauge' — correct its name or delete the line; the fields are title, title_is_headline, publisher, published, url, language, retrieved`,
       ],
     ],
   ])("%s", (_, text, expected) => {

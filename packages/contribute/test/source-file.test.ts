@@ -13,7 +13,7 @@ describe("renderSourceFile", () => {
   ])("writes front matter the pipeline reads back unchanged: %s", (_, fields) => {
     const file = renderSourceFile(fields, TEXT);
     const { frontMatter, body, bodyLine } = splitFrontMatter(file, "x.md");
-    expect(frontMatter).toEqual(fields);
+    expect(frontMatter).toEqual({ ...fields, title_is_headline: true });
     expect(body).toBe(`${TEXT}\n`);
     expect(bodyLine).toBe(8);
   });

@@ -14,30 +14,34 @@ const NEW_SENTENCE = "In his comments, Lavrov criticized the U.S. withdrawal as 
 const quote = (id: string, text: string, sources: string[]): QuoteRecord => ({
   quote_id: id,
   text,
-  speaker_type: "person",
+  kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person",
   speaker_id: "person:sergey-lavrov",
   speaker_name: "Sergey Lavrov",
   speaker_role: "Foreign Minister",
-  speaker_country: "RUS",
+  speaker_role_key: null, speaker_country: "RUS",
   meeting_id: MEETING,
   source_ids: sources,
 });
-const evidence = (recordType: EvidenceRecord["record_type"], id: string, source: string, sentence: string, start = 0): EvidenceRecord => ({ record_type: recordType, record_id: id, source_id: source, start, end: start + sentence.length, sentence });
+const evidence = (recordType: EvidenceRecord["record_type"], id: string, source: string, sentence: string, start = 0): EvidenceRecord => ({ origin: "source", field: null, record_type: recordType, record_id: id, source_id: source, start, end: start + sentence.length, sentence });
 
 const before: Dataset = {
-  sources: [{ source_id: "003_96bfffb7ac8232e6", title: "Russia hosts Taliban for talks on regional security in Kazan", publisher: "The Moscow Times", url: null, published: "2023-09-29", language: "en", retrieved: null, sha256: "a".repeat(64) }],
-  meetings: [{ meeting_id: MEETING, name: "Moscow Format consultations on Afghanistan", series: "moscow-format", round: 5, date: "2023-09-29", city: "Kazan", country: "RUS", source_ids: ["003_96bfffb7ac8232e6"] }],
+  sources: [{ source_id: "003_96bfffb7ac8232e6", title: "Russia hosts Taliban for talks on regional security in Kazan", publisher: "The Moscow Times", url: null, published: "2023-09-29", language: "en", title_is_headline: true, unknown_fields: [], retrieved: null, curated_fields: [], sha256: "a".repeat(64) }],
+  meetings: [{ meeting_id: MEETING, name: "Moscow Format consultations on Afghanistan", curated_fields: [], series: "moscow-format", round: 5, date: "2023-09-29", city: "Kazan", country: "RUS", source_ids: ["003_96bfffb7ac8232e6"] }],
   attendees: [],
   quotes: [quote("quote:111111111111", "For our part, we will continue to develop multifaceted contacts with Afghanistan,", ["003_96bfffb7ac8232e6"]), quote("quote:999999999999", "A quote the extractor no longer finds in the article.", ["003_96bfffb7ac8232e6"])],
   people: [],
+  quote_sources: [],
+  roles: [],
   evidence: [evidence("quote", "quote:111111111111", "003_96bfffb7ac8232e6", KAZAN_SENTENCE)],
 };
 
 const after: Dataset = {
   ...before,
-  sources: [...before.sources, { source_id: "005_0123456789abcdef", title: "Kazan hosts Moscow Format talks on Afghanistan", publisher: "Steppe Post", url: "https://steppepost.example/news/20923", published: "2023-09-29", language: "en", retrieved: null, sha256: "b".repeat(64) }],
-  attendees: [{ attendee_id: `${MEETING}/country:kaz`, meeting_id: MEETING, attendee_type: "country", person_id: null, name: "Kazakhstan", role: null, country: "KAZ", participation: "in_person", source_ids: ["005_0123456789abcdef"] }],
+  sources: [...before.sources, { source_id: "005_0123456789abcdef", title: "Kazan hosts Moscow Format talks on Afghanistan", publisher: "Steppe Post", url: "https://steppepost.example/news/20923", published: "2023-09-29", language: "en", title_is_headline: true, unknown_fields: [], retrieved: null, curated_fields: [], sha256: "b".repeat(64) }],
+  attendees: [{ attendee_id: `${MEETING}/country:kaz`, meeting_id: MEETING, role_key: null, curated_fields: [], attendee_type: "country", person_id: null, name: "Kazakhstan", role: null, country: "KAZ", basis: null, participation: "in_person", source_ids: ["005_0123456789abcdef"] }],
   quotes: [quote("quote:111111111111", "For our part, we will continue to develop multifaceted contacts with Afghanistan,", ["003_96bfffb7ac8232e6", "005_0123456789abcdef"]), quote("quote:222222222222", "complete fiasco", ["005_0123456789abcdef"])],
+  quote_sources: [],
+  roles: [],
   evidence: [
     ...before.evidence,
     evidence("quote", "quote:222222222222", "005_0123456789abcdef", NEW_SENTENCE, 120),

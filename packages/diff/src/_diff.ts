@@ -13,11 +13,12 @@ export interface TableDiff {
 
 export type DatasetDiff = Record<TableName, TableDiff>;
 
-// Evidence rows have no ID of their own: they are keyed by the row they support, the source and the offsets.
-function keyOf(table: TableName, row: Record<string, unknown>): string {
-  const key = TABLES[table].key;
+// Rows without an ID of their own (evidence, quote_sources, roles) are keyed by their identity fields.
+export function keyOf(table: TableName, row: Record<string, unknown>): string {
+  const { key, identity } = TABLES[table];
   if (key !== null) return String(row[key]);
-  return [row.record_type, row.record_id, row.source_id, row.start, row.end].join("|");
+  // Trailing empty parts are left out, so a field added to the identity later keeps earlier keys.
+  return identity.map((f) => (row[f] === null || row[f] === undefined ? "" : String(row[f]))).join("|").replace(/\|+$/, "");
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -26,7 +27,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function diffDatasets(before: Dataset | null, after: Dataset): DatasetDiff {
   const diff = {} as DatasetDiff;
   for (const table of TABLE_NAMES) {
-    const old = new Map((before?.[table] ?? []).map((r) => [keyOf(table, r as Record<string, unknown>), r as Record<string, unknown>]));
+    const old = new Map(((before?.[table] as unknown[] | undefined) ?? []).map((r) => [keyOf(table, r as Record<string, unknown>), r as Record<string, unknown>]));
     const now = new Map(after[table].map((r) => [keyOf(table, r as Record<string, unknown>), r as Record<string, unknown>]));
     const added = [...now.keys()].filter((id) => !old.has(id)).sort();
     const removed = [...old.keys()].filter((id) => !now.has(id)).sort();

@@ -1,1 +1,1 @@
-export { diffDatasets, isEmptyDiff, type DatasetDiff, type TableDiff, type ChangedRecord } from "./_diff.ts";
+export { diffDatasets, isEmptyDiff, keyOf, type DatasetDiff, type TableDiff, type ChangedRecord } from "./_diff.ts";

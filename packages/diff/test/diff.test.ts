@@ -5,15 +5,15 @@ import { diffDatasets, isEmptyDiff } from "../src/index.ts";
 const quote = (id: string, text: string): QuoteRecord => ({
   quote_id: id,
   text,
-  speaker_type: "person",
+  kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person",
   speaker_id: null,
   speaker_name: "A speaker",
   speaker_role: null,
-  speaker_country: null,
+  speaker_role_key: null, speaker_country: null,
   meeting_id: null,
   source_ids: ["s1"],
 });
-const dataset = (quotes: QuoteRecord[]): Dataset => ({ sources: [], meetings: [], attendees: [], quotes, people: [], evidence: [] });
+const dataset = (quotes: QuoteRecord[]): Dataset => ({ sources: [], meetings: [], attendees: [], quotes, quote_sources: [], people: [], roles: [], evidence: [] });
 
 describe("diffDatasets", () => {
   it("lists added, removed and changed rows by ID with the changed fields", () => {

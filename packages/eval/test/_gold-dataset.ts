@@ -24,9 +24,9 @@ export function goldToDataset(gold: Gold): Dataset {
     ...gold.meetings.map((m) => ({ ...m, series: m.series })),
     ...gold.optional_meetings.flatMap((m) => (m.date && m.city ? [{ ...m, date: m.date, city: m.city, series: null, round: null, country: null }] : [])),
   ].map((m) => {
-    const id = meetingId(m.series, m.date, m.city);
+    const id = meetingId(m.series, m.round, m.date, m.city);
     idOfMeeting.set(m.key, id);
-    return { meeting_id: id, name: m.key, series: m.series, round: m.round, date: m.date, city: m.city, country: m.country, source_ids: stems(m.sources) };
+    return { meeting_id: id, name: m.key, series: m.series, round: m.round, date: m.date, city: m.city, country: m.country, source_ids: stems(m.sources), curated_fields: [] };
   });
   const person = (name: string) => gold.people.find((p) => p.name === name);
   const attendees: AttendeeRecord[] = gold.meetings.flatMap((m) => {
@@ -36,42 +36,44 @@ export function goldToDataset(gold: Gold): Dataset {
       ...m.people.map((name) => ({
         ...base,
         attendee_id: attendeeId(id, "person", name),
-        attendee_type: "person" as const,
+        role_key: null, curated_fields: [], attendee_type: "person" as const,
         person_id: personId(name),
         name,
         role: person(name)?.role ?? null,
         country: person(name)?.country ?? null,
-        participation: m.participation[name] ?? ("in_person" as const),
+        basis: null, participation: m.participation[name] ?? ("in_person" as const),
       })),
       ...m.countries.map((code) => ({
         ...base,
         attendee_id: attendeeId(id, "country", code),
-        attendee_type: "country" as const,
+        role_key: null, curated_fields: [], attendee_type: "country" as const,
         person_id: null,
         name: code,
         role: null,
         country: code,
-        participation: "in_person" as const,
+        basis: null, participation: "in_person" as const,
       })),
     ];
   });
   const quotes: QuoteRecord[] = gold.quotes.map((q) => ({
     quote_id: `quote:${foldText(q.text).slice(0, 40)}`,
     text: q.text,
-    speaker_type: q.speaker_kind,
+    kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: q.speaker_kind,
     speaker_id: q.speaker_kind === "person" ? personId(q.speaker) : null,
     speaker_name: q.speaker,
     speaker_role: null,
-    speaker_country: null,
+    speaker_role_key: null, speaker_country: null,
     meeting_id: q.meeting === null ? null : (idOfMeeting.get(q.meeting) ?? null),
     source_ids: stems(q.sources),
   }));
   return DatasetSchema.parse({
-    sources: allSources.map((s) => ({ source_id: s, title: s, publisher: "test", url: null, published: "2025", language: "en", retrieved: null, sha256: "0".repeat(64) })),
+    sources: allSources.map((s) => ({ source_id: s, title: s, publisher: "test", url: null, published: "2025", language: "en", title_is_headline: true, unknown_fields: [], retrieved: null, sha256: "0".repeat(64), curated_fields: [] })),
     meetings,
     attendees,
     quotes,
-    people: gold.people.map((p) => ({ person_id: personId(p.name), name: p.name, aliases: p.aliases, country: p.country, role: p.role })),
+    quote_sources: [],
+    people: gold.people.map((p) => ({ person_id: personId(p.name), name: p.name, aliases: p.aliases, country: p.country, role: p.role, curated_fields: [] })),
+    roles: [],
     evidence: [],
   });
 }

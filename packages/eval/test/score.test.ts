@@ -142,7 +142,7 @@ const mutations: Mutation[] = [
       // The seeds' optional meeting gives no date or city: a row from its article with no city matches it.
       const optional = gold.optional_meetings[0] ?? expect.fail("no optional meeting");
       const source = sourceStem(optional.sources[0] ?? expect.fail("no source"));
-      d.meetings.push({ meeting_id: "meeting:optional", name: optional.key, series: null, round: null, date: "2023-09", city: null, country: null, source_ids: [source] });
+      d.meetings.push({ meeting_id: "meeting:optional", name: optional.key, curated_fields: [], series: null, round: null, date: "2023-09", city: null, country: null, source_ids: [source] });
       const row = quoteOf(d, (q) => !q.optional && q.meeting === null);
       row.meeting_id = "meeting:optional";
     },

@@ -1,4 +1,4 @@
-export { renderDataset } from "./_render.ts";
+export { renderDataset, renderTable } from "./_render.ts";
 export { publishDataset, recoverInterruptedSwap, ValidationFailed, writeNewFile, type PublishOptions } from "./_publish.ts";
 export {
   datasetTargetProblem,

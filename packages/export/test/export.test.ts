@@ -9,12 +9,14 @@ import { MARKER_FILE, publishDataset, renderDataset, ValidationFailed } from "..
 
 const sha = "a".repeat(64);
 const dataset: Dataset = {
-  sources: [{ source_id: "s1", title: "Talks in Kazan", publisher: "A paper", url: null, published: "2023-09-29", language: "en", retrieved: null, sha256: sha }],
-  meetings: [{ meeting_id: "meeting:x:2023-09-29:kazan", name: "X (Kazan)", series: "X", round: null, date: "2023-09-29", city: "Kazan", country: "RUS", source_ids: ["s1"] }],
-  attendees: [{ attendee_id: "meeting:x:2023-09-29:kazan/country:rus", meeting_id: "meeting:x:2023-09-29:kazan", attendee_type: "country", person_id: null, name: "Russia", role: null, country: "RUS", participation: "in_person", source_ids: ["s1"] }],
-  quotes: [{ quote_id: "quote:1", text: "=HYPERLINK(\"http://x\",\"click\") we will continue, \"she said\"", speaker_type: "role", speaker_id: null, speaker_name: "a spokesperson", speaker_role: null, speaker_country: null, meeting_id: null, source_ids: ["s1"] }],
-  people: [{ person_id: "person:a-b", name: "A B", aliases: ["A. B", "Ab B"], country: null, role: null }],
-  evidence: [{ record_type: "quote", record_id: "quote:1", source_id: "s1", start: 0, end: 10, sentence: "+ a sentence" }],
+  sources: [{ source_id: "s1", title: "Talks in Kazan", publisher: "A paper", url: null, published: "2023-09-29", language: "en", title_is_headline: true, unknown_fields: [], retrieved: null, curated_fields: [], sha256: sha }],
+  meetings: [{ meeting_id: "meeting:x:2023-09-29:kazan", name: "X (Kazan)", curated_fields: [], series: "X", round: null, date: "2023-09-29", city: "Kazan", country: "RUS", source_ids: ["s1"] }],
+  attendees: [{ attendee_id: "meeting:x:2023-09-29:kazan/country:rus", meeting_id: "meeting:x:2023-09-29:kazan", role_key: null, curated_fields: [], attendee_type: "country", person_id: null, name: "Russia", role: null, country: "RUS", basis: null, participation: "in_person", source_ids: ["s1"] }],
+  quotes: [{ quote_id: "quote:1", text: "=HYPERLINK(\"http://x\",\"click\") we will continue, \"she said\"", kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "role", speaker_id: null, speaker_name: "a spokesperson", speaker_role: null, speaker_role_key: null, speaker_country: null, meeting_id: null, source_ids: ["s1"] }],
+  people: [{ person_id: "person:a-b", name: "A B", curated_fields: [], aliases: ["A. B", "Ab B"], country: null, role: null }],
+  quote_sources: [],
+  roles: [],
+  evidence: [{ origin: "source", field: null, record_type: "quote", record_id: "quote:1", source_id: "s1", start: 0, end: 10, sentence: "+ a sentence" }],
 };
 
 describe("renderDataset", () => {
@@ -22,10 +24,10 @@ describe("renderDataset", () => {
 
   it("writes every table as CSV with the contract's columns and as JSON", () => {
     expect([...files.keys()].sort()).toEqual(
-      ["attendees", "evidence", "meetings", "people", "quotes", "sources"].flatMap((t) => [`${t}.csv`, `${t}.json`]).sort(),
+      ["attendees", "evidence", "meetings", "people", "quote_sources", "quotes", "roles", "sources"].flatMap((t) => [`${t}.csv`, `${t}.json`]).sort(),
     );
     expect(files.get("quotes.csv")?.split("\n")[0]).toBe(
-      "quote_id,text,speaker_type,speaker_id,speaker_name,speaker_role,speaker_country,meeting_id,source_ids",
+      "quote_id,text,kind,medium,said_on,translated,speaker_type,speaker_id,speaker_name,speaker_role,speaker_role_key,speaker_country,meeting_id,source_ids,curated_fields",
     );
   });
 
@@ -35,7 +37,7 @@ describe("renderDataset", () => {
     const quotes = parseCsv(files.get("quotes.csv") ?? "");
     expect(quotes.rows[0]?.[1]?.startsWith("'=HYPERLINK(")).toBe(true);
     expect(JSON.parse(files.get("quotes.json") ?? "")[0].text).toBe(dataset.quotes[0]?.text);
-    expect(parseCsv(files.get("evidence.csv") ?? "").rows[0]?.[5]).toBe("'+ a sentence");
+    expect(parseCsv(files.get("evidence.csv") ?? "").rows[0]?.[7]).toBe("'+ a sentence");
   });
 });
 

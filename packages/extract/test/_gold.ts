@@ -34,7 +34,7 @@ export function textArticle(text: string, sourceId = "wire"): Article {
     url: null,
     published: "2025-10",
     language: "en",
-    retrieved: null,
+    title_is_headline: true, unknown_fields: [], retrieved: null,
     text,
     sha256: "0".repeat(64),
     body_line: 1,

@@ -47,7 +47,7 @@ const lineOf = (lines: readonly string[], key: string): number => {
 // A source URL is a web page: a `javascript:` or `file:` link would be a trap in every table that shows it.
 function checkWebAddress(frontMatter: SourceFrontMatter, lines: readonly string[], file: string): void {
   const url = frontMatter.url;
-  if (url !== undefined && !/^https?:\/\//i.test(url)) {
+  if (url !== undefined && url !== "unknown" && !/^https?:\/\//i.test(url)) {
     throw inputError(file, lineOf(lines, "url"), `'url' is ${JSON.stringify(url)}, not a web address`, "use the article's address starting with https://, or delete the line");
   }
 }

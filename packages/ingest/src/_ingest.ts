@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { type Article, inputError, sha256 } from "@parley/model";
+import { type Article, inputError, sha256, type SourceFrontMatter, UNKNOWN, type UnknownField } from "@parley/model";
 import type { Registry, RegistryPublisher } from "@parley/registry";
 import { splitFrontMatter } from "./_front-matter.ts";
 import { blankOut, findBoilerplate } from "./_boilerplate.ts";
@@ -102,7 +102,8 @@ export function ingestSource(file: string, bytes: Uint8Array, registry: Registry
       "add one article per file, without page furniture",
     );
   }
-  const cuts = findBoilerplate(body, findPublisher(registry, frontMatter.publisher));
+  const known = knownValues(frontMatter);
+  const cuts = findBoilerplate(body, known.publisher === null ? undefined : findPublisher(registry, known.publisher));
   const articleText = blankOut(body, cuts);
   if (articleText.trim().length === 0) {
     throw inputError(file, bodyLine, "the body holds only publisher boilerplate", "paste the article text itself");
@@ -111,14 +112,25 @@ export function ingestSource(file: string, bytes: Uint8Array, registry: Registry
     source_id: sourceId,
     file,
     title: frontMatter.title,
-    publisher: frontMatter.publisher,
-    url: frontMatter.url ?? null,
-    published: frontMatter.published,
+    title_is_headline: frontMatter.title_is_headline,
+    ...known,
     language: frontMatter.language,
-    retrieved: frontMatter.retrieved ?? null,
     text: articleText,
     sha256: sha256(body),
     body_line: bodyLine,
     removed: cuts.map((c) => ({ rule: c.rule, chars: c.end - c.start })),
   };
+}
+
+/** The citation fields as the data carries them: `unknown` (or a missing url or retrieved date) is empty, and listed. */
+export function knownValues(frontMatter: SourceFrontMatter): Pick<Article, "publisher" | "url" | "published" | "retrieved" | "unknown_fields"> {
+  const value = (v: string | undefined): string | null => (v === undefined || v.trim().toLowerCase() === UNKNOWN ? null : v);
+  const values = {
+    publisher: value(frontMatter.publisher),
+    published: value(frontMatter.published),
+    url: value(frontMatter.url),
+    retrieved: value(frontMatter.retrieved),
+  };
+  const order: UnknownField[] = ["publisher", "published", "url", "retrieved"];
+  return { ...values, unknown_fields: order.filter((f) => values[f] === null) };
 }

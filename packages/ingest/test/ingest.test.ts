@@ -22,19 +22,23 @@ function problemOf(file: string, text: string | Uint8Array): string {
 
 describe("ingestSource on the seed articles", () => {
   it.each([
-    ["000_19d7d37b3b019f88", "The National Pulse", "2025-10"],
-    ["001_6c501f1b971020b6", "CaliToday", "2025-10-08"],
-    ["002_a14f13557b4ea54b", "unknown", "2025-10"],
-    ["003_96bfffb7ac8232e6", "The Moscow Times", "2023-09-29"],
-    ["004_94cf14c4f1cc1c4e", "The Moscow Times", "2024-10"],
-  ])("reads %s: publisher %s, published %s", (stem, publisher, published) => {
+    ["000_19d7d37b3b019f88", "The National Pulse", "2025-10", false, ["url", "retrieved"]],
+    ["001_6c501f1b971020b6", "CaliToday", "2025-10-08", false, ["url", "retrieved"]],
+    ["002_a14f13557b4ea54b", null, "2025-10", true, ["publisher", "url", "retrieved"]],
+    ["003_96bfffb7ac8232e6", "The Moscow Times", "2023-09-29", false, ["url", "retrieved"]],
+    ["004_94cf14c4f1cc1c4e", "The Moscow Times", "2024-10", false, ["url", "retrieved"]],
+  ])("reads %s: publisher %s, published %s, headline %s, unknown %j", (stem, publisher, published, headline, unknown) => {
     const article = ingestSource(seed(stem), readFileSync(seed(stem)), registry);
     expect(article.source_id).toBe(stem);
+    // "publisher: unknown" is no publisher's name: empty, and flagged.
     expect(article.publisher).toBe(publisher);
     expect(article.published).toBe(published);
-    expect(article.body_line).toBe(7);
+    expect(article.title_is_headline).toBe(headline);
+    expect(article.unknown_fields).toEqual(unknown);
+    const bodyLine = headline ? 7 : 8;
+    expect(article.body_line).toBe(bodyLine);
     // Offsets into the text are offsets into the file body: blanking keeps the length.
-    const body = readFileSync(seed(stem), "utf8").split("\n").slice(6).join("\n");
+    const body = readFileSync(seed(stem), "utf8").split("\n").slice(bodyLine - 1).join("\n");
     expect(article.text.length).toBe(body.length);
   });
 
@@ -67,6 +71,7 @@ describe("bad source files give a clear path:line error", () => {
     ["impossible date", `---\ntitle: T\npublisher: P\npublished: 2025-13-45\n---\n${body}`, "bad.md:4: 'published'"],
     ["30 February", `---\ntitle: T\npublisher: P\npublished: 2025-02-30\n---\n${body}`, "bad.md:4: 'published': a day that exists"],
     ["wrong type", `---\ntitle: [a, b]\npublisher: P\npublished: 2024-10\n---\n${body}`, "bad.md:2: 'title'"],
+    ["unknown date kept as unknown, a URL that is not one refused", `---\ntitle: T\npublisher: P\npublished: unknown\nurl: file:///etc/passwd\n---\n${body}`, "bad.md:5: 'url' is \"file:///etc/passwd\", not a web address"],
     ["unknown field", `---\ntitle: T\npublisher: P\npublished: 2024\nauthor: X\n---\n${body}`, "bad.md:5: 'author': not a known field"],
     ["empty body", `---\ntitle: T\npublisher: P\npublished: 2024-10\n---\n\n  \n`, "bad.md:6: the article body is empty"],
   ])("%s", (_case, text, expected) => {

@@ -1,17 +1,23 @@
 import { z } from "zod";
-import { AttendeeType, CountryCode, PartialDate, Participation, SpeakerType } from "./_records.ts";
+import { AttendeeType, CountryCode, PartialDate, Participation, QuoteKind, QuoteMedium, SpeakerType, UnknownField } from "./_records.ts";
 
 // YAML reads `published: 2024` as a number; a year alone is a valid date at year precision.
 const yearAsText = (value: unknown): unknown => (typeof value === "number" ? String(value) : value);
 
+/** The word a contributor writes for a citation field that is not known. */
+export const UNKNOWN = "unknown";
+const unknownOr = <T extends z.ZodType>(schema: T) => z.union([z.literal(UNKNOWN), schema]);
+
 /** Front matter of a source article file, as contributors write it. */
 export const SourceFrontMatter = z.strictObject({
   title: z.string().trim().min(1, "a title is required"),
-  publisher: z.string().trim().min(1, "a publisher is required"),
-  published: z.preprocess(yearAsText, PartialDate),
-  url: z.url({ message: "a full URL starting with http:// or https://" }).optional(),
+  /** False when the title was written by an editor of the collection, not printed by the publisher. */
+  title_is_headline: z.boolean({ message: "true or false" }).default(true),
+  publisher: z.string().trim().min(1, "a publisher is required (write 'unknown' when it is not known)"),
+  published: z.preprocess(yearAsText, unknownOr(PartialDate)),
+  url: unknownOr(z.url({ message: "a full URL starting with http:// or https://" })).optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "a language code such as en").default("en"),
-  retrieved: z.preprocess(yearAsText, PartialDate).optional(),
+  retrieved: z.preprocess(yearAsText, unknownOr(PartialDate)).optional(),
 });
 export type SourceFrontMatter = z.infer<typeof SourceFrontMatter>;
 
@@ -24,11 +30,14 @@ export const Article = z.object({
   source_id: z.string().min(1),
   file: z.string(),
   title: z.string(),
-  publisher: z.string(),
+  title_is_headline: z.boolean(),
+  publisher: z.string().nullable(),
   url: z.string().nullable(),
-  published: PartialDate,
+  /** Null when not known: relative dates in the text then stay unresolved. */
+  published: PartialDate.nullable(),
   language: z.string(),
   retrieved: PartialDate.nullable(),
+  unknown_fields: z.array(UnknownField),
   /** Article text: offsets in every span refer to this string. */
   text: z.string(),
   sha256: z.string(),
@@ -54,6 +63,12 @@ export const QuoteMention = z.object({
   /** The sentence (or sentences) that carry the quote and its attribution. */
   evidence: Span,
   speaker: SpeakerMention,
+  /** Whole sentence, fragment in reported speech, or written words; null when the text does not tell. */
+  kind: QuoteKind.nullable().default(null),
+  /** Where the words were said, when the sentence says. */
+  medium: QuoteMedium.nullable().default(null),
+  /** True when the text says the words were translated; null when it does not say. */
+  translated: z.boolean().nullable().default(null),
   /** Key of a meeting in the same extraction, or null when not said at a meeting. */
   meeting_key: z.string().nullable(),
 });
@@ -73,6 +88,8 @@ export const AttendeeMention = z.object({
   role: z.string().nullable(),
   country: CountryCode.nullable(),
   participation: Participation,
+  /** The words of the text that support the participation; null when it is unknown. */
+  basis: z.string().nullable().default(null),
   evidence: Span,
   /** How sure the extractor is that the text supports this row, 0..1 (absent: not scored). */
   confidence: z.number().min(0).max(1).optional(),

@@ -24,10 +24,14 @@ export function personId(canonicalName: string): string {
   return `person:${slugify(canonicalName)}`;
 }
 
-/** Meeting identity is series, date and place: `meeting:doha-process:2024-06-30:doha`, or without a series `meeting:2024-06-30:doha`. */
-export function meetingId(series: string | null, date: string, city: string | null): string {
-  const place = slugify(city ?? "unknown");
-  return series === null ? `meeting:${date}:${place}` : `meeting:${slugify(series)}:${date}:${place}`;
+/**
+ * A meeting's key is what stays when sources refine it: series and round where both are known
+ * (`meeting:moscow-format:7`), otherwise the date first known and the host city (`meeting:2024-10:moscow`).
+ * A release keeps a published ID when a later build refines the date (see @parley/release continuity).
+ */
+export function meetingId(series: string | null, round: number | null, date: string, city: string | null): string {
+  if (series !== null && round !== null) return `meeting:${slugify(series)}:${round}`;
+  return `meeting:${date}:${slugify(city ?? "unknown")}`;
 }
 
 /** An attendee is its meeting and who attended: `<meeting_id>/person:maria-zakharova`, `<meeting_id>/country:qat`. */

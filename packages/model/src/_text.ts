@@ -70,3 +70,30 @@ export function foldName(name: string): string {
 
 /** The folded last word of a name, for matching a bare surname ("Araghchi's" → "araghchi"). */
 export const foldedSurname = (name: string): string => foldName(name).split(" ").at(-1) ?? "";
+
+/**
+ * Converts UTF-16 offsets of one text (what JavaScript strings index by) into Unicode code point offsets (what
+ * Python, R and most tools slice by). Astral characters (emoji) are the only difference: one code point, two units.
+ */
+export function codePointOffsets(text: string): (utf16: number) => number {
+  const astral: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) astral.push(i++);
+    }
+  }
+  if (astral.length === 0) return (utf16) => utf16;
+  return (utf16) => {
+    // Pairs that end at or before the offset each count one unit less.
+    let lo = 0;
+    let hi = astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((astral[mid] as number) + 1 < utf16) lo = mid + 1;
+      else hi = mid;
+    }
+    return utf16 - lo;
+  };
+}

@@ -32,8 +32,10 @@ describe("IDs are derived from what identifies a row", () => {
   });
 
   it("builds meeting, person and attendee IDs", () => {
-    expect(meetingId("Doha Process", "2024-06-30", "Doha")).toBe("meeting:doha-process:2024-06-30:doha");
-    expect(meetingId(null, "2024-06", null)).toBe("meeting:2024-06:unknown");
+    expect(meetingId("Doha Process", 3, "2024-06-30", "Doha")).toBe("meeting:doha-process:3");
+    // Without a round the series may still be learned later: the key is the date first known and the city.
+    expect(meetingId("Doha Process", null, "2024-06-30", "Doha")).toBe("meeting:2024-06-30:doha");
+    expect(meetingId(null, null, "2024-06", null)).toBe("meeting:2024-06:unknown");
     expect(personId("Wang Yi")).toBe("person:wang-yi");
     expect(attendeeId("meeting:2024-06:doha", "person", "person:wang-yi")).toBe("meeting:2024-06:doha/person:wang-yi");
     expect(attendeeId("meeting:2024-06:doha", "country", "QAT")).toBe("meeting:2024-06:doha/country:qat");

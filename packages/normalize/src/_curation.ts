@@ -18,6 +18,11 @@ export const Correction = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("correct"), id: Id, field: z.string().min(1), value: Value, reason: Reason }),
   /** Drops a row that is wrong (with what hangs on it: a meeting's attendees, a person's attendance and quotes). */
   z.strictObject({ action: z.literal("reject"), id: Id, reason: Reason }),
+  /**
+   * Retires an ID a release published that the build no longer makes (a better reading split or moved the row):
+   * the next release lists it in redirects.csv, pointing `to` the row that replaced it, or as removed without `to`.
+   */
+  z.strictObject({ action: z.literal("retire"), id: Id, to: Id.optional(), reason: Reason }),
 ]);
 export type Correction = z.infer<typeof Correction>;
 
@@ -46,7 +51,8 @@ function checkCorrection(c: Correction): string | null {
     if (tableOfId(target) !== table) return `'${c.action === "merge" ? "into" : "to"}': ${target} is not in the same table as ${c.id}`;
     if (target === c.id) return `'id': ${c.action} of an ID into itself`;
   }
-  if (c.action === "reject" && table === "sources") return "'id': a source cannot be rejected; remove its file from sources/";
+  if ((c.action === "reject" || c.action === "retire") && table === "sources") return `'id': a source cannot be ${c.action === "reject" ? "rejected" : "retired"}; remove its file from sources/`;
+  if (c.action === "retire" && c.to !== undefined && tableOfId(c.to) !== table) return `'to': ${c.to} is not in the same table as ${c.id}`;
   if (c.action === "correct") {
     const shape = TABLES[table].schema.shape as Record<string, z.ZodType>;
     const field = shape[c.field];
@@ -112,11 +118,38 @@ function collapse(rows: Row[], key: string, original: Map<Row, string>): Row[] {
 }
 
 function sortEvidence(rows: Dataset["evidence"]): Dataset["evidence"] {
-  const seen = new Map(rows.map((r) => [`${r.record_type}\u0000${r.record_id}\u0000${r.source_id}\u0000${r.start}\u0000${r.end}`, r]));
+  const seen = new Map(rows.map((r) => [`${r.record_type}\u0000${r.record_id}\u0000${r.origin}\u0000${r.source_id}\u0000${r.start}\u0000${r.end}\u0000${r.field}`, r]));
   return [...seen.values()].sort(
-    (a, b) => byText(a.record_type, b.record_type) || byText(a.record_id, b.record_id) || byText(a.source_id, b.source_id) || a.start - b.start || a.end - b.end,
+    (a, b) =>
+      byText(a.record_type, b.record_type) ||
+      byText(a.record_id, b.record_id) ||
+      byText(a.origin, b.origin) ||
+      byText(a.source_id ?? "", b.source_id ?? "") ||
+      (a.start ?? 0) - (b.start ?? 0) ||
+      (a.end ?? 0) - (b.end ?? 0) ||
+      byText(a.field ?? "", b.field ?? ""),
   );
 }
+
+/** Rows that come to share their identity fields become one: sources joined, dates widened. */
+function collapseBy<T extends Row>(rows: T[], identity: (row: T) => string, merge: (kept: T, other: T) => T): T[] {
+  const byId = new Map<string, T>();
+  for (const row of rows) {
+    const id = identity(row);
+    const seen = byId.get(id);
+    byId.set(id, seen ? merge(seen, row) : row);
+  }
+  return [...byId.values()];
+}
+
+const widerRole = (a: Dataset["roles"][number], b: Dataset["roles"][number]): Dataset["roles"][number] => ({
+  ...a,
+  role_key: a.role_key ?? b.role_key,
+  country: a.country ?? b.country,
+  from: [a.from, b.from].filter((d): d is string => d !== null).sort()[0] ?? null,
+  to: [a.to, b.to].filter((d): d is string => d !== null).sort().at(-1) ?? null,
+  source_ids: [...new Set([...a.source_ids, ...b.source_ids])].sort(byText),
+});
 
 /** Gives rows new IDs (person, meeting or quote IDs, old → new) and rewrites every reference to them. */
 export function renameIds(dataset: Dataset, renames: ReadonlyMap<string, string>): Dataset {
@@ -139,6 +172,16 @@ export function renameIds(dataset: Dataset, renames: ReadonlyMap<string, string>
   });
   return {
     sources: dataset.sources,
+    quote_sources: collapseBy(
+      dataset.quote_sources.map((q) => ({ ...q, quote_id: r(q.quote_id) })),
+      (q) => `${q.quote_id}\u0000${q.source_id}`,
+      (kept, other) => (other.text.length > kept.text.length ? other : kept),
+    ).sort((a, b) => byText(a.quote_id, b.quote_id) || byText(a.source_id, b.source_id)),
+    roles: collapseBy(
+      dataset.roles.map((x) => ({ ...x, person_id: r(x.person_id) })),
+      (x) => `${x.person_id}\u0000${x.role.toLowerCase()}`,
+      widerRole,
+    ).sort((a, b) => byText(a.person_id, b.person_id) || byText(a.role, b.role)),
     meetings: collapse(dataset.meetings.map((m) => track({ ...m, meeting_id: r(m.meeting_id) }, "meeting_id")), "meeting_id", original) as Dataset["meetings"],
     attendees: collapse(attendees, "attendee_id", original) as Dataset["attendees"],
     quotes: collapse(
@@ -171,15 +214,18 @@ function rejectIds(dataset: Dataset, ids: ReadonlySet<string>): Dataset {
     .filter((q) => !ids.has(q.quote_id) && (q.speaker_id === null || personIds.has(q.speaker_id)))
     .map((q) => (q.meeting_id !== null && !meetingIds.has(q.meeting_id) ? { ...q, meeting_id: null } : q));
   const sources = dataset.sources;
+  const quoteIds = new Set(quotes.map((q) => q.quote_id));
+  const quote_sources = dataset.quote_sources.filter((q) => quoteIds.has(q.quote_id));
+  const roles = dataset.roles.filter((x) => personIds.has(x.person_id));
   const kept: Record<string, Set<string>> = {
     meeting: meetingIds,
     person: personIds,
     attendee: new Set(attendees.map((a) => a.attendee_id)),
-    quote: new Set(quotes.map((q) => q.quote_id)),
+    quote: quoteIds,
   };
   const sourceIds = new Set(sources.map((s) => s.source_id));
-  const evidence = dataset.evidence.filter((e) => kept[e.record_type]?.has(e.record_id) === true && sourceIds.has(e.source_id));
-  return { sources, meetings, attendees, quotes, people, evidence };
+  const evidence = dataset.evidence.filter((e) => kept[e.record_type]?.has(e.record_id) === true && (e.source_id === null || sourceIds.has(e.source_id)));
+  return { sources, meetings, attendees, quotes, quote_sources, people, roles, evidence };
 }
 
 function idsOf(dataset: Dataset, table: TableName): Set<string> {
@@ -187,11 +233,31 @@ function idsOf(dataset: Dataset, table: TableName): Set<string> {
   return new Set((dataset[table] as unknown as Row[]).map((row) => String(row[key])));
 }
 
+/** Lists a field among the fields of a row that curation set. */
+function markCurated(dataset: Dataset, id: string, field: string): Dataset {
+  const table = tableOfId(id);
+  const key = TABLES[table].key as string;
+  const rows = (dataset[table] as unknown as Row[]).map((row) =>
+    row[key] === id ? { ...row, curated_fields: [...new Set([...((row.curated_fields as string[] | undefined) ?? []), field])].sort(byText) } : row,
+  );
+  return { ...dataset, [table]: rows };
+}
+
+const RECORD_TYPES: Partial<Record<TableName, Dataset["evidence"][number]["record_type"]>> = { meetings: "meeting", attendees: "attendee", quotes: "quote", people: "person" };
+
+/** The curation's reason as evidence of the row it changed, beside the sentences of its sources. */
+function curationEvidence(dataset: Dataset, id: string, field: string, reason: string): Dataset {
+  const record_type = RECORD_TYPES[tableOfId(id)];
+  if (record_type === undefined) return dataset;
+  const row = { record_type, record_id: id, origin: "curation" as const, source_id: null, start: null, end: null, field, sentence: reason };
+  return { ...dataset, evidence: sortEvidence([...dataset.evidence, row]) };
+}
+
 function correctField(dataset: Dataset, c: Extract<Correction, { action: "correct" }>): Dataset {
   const table = tableOfId(c.id);
   const key = TABLES[table].key as string;
   const rows = (dataset[table] as unknown as Row[]).map((row) => (row[key] === c.id ? { ...row, [c.field]: c.value } : row));
-  return { ...dataset, [table]: rows };
+  return curationEvidence(markCurated({ ...dataset, [table]: rows }, c.id, c.field), c.id, c.field, c.reason);
 }
 
 export interface CurationResult {
@@ -228,6 +294,14 @@ export function applyCuration(dataset: Dataset, curation: Curation): CurationRes
   let result = renameIds(dataset, renames);
   for (const entry of curation) {
     const c = entry.correction;
+    if ((c.action !== "merge" && c.action !== "rename") || !renames.has(c.id)) continue;
+    const target = c.action === "merge" ? c.into : c.to;
+    const key = TABLES[tableOfId(target)].key as string;
+    if (c.action === "rename") result = markCurated(result, target, key);
+    result = curationEvidence(result, target, key, `${c.action === "merge" ? "merged" : "renamed"} ${c.id}: ${c.reason}`);
+  }
+  for (const entry of curation) {
+    const c = entry.correction;
     if (c.action !== "correct") continue;
     if (!idsOf(result, tableOfId(c.id)).has(c.id)) miss(entry, c.id);
     else result = correctField(result, c);
@@ -241,4 +315,23 @@ export function applyCuration(dataset: Dataset, curation: Curation): CurationRes
   }
   if (rejected.size > 0) result = rejectIds(result, rejected);
   return { dataset: result, unmatched };
+}
+
+/** An ID the curation says may leave the dataset: where its row went (null when removed) and why. */
+export interface Retirement {
+  id: string;
+  to: string | null;
+  reason: string;
+  file: string;
+  line: number;
+}
+
+/** What the curation says of IDs that leave: merged into another, rejected, or retired by hand. */
+export function retirementsOf(curation: Curation): Retirement[] {
+  return curation.flatMap(({ correction: c, file, line }): Retirement[] => {
+    if (c.action === "merge") return [{ id: c.id, to: c.into, reason: `merged: ${c.reason}`, file, line }];
+    if (c.action === "reject") return [{ id: c.id, to: null, reason: `removed: ${c.reason}`, file, line }];
+    if (c.action === "retire") return [{ id: c.id, to: c.to ?? null, reason: `${c.to ? "replaced" : "removed"}: ${c.reason}`, file, line }];
+    return [];
+  });
 }

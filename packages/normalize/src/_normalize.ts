@@ -10,9 +10,11 @@ import {
   type PersonRecord,
   type QuoteMention,
   type QuoteRecord,
+  type QuoteSourceRecord,
   type SourceRecord,
   type Span,
   attendeeId,
+  codePointOffsets,
   meetingId,
   quoteId,
   shortHash,
@@ -23,6 +25,7 @@ import { type QuoteShape, quoteShape, shapesMatch } from "./_merge.ts";
 import { PeopleIndex, type ResolvedPerson } from "./_people.ts";
 import { clusterWithinBlocks, moreSpecificDate, quoteKey, quoteWords, quotesMatch } from "./_merge.ts";
 import { clusterMeetings } from "./_meetings.ts";
+import { chooseRole, institutionCountry, reportedRole, type RoleSighting, roleKeyOf, rolesTable } from "./_roles.ts";
 
 interface Located<T> {
   source_id: string;
@@ -31,6 +34,15 @@ interface Located<T> {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort(byText);
+
+/** An article's text with its offsets ready to publish: in Unicode code points, as other tools slice. */
+interface ArticleText {
+  text: string;
+  codePoint: (utf16: number) => number;
+}
+
+/** Per source, the role the article gives each person it names (never the registry's). */
+type ArticleRoles = Map<string, Map<string, string>>;
 
 /** Merges per-article extractions into one dataset: people resolved, meetings and quotes merged across sources. */
 export function normalizeCollection(
@@ -41,52 +53,112 @@ export function normalizeCollection(
   // Sources in ID order, so the result does not depend on the order files were read in.
   const articleById = new Map([...articles].sort((a, b) => byText(a.source_id, b.source_id)).map((a) => [a.source_id, a]));
   const ordered = [...extractions].sort((a, b) => byText(a.source_id, b.source_id));
+  const texts = new Map<string, ArticleText>();
+  const textOf = (source_id: string): ArticleText => {
+    let known = texts.get(source_id);
+    if (!known) {
+      const text = articleById.get(source_id)?.text ?? "";
+      known = { text, codePoint: codePointOffsets(text) };
+      texts.set(source_id, known);
+    }
+    return known;
+  };
   const people = new PeopleIndex(registry);
   const evidence: EvidenceRecord[] = [];
   const addEvidence: AddEvidence = (record_type, record_id, source_id, given, focus) => {
-    const text = articleById.get(source_id)?.text ?? "";
-    const span = boundedSpan(given, focus);
-    const sentence = text.slice(span.start, span.end).trim();
-    if (sentence.length > 0) evidence.push({ record_type, record_id, source_id, start: span.start, end: span.end, sentence });
+    const { text, codePoint } = textOf(source_id);
+    const span = trimSpan(text, boundedSpan(given, focus));
+    if (span.end <= span.start) return;
+    const sentence = text.slice(span.start, span.end);
+    evidence.push({ record_type, record_id, origin: "source", source_id, start: codePoint(span.start), end: codePoint(span.end), field: null, sentence });
   };
 
+  const articleRoles: ArticleRoles = new Map();
+  const sightings: RoleSighting[] = [];
   for (const extraction of ordered) {
+    const roles = new Map<string, string>();
+    articleRoles.set(extraction.source_id, roles);
     for (const mention of extraction.people) {
       const person = people.resolve(mention.name, mention.country, mention.role);
       addEvidence("person", person.person_id, extraction.source_id, mention.evidence);
+      const role = reportedRole(mention.role);
+      if (role !== null && !roles.has(person.person_id)) roles.set(person.person_id, role);
     }
   }
 
-  const { meetings, attendees, meetingIdOf } = mergeMeetings(ordered, people, addEvidence);
-  const quotes = mergeQuotes(ordered, people, meetingIdOf, addEvidence);
+  const { meetings, attendees, meetingIdOf } = mergeMeetings(ordered, people, addEvidence, articleRoles, registry);
+  const { quotes, quoteSources } = mergeQuotes(ordered, people, meetingIdOf, addEvidence, { articleRoles, registry, textOf, meetings });
+
+  // Roles: at a meeting, dated by the meeting; otherwise by the article's publication.
+  const attendedIn = new Set<string>();
+  const meetingDate = new Map(meetings.map((m) => [m.meeting_id, m.date]));
+  for (const a of attendees) {
+    if (a.person_id === null) continue;
+    for (const [source_id, role] of a.rolesBySource) {
+      attendedIn.add(`${source_id}\u0000${a.person_id}`);
+      if (role !== null) sightings.push({ person_id: a.person_id, role, country: a.country, source_id, date: meetingDate.get(a.meeting_id) ?? null });
+    }
+  }
+  for (const [source_id, roles] of articleRoles) {
+    for (const [person_id, role] of roles) {
+      if (attendedIn.has(`${source_id}\u0000${person_id}`)) continue;
+      const person = people.all().find((p) => p.person_id === person_id);
+      sightings.push({ person_id, role, country: person?.country ?? null, source_id, date: articleById.get(source_id)?.published ?? null });
+    }
+  }
 
   const peopleRows: PersonRecord[] = people.all().map((p: ResolvedPerson) => ({
     person_id: p.person_id,
     name: p.name,
     aliases: sortedUnique(p.aliases),
     country: p.country,
-    role: p.role,
+    role: reportedRole(p.role),
+    curated_fields: [],
   }));
 
   const sources: SourceRecord[] = [...articleById.values()].map((a) => ({
     source_id: a.source_id,
     title: a.title,
+    title_is_headline: a.title_is_headline,
     publisher: a.publisher,
     url: a.url,
     published: a.published,
     language: a.language,
     retrieved: a.retrieved,
+    unknown_fields: a.unknown_fields,
     sha256: a.sha256,
+    curated_fields: [],
   }));
 
   return {
     sources,
     meetings: meetings.sort((a, b) => byText(a.meeting_id, b.meeting_id)),
-    attendees: attendees.sort((a, b) => byText(a.attendee_id, b.attendee_id)),
+    attendees: attendees.map(({ rolesBySource: _, ...row }) => row).sort((a, b) => byText(a.attendee_id, b.attendee_id)),
     quotes: quotes.sort((a, b) => byText(a.quote_id, b.quote_id)),
+    quote_sources: quoteSources.sort((a, b) => byText(a.quote_id, b.quote_id) || byText(a.source_id, b.source_id)),
     people: peopleRows.sort((a, b) => byText(a.person_id, b.person_id)),
+    roles: rolesTable(sightings, registry.roles),
     evidence: dedupeEvidence(evidence),
   };
+}
+
+/** A span without the white space at its edges. */
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start] ?? "")) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+  return { start, end };
+}
+
+// The attribution's punctuation that a quotation carries at its end ("…, by the way,” he said") is not the speaker's.
+const ATTRIBUTION_END = /[\s,;:]/;
+
+/** A quote's exact words in its article: the quoted span, without white space or the attribution's trailing comma. */
+function verbatimSpan(text: string, span: Span): Span {
+  const trimmed = trimSpan(text, span);
+  let end = trimmed.end;
+  while (end > trimmed.start && ATTRIBUTION_END.test(text[end - 1] ?? "")) end--;
+  return { start: trimmed.start, end };
 }
 
 function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
@@ -96,8 +168,8 @@ function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
     (a, b) =>
       byText(a.record_type, b.record_type) ||
       byText(a.record_id, b.record_id) ||
-      byText(a.source_id, b.source_id) ||
-      a.start - b.start,
+      byText(a.source_id ?? "", b.source_id ?? "") ||
+      (a.start ?? 0) - (b.start ?? 0),
   );
 }
 
@@ -121,13 +193,16 @@ function meetingName(series: string | null, round: number | null, city: string |
 // Participation seen in several sources: a specific mode beats "unknown", and being there beats a written greeting.
 const PARTICIPATION_RANK = { in_person: 3, remote: 2, written: 1, unknown: 0 } as const;
 
-function mergeMeetings(extractions: readonly ArticleExtraction[], people: PeopleIndex, addEvidence: AddEvidence) {
+/** An attendee row while sources are merged: the role each source gives, chosen at the end. */
+type DraftAttendee = AttendeeRecord & { rolesBySource: Map<string, string | null> };
+
+function mergeMeetings(extractions: readonly ArticleExtraction[], people: PeopleIndex, addEvidence: AddEvidence, articleRoles: ArticleRoles, registry: Registry) {
   const mentions: Array<Located<MeetingMention>> = extractions.flatMap((e) =>
     e.meetings.map((m) => ({ source_id: e.source_id, item: m })),
   );
   const clusters = clusterMeetings(mentions);
   const meetings: MeetingRecord[] = [];
-  const attendees = new Map<string, AttendeeRecord>();
+  const attendees = new Map<string, DraftAttendee>();
   const meetingIdOf = new Map<string, string>();
   const taken = new Set<string>();
   for (const cluster of clusters) {
@@ -137,7 +212,7 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
     const round = firstKnown(items.map((m) => m.round));
     const city = firstKnown(items.map((m) => m.city));
     const country = firstKnown(items.map((m) => m.country));
-    const id = uniqueMeetingId(meetingId(series, date, city), cluster, taken);
+    const id = uniqueMeetingId(meetingId(series, round, date, city), cluster, taken);
     meetings.push({
       meeting_id: id,
       name: meetingName(series, round, city, firstKnown(items.map((m) => m.name))),
@@ -147,14 +222,20 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
       city,
       country,
       source_ids: sortedUnique(cluster.map((c) => c.source_id)),
+      curated_fields: [],
     });
     for (const { source_id, item } of cluster) {
       meetingIdOf.set(`${source_id}\u0000${item.key}`, id);
       for (const span of item.evidence) addEvidence("meeting", id, source_id, span);
-      for (const attendee of item.attendees) mergeAttendee(attendees, id, source_id, attendee, people, addEvidence);
+      for (const attendee of item.attendees) mergeAttendee(attendees, id, source_id, attendee, people, addEvidence, articleRoles);
     }
   }
-  return { meetings, attendees: [...attendees.values()], meetingIdOf };
+  const rows = [...attendees.values()].map((a) => {
+    const ordered = [...a.rolesBySource.entries()].sort(([x], [y]) => byText(x, y)).map(([, role]) => role);
+    const role = chooseRole(ordered);
+    return { ...a, role, role_key: roleKeyOf(role, registry.roles) };
+  });
+  return { meetings, attendees: rows, meetingIdOf };
 }
 
 /**
@@ -176,23 +257,27 @@ function uniqueMeetingId(base: string, cluster: readonly Located<MeetingMention>
 }
 
 function mergeAttendee(
-  attendees: Map<string, AttendeeRecord>,
+  attendees: Map<string, DraftAttendee>,
   meeting: string,
   source_id: string,
   mention: AttendeeMention,
   people: PeopleIndex,
   addEvidence: AddEvidence,
+  articleRoles: ArticleRoles,
 ): void {
   const person = mention.type === "person" ? people.resolve(mention.name, mention.country, mention.role) : null;
   const key = person ? person.person_id : mention.type === "country" ? (mention.country ?? mention.name) : mention.name;
   const id = attendeeId(meeting, mention.type, key);
+  // The role as this article gives it for the person, never the registry's.
+  const role = person ? (articleRoles.get(source_id)?.get(person.person_id) ?? null) : null;
   const existing = attendees.get(id);
   if (existing) {
     existing.source_ids = sortedUnique([...existing.source_ids, source_id]);
     if (PARTICIPATION_RANK[mention.participation] > PARTICIPATION_RANK[existing.participation]) {
       existing.participation = mention.participation;
+      existing.basis = mention.basis;
     }
-    existing.role ??= mention.role;
+    if (!existing.rolesBySource.has(source_id) || existing.rolesBySource.get(source_id) === null) existing.rolesBySource.set(source_id, role);
     existing.country ??= person?.country ?? mention.country;
   } else {
     attendees.set(id, {
@@ -201,10 +286,14 @@ function mergeAttendee(
       attendee_type: mention.type,
       person_id: person?.person_id ?? null,
       name: person?.name ?? mention.name,
-      role: mention.role ?? person?.role ?? null,
+      role: null,
+      role_key: null,
       country: person?.country ?? mention.country,
       participation: mention.participation,
+      basis: mention.participation === "unknown" ? null : mention.basis,
       source_ids: [source_id],
+      curated_fields: [],
+      rolesBySource: new Map([[source_id, role]]),
     });
   }
   addEvidence("attendee", id, source_id, mention.evidence);
@@ -223,12 +312,20 @@ interface SpokenQuote {
   meeting: string | null;
 }
 
+interface QuoteContext {
+  articleRoles: ArticleRoles;
+  registry: Registry;
+  textOf: (source_id: string) => ArticleText;
+  meetings: readonly MeetingRecord[];
+}
+
 function mergeQuotes(
   extractions: readonly ArticleExtraction[],
   people: PeopleIndex,
   meetingIdOf: Map<string, string>,
   addEvidence: AddEvidence,
-): QuoteRecord[] {
+  context: QuoteContext,
+): { quotes: QuoteRecord[]; quoteSources: QuoteSourceRecord[] } {
   const spoken: SpokenQuote[] = extractions.flatMap((e) =>
     e.quotes.map((quote) => {
       const person = quote.speaker.type === "person" ? people.resolve(quote.speaker.name, quote.speaker.country, quote.speaker.role) : null;
@@ -264,26 +361,58 @@ function mergeQuotes(
       (shapesMatch(a.shape, b.shape) || ((ELIDED.test(a.text) || ELIDED.test(b.text)) && quotesMatch(a.text, b.text))),
     MAX_QUOTE_BLOCK,
   ).map((cluster) => cluster.flatMap((g) => g.members));
-  return clusters.map((cluster) => {
-    // The fullest wording represents the quote; ties go to the first in text order, for stable output.
+  const meetingDate = new Map(context.meetings.map((m) => [m.meeting_id, m.date]));
+  const quoteSources: QuoteSourceRecord[] = [];
+  const quotes = clusters.map((cluster) => {
+    // The fullest wording gives the ID (stable as sources are added); ties go to the first in text order.
     const representative = [...cluster].sort(
       (a, b) => b.quote.text.length - a.quote.text.length || byText(a.quote.text, b.quote.text),
     )[0] as SpokenQuote;
     const id = quoteId(representative.speakerKey, quoteKey(representative.quote.text));
     for (const member of cluster) addEvidence("quote", id, member.source_id, member.quote.evidence, member.quote.span);
-    const speaker = representative.quote.speaker;
+    // Each source's own wording (its fullest, when it prints the quote twice), in source order: the first gives `text`.
+    const bySource = new Map<string, SpokenQuote>();
+    for (const member of [...cluster].sort((a, b) => byText(a.source_id, b.source_id))) {
+      const seen = bySource.get(member.source_id);
+      if (!seen || member.quote.text.length > seen.quote.text.length) bySource.set(member.source_id, member);
+    }
+    const members = [...bySource.values()];
+    const wordings = members.map((member) => {
+      const { text, codePoint } = context.textOf(member.source_id);
+      const span = verbatimSpan(text, member.quote.span);
+      const row: QuoteSourceRecord = { quote_id: id, source_id: member.source_id, text: text.slice(span.start, span.end), start: codePoint(span.start), end: codePoint(span.end) };
+      return row;
+    });
+    quoteSources.push(...wordings.filter((w) => w.text.length > 0));
+    const first = members[0] as SpokenQuote;
+    const speaker = first.quote.speaker;
+    const role =
+      speaker.type === "person"
+        ? chooseRole(members.map((m) => (m.person ? (context.articleRoles.get(m.source_id)?.get(m.person.person_id) ?? null) : null)))
+        : speaker.type === "role"
+          ? reportedRole(speaker.role ?? speaker.name)
+          : null;
+    const meeting = firstKnown(cluster.map((c) => c.meeting));
     return {
       quote_id: id,
-      text: representative.quote.text,
+      text: wordings[0]?.text || first.quote.text,
+      kind: firstKnown(members.map((m) => m.quote.kind)),
+      medium: firstKnown(members.map((m) => m.quote.medium)),
+      said_on: meeting === null ? null : (meetingDate.get(meeting) ?? null),
+      translated: members.some((m) => m.quote.translated === true) ? true : null,
       speaker_type: speaker.type,
-      speaker_id: representative.person?.person_id ?? null,
-      speaker_name: representative.person?.name ?? speaker.name,
-      speaker_role: speaker.role ?? representative.person?.role ?? null,
-      speaker_country: representative.person?.country ?? speaker.country,
-      meeting_id: firstKnown(cluster.map((c) => c.meeting)),
+      speaker_id: first.person?.person_id ?? null,
+      speaker_name: first.person?.name ?? speaker.name,
+      speaker_role: role,
+      speaker_role_key: roleKeyOf(role, context.registry.roles),
+      speaker_country:
+        first.person?.country ?? speaker.country ?? (speaker.type === "role" ? institutionCountry(speaker.name, context.registry.institutions) : null),
+      meeting_id: meeting,
       source_ids: sortedUnique(cluster.map((c) => c.source_id)),
+      curated_fields: [],
     };
   });
+  return { quotes, quoteSources };
 }
 
 // Evidence is one sentence or a few: a longer span (a paragraph with no sentence break, thousands of quotes in it)

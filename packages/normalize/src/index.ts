@@ -1,4 +1,5 @@
 export { normalizeCollection } from "./_normalize.ts";
 export { PeopleIndex } from "./_people.ts";
 export { quotesMatch, quoteKey, datesAgree, clusterWithinBlocks } from "./_merge.ts";
-export { parseCuration, applyCuration, renameIds, tableOfId, Correction, type Curation, type CurationEntry, type CurationResult } from "./_curation.ts";
+export { parseCuration, applyCuration, renameIds, tableOfId, retirementsOf, Correction, type Curation, type CurationEntry, type CurationResult, type Retirement } from "./_curation.ts";
+export { roleKeyOf, institutionCountry, reportedRole } from "./_roles.ts";

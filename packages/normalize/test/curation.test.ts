@@ -12,39 +12,41 @@ function dataset(): Dataset {
   const attendee = (person: string, name: string, source: string) => ({
     attendee_id: attendeeId(MEETING, "person", person),
     meeting_id: MEETING,
-    attendee_type: "person" as const,
+    role_key: null, curated_fields: [], attendee_type: "person" as const,
     person_id: person,
     name,
     role: "Special Representative on Afghanistan",
     country: "RUS",
-    participation: "in_person" as const,
+    basis: null, participation: "in_person" as const,
     source_ids: [source],
   });
   return {
     sources: [],
-    meetings: [{ meeting_id: MEETING, name: "Moscow Format (Moscow)", series: "Moscow Format", round: null, date: "2024-10-04", city: "Moscow", country: "RUS", source_ids: ["003_tass", "004_kabulnow"] }],
+    meetings: [{ meeting_id: MEETING, name: "Moscow Format (Moscow)", curated_fields: [], series: "Moscow Format", round: null, date: "2024-10-04", city: "Moscow", country: "RUS", source_ids: ["003_tass", "004_kabulnow"] }],
     attendees: [attendee("person:zamir-kabulov", "Zamir Kabulov", "003_tass"), attendee("person:zamir-kabulow", "Zamir Kabulow", "004_kabulnow")],
     quotes: [
       {
         quote_id: "quote:111111111111",
         text: "The Taliban will be invited",
-        speaker_type: "person",
+        kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person",
         speaker_id: "person:zamir-kabulow",
         speaker_name: "Zamir Kabulow",
         speaker_role: null,
-        speaker_country: "RUS",
+        speaker_role_key: null, speaker_country: "RUS",
         meeting_id: MEETING,
         source_ids: ["004_kabulnow"],
       },
     ],
     people: [
-      { person_id: "person:zamir-kabulov", name: "Zamir Kabulov", aliases: [], country: "RUS", role: "Special Representative on Afghanistan" },
-      { person_id: "person:zamir-kabulow", name: "Zamir Kabulow", aliases: [], country: "RUS", role: null },
+      { person_id: "person:zamir-kabulov", name: "Zamir Kabulov", curated_fields: [], aliases: [], country: "RUS", role: "Special Representative on Afghanistan" },
+      { person_id: "person:zamir-kabulow", name: "Zamir Kabulow", curated_fields: [], aliases: [], country: "RUS", role: null },
     ],
+    quote_sources: [],
+    roles: [],
     evidence: [
-      { record_type: "person", record_id: "person:zamir-kabulow", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
-      { record_type: "quote", record_id: "quote:111111111111", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
-      { record_type: "attendee", record_id: `${MEETING}/person:zamir-kabulow`, source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
+      { origin: "source", field: null, record_type: "person", record_id: "person:zamir-kabulow", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
+      { origin: "source", field: null, record_type: "quote", record_id: "quote:111111111111", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
+      { origin: "source", field: null, record_type: "attendee", record_id: `${MEETING}/person:zamir-kabulow`, source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
     ],
   };
 }
@@ -88,7 +90,7 @@ describe("applyCuration", () => {
     const { dataset: curated, unmatched } = applyCuration(dataset(), curation);
     expect(unmatched).toEqual([]);
     expect(curated.people).toEqual([
-      { person_id: "person:zamir-kabulov", name: "Zamir Kabulov", aliases: ["Zamir Kabulow"], country: "RUS", role: "Special Representative on Afghanistan" },
+      { person_id: "person:zamir-kabulov", name: "Zamir Kabulov", curated_fields: [], aliases: ["Zamir Kabulow"], country: "RUS", role: "Special Representative on Afghanistan" },
     ]);
     expect(curated.attendees).toHaveLength(1);
     expect(curated.attendees[0]?.source_ids).toEqual(["003_tass", "004_kabulnow"]);
@@ -110,7 +112,11 @@ describe("applyCuration", () => {
     expect(curated.people.map((p) => p.person_id)).toEqual(["person:zamir-kabulov"]);
     expect(curated.attendees.map((a) => a.person_id)).toEqual(["person:zamir-kabulov"]);
     expect(curated.quotes).toEqual([]);
-    expect(curated.evidence).toEqual([]);
+    // What is left of the evidence is the correction itself: its reason, against the field it set.
+    expect(curated.evidence).toEqual([
+      { record_type: "meeting", record_id: "meeting:moscow-format:2024-10-04:moscow", origin: "curation", source_id: null, start: null, end: null, field: "round", sentence: "the sixth round, per the foreign ministry" },
+    ]);
+    expect(curated.meetings[0]?.curated_fields).toEqual(["round"]);
   });
 
   it("rejecting a meeting drops its attendees and leaves its quotes without a meeting", () => {

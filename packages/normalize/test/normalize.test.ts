@@ -11,19 +11,19 @@ const text =
 
 function article(source_id: string, published: string): Article {
   return {
-    source_id, file: `${source_id}.md`, title: "T", publisher: "P", url: null, published, language: "en", retrieved: null,
+    source_id, file: `${source_id}.md`, title: "T", publisher: "P", url: null, published, language: "en", title_is_headline: true, unknown_fields: [], retrieved: null,
     text, sha256: "0".repeat(64), body_line: 7, removed: [],
   };
 }
 
 const whole = { start: 0, end: text.length };
 function quote(quoteText: string, speaker: string, meeting_key: string | null = null): QuoteMention {
-  return { text: quoteText, span: whole, evidence: whole, speaker: { type: "person", name: speaker, role: null, country: null }, meeting_key };
+  return { text: quoteText, span: whole, evidence: whole, speaker: { type: "person", name: speaker, role: null, country: null }, kind: null, medium: null, translated: null, meeting_key };
 }
 function meeting(key: string, date: string, city: string | null, round: number | null = null): MeetingMention {
   return {
     key, name: null, series: "Moscow Format", round, date, city, country: "RUS", evidence: [whole],
-    attendees: [{ type: "country", name: "Afghanistan", role: null, country: "AFG", participation: "in_person", evidence: whole }],
+    attendees: [{ type: "country", name: "Afghanistan", role: null, country: "AFG", basis: null, participation: "in_person", evidence: whole }],
   };
 }
 function extraction(source_id: string, quotes: QuoteMention[], meetings: MeetingMention[]): ArticleExtraction {

@@ -57,6 +57,25 @@ export const RegistryPublisher = z.strictObject({
   boilerplate_lines: z.array(Name).default([]),
 });
 
+/**
+ * One entry of the controlled vocabulary of roles: the phrases that name it in a role as an article writes it
+ * ("Taliban's Acting Foreign Minister" → acting-foreign-minister), the longest phrase found deciding.
+ * `examples` are roles as articles write them; the tests check each maps to this key.
+ */
+export const RegistryRole = z.strictObject({
+  key: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "a lowercase key with dashes, e.g. foreign-minister"),
+  label: Name,
+  phrases: z.array(Name).min(1),
+  examples: z.array(Name).min(1),
+});
+
+/** A state institution whose name tells the country of an unnamed speaker ("State Department spokesperson" → USA). */
+export const RegistryInstitution = z.strictObject({
+  name: Name,
+  aliases: z.array(Name).default([]),
+  country: CountryCode,
+});
+
 export const Registry = z.object({
   people: z.array(RegistryPerson),
   places: z.array(RegistryPlace),
@@ -64,6 +83,8 @@ export const Registry = z.object({
   country_aliases: z.array(RegistryCountryAlias),
   publishers: z.array(RegistryPublisher),
   groups: z.array(RegistryGroup).default([]),
+  roles: z.array(RegistryRole).default([]),
+  institutions: z.array(RegistryInstitution).default([]),
 });
 export type Registry = z.infer<typeof Registry>;
 export type RegistryPerson = z.infer<typeof RegistryPerson>;
@@ -71,6 +92,8 @@ export type RegistryPlace = z.infer<typeof RegistryPlace>;
 export type RegistrySeries = z.infer<typeof RegistrySeries>;
 export type RegistryPublisher = z.infer<typeof RegistryPublisher>;
 export type RegistryGroup = z.infer<typeof RegistryGroup>;
+export type RegistryRole = z.infer<typeof RegistryRole>;
+export type RegistryInstitution = z.infer<typeof RegistryInstitution>;
 
 export const REGISTRY_FILES = {
   people: { file: "people.yaml", schema: z.array(RegistryPerson) },
@@ -80,6 +103,8 @@ export const REGISTRY_FILES = {
   publishers: { file: "publishers.yaml", schema: z.array(RegistryPublisher) },
   groups: { file: "groups.yaml", schema: z.array(RegistryGroup) },
   world_people: { file: "people-world.yaml", schema: z.array(RegistryPerson) },
+  roles: { file: "roles.yaml", schema: z.array(RegistryRole) },
+  institutions: { file: "institutions.yaml", schema: z.array(RegistryInstitution) },
 } as const;
 
-export const EMPTY_REGISTRY: Registry = { people: [], places: [], series: [], country_aliases: [], publishers: [], groups: [] };
+export const EMPTY_REGISTRY: Registry = { people: [], places: [], series: [], country_aliases: [], publishers: [], groups: [], roles: [], institutions: [] };

@@ -1,4 +1,4 @@
-import { TABLE_NAMES, type SourceRecord } from "@parley/model";
+import { ALL_TABLES, type AnyTableName, TABLE_NAMES, type SourceRecord } from "@parley/model";
 import { sha256Hex } from "./_checksums.ts";
 import { tableSchemaOf } from "./_table-schema.ts";
 
@@ -38,9 +38,11 @@ export function dataPackageOf(
     return { bytes: typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength, hash: `sha256:${sha256Hex(content)}` };
   };
   const resources: Array<Record<string, unknown>> = [];
-  for (const table of TABLE_NAMES) {
+  const tables: AnyTableName[] = [...TABLE_NAMES, "redirects"];
+  for (const table of tables) {
     resources.push({
       name: table,
+      description: ALL_TABLES[table].description,
       path: `${table}.csv`,
       profile: "tabular-data-resource",
       format: "csv",
@@ -51,7 +53,7 @@ export function dataPackageOf(
       schema: tableSchemaOf(table),
     });
   }
-  for (const table of TABLE_NAMES) {
+  for (const table of tables) {
     resources.push({
       name: `${table}-json`,
       path: `${table}.json`,
@@ -78,11 +80,14 @@ export function dataPackageOf(
     profile: "data-package",
     name: meta.name,
     title: meta.title,
-    description: meta.description,
+    description: `${meta.description} Character offsets (start, end) count Unicode code points into the article body of a source. See README.md.`,
     version,
     created,
     licenses: [license ? { name: meta.license, ...license } : { name: meta.license }],
-    sources: sources.map((s) => (s.url ? { title: `${s.publisher}: ${s.title}`, path: s.url } : { title: `${s.publisher}: ${s.title}` })),
+    sources: sources.map((s) => {
+      const title = `${s.publisher ?? "publisher unknown"}: ${s.title}`;
+      return s.url ? { title, path: s.url } : { title };
+    }),
     resources,
   };
 }

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { type Dataset, TABLE_NAMES, InputError, inputError } from "@parley/model";
+import { type Dataset, type RedirectRecord, TABLE_NAMES, InputError, inputError } from "@parley/model";
+import type { Retirement } from "@parley/normalize";
 import { diffDatasets, type DatasetDiff } from "@parley/diff";
-import { datasetTargetProblem, type Guarded, listEntries, overlapProblem, readTarget, renderDataset, type TargetState, ValidationFailed } from "@parley/export";
+import { datasetTargetProblem, type Guarded, listEntries, overlapProblem, readTarget, renderDataset, renderTable, type TargetState, ValidationFailed } from "@parley/export";
 import { type Assertions, validateDatasetDir } from "@parley/validate";
 import { type Proposal, proposeBump, type SchemaChanges } from "./_bump.ts";
 import { addChangelogEntry, changelogEntry } from "./_changelog.ts";
@@ -14,6 +15,11 @@ import { renderIndex, scanIndex } from "./_index.ts";
 import { compareVersions, isVersion, latestVersion } from "./_semver.ts";
 import { diffSchemas, tableSchemaOf, type TableSchemaField } from "./_table-schema.ts";
 import { renderSqlite } from "./_sqlite.ts";
+import { retire } from "./_redirects.ts";
+import { renderReadme, upgradeNotes } from "./_readme.ts";
+
+export const REDIRECTS_FILE = "redirects.json";
+export const README_FILE = "README.md";
 
 export const CHANGELOG_FILE = "CHANGELOG.md";
 export const INDEX_FILE = "index.json";
@@ -24,15 +30,20 @@ export interface PublishedRelease {
   dataset: Dataset;
   fields: Record<string, TableSchemaField[]>;
   changelog: string | null;
+  /** Every ID retired up to this version (empty before redirects were published). */
+  redirects: RedirectRecord[];
 }
 
-// Not parsed with today's model: an older release may lack a column added since, and must still be readable.
+// Not parsed with today's model: an older release may lack a column or a table added since, and must still be readable.
 function asDataset(tables: Record<string, unknown>, dir: string): Dataset {
   for (const table of TABLE_NAMES) {
+    if (tables[table] === undefined) tables[table] = [];
     if (!Array.isArray(tables[table])) throw inputError(join(dir, `${table}.json`), null, "not a JSON array of records", "restore the published file from git");
   }
   return tables as unknown as Dataset;
 }
+
+const readJsonIfThere = (file: string): unknown => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined);
 
 /** Reads a published version back, after checking that it is still exactly what was published. */
 export function readRelease(dir: string, version: string): PublishedRelease {
@@ -40,7 +51,7 @@ export function readRelease(dir: string, version: string): PublishedRelease {
   if (problems.length > 0) {
     throw new InputError(problems.map((p) => ({ file: p, line: null, message: "the published version was altered", fix: "restore it from git (git checkout -- <folder>); publish changes as a new version", severity: "error" as const })));
   }
-  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, JSON.parse(readFileSync(join(dir, `${t}.json`), "utf8")) as unknown]));
+  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, readJsonIfThere(join(dir, `${t}.json`))]));
   const descriptor = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8")) as { resources?: Array<{ name: string; schema?: { fields: TableSchemaField[] } }> };
   const fields = Object.fromEntries((descriptor.resources ?? []).filter((r) => r.schema).map((r) => [r.name, r.schema?.fields ?? []]));
   const changelogFile = join(dir, CHANGELOG_FILE);
@@ -50,6 +61,7 @@ export function readRelease(dir: string, version: string): PublishedRelease {
     dataset: asDataset(tables, dir),
     fields,
     changelog: existsSync(changelogFile) ? readFileSync(changelogFile, "utf8") : null,
+    redirects: (readJsonIfThere(join(dir, REDIRECTS_FILE)) as RedirectRecord[] | undefined) ?? [],
   };
 }
 
@@ -72,17 +84,21 @@ export interface ReleasePlan {
   schema: SchemaChanges;
   /** Null when the build matches the latest release: nothing to publish. */
   proposal: Proposal | null;
+  /** The IDs the latest release published that this one retires, with where their rows went; throws when one is unaccounted for. */
+  retired: () => RedirectRecord[];
 }
 
-const currentFields = (): Record<string, TableSchemaField[]> => Object.fromEntries(TABLE_NAMES.map((t) => [t, tableSchemaOf(t).fields]));
+const currentFields = (): Record<string, TableSchemaField[]> => Object.fromEntries([...TABLE_NAMES, "redirects" as const].map((t) => [t, tableSchemaOf(t).fields]));
 
 /** What a release of this build would publish: the record-level diff against the latest release and the bump. */
-export function planRelease(datasetsRoot: string, collection: string, build: Dataset): ReleasePlan {
+export function planRelease(datasetsRoot: string, collection: string, build: Dataset, retirements: readonly Retirement[] = [], curationFile = "curation.yaml"): ReleasePlan {
   const previous = latestRelease(datasetsRoot, collection);
   const { dataset, renamed } = previous ? keepPreviousIds(previous.dataset, build) : { dataset: build, renamed: [] };
   const diff = diffDatasets(previous?.dataset ?? null, dataset);
   const schema = previous ? diffSchemas(previous.fields, currentFields()) : { breaking: [], additive: [] };
-  return { previous, dataset, renamed, diff, schema, proposal: proposeBump(previous?.version ?? null, diff, schema) };
+  const proposal = proposeBump(previous?.version ?? null, diff, schema);
+  const retired = (): RedirectRecord[] => (previous && proposal ? retire(previous.dataset, dataset, retirements, proposal.version, curationFile) : []);
+  return { previous, dataset, renamed, diff, schema, proposal, retired };
 }
 
 export interface ReleaseOptions {
@@ -95,6 +111,9 @@ export interface ReleaseOptions {
   created: string;
   /** A version to publish instead of the proposed one; it must be newer than the latest. */
   version?: string;
+  /** What the curation says of IDs that leave (merges, rejections, retirements). */
+  retirements?: readonly Retirement[];
+  curationFile?: string;
 }
 
 export interface ReleaseResult {
@@ -177,7 +196,7 @@ export function syncCatalog(datasetsRoot: string, collection: string): string[] 
 export async function publishRelease(build: Dataset, options: ReleaseOptions): Promise<ReleaseResult> {
   const { datasetsRoot, collection, assertions, created } = options;
   refuseForeignDatasetsRoot(datasetsRoot, options.guarded ?? []);
-  const plan = planRelease(datasetsRoot, collection.name, build);
+  const plan = planRelease(datasetsRoot, collection.name, build, options.retirements ?? [], options.curationFile);
   if (plan.proposal === null) {
     syncCatalog(datasetsRoot, collection.name);
     return { plan, published: null, dir: null };
@@ -197,10 +216,25 @@ export async function publishRelease(build: Dataset, options: ReleaseOptions): P
     for (const [name, content] of files) writeFileSync(join(staging, name), content);
     const { violations } = validateDatasetDir(staging, assertions);
     if (violations.length > 0) throw new ValidationFailed(violations);
-    files.set(sqliteFileName(collection.name), await renderSqlite(plan.dataset, collection, version));
+    const retired = plan.retired().map((r) => ({ ...r, version }));
+    const redirects = [...(plan.previous?.redirects ?? []), ...retired].sort((a, b) => (a.old_id < b.old_id ? -1 : a.old_id > b.old_id ? 1 : 0));
+    for (const [name, content] of renderTable("redirects", redirects)) files.set(name, content);
+    files.set(sqliteFileName(collection.name), await renderSqlite(plan.dataset, collection, version, redirects));
     const proposal = { ...plan.proposal, version };
-    const entry = changelogEntry(proposal, created.slice(0, 10), plan.diff, plan.renamed.map((r) => `kept ID ${r.to} (built as ${r.from})`));
+    const previousVersion = plan.previous?.version ?? null;
+    const entry = changelogEntry({
+      proposal,
+      date: created.slice(0, 10),
+      diff: plan.diff,
+      previous: plan.previous?.dataset ?? null,
+      current: plan.dataset,
+      previousVersion,
+      notes: plan.renamed.map((r) => `kept ID ${r.to} (built as ${r.from})`),
+      upgrade: proposal.bump === "major" ? [...plan.schema.breaking.map((b) => `schema: ${b}`), ...plan.schema.additive.map((a) => `schema: ${a}`), ...upgradeNotes(previousVersion, version)] : [],
+      redirects: retired,
+    });
     files.set(CHANGELOG_FILE, addChangelogEntry(plan.previous?.changelog ?? null, entry, collection));
+    files.set(README_FILE, renderReadme(collection, version, created, plan.dataset, redirects.length));
     files.set("datapackage.json", `${JSON.stringify(dataPackageOf(collection, version, created, files, plan.dataset.sources), null, 2)}\n`);
     files.set(SUMS_FILE, renderSha256Sums(files));
     for (const [name, content] of files) writeFileSync(join(staging, name), content);

@@ -20,7 +20,7 @@ export const META: CollectionMeta = {
 export const meeting = (date: string, sources: string[]): MeetingRecord => ({
   meeting_id: `meeting:moscow-format:${date}:moscow`,
   name: "Moscow Format (Moscow)",
-  series: "Moscow Format",
+  curated_fields: [], series: "Moscow Format",
   round: null,
   date,
   city: "Moscow",
@@ -31,11 +31,11 @@ export const meeting = (date: string, sources: string[]): MeetingRecord => ({
 export const lavrovQuote = (text: string, sources: string[], meetingId: string | null): QuoteRecord => ({
   quote_id: quoteId("person:sergey-lavrov", text.toLowerCase()),
   text,
-  speaker_type: "person",
+  kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person",
   speaker_id: "person:sergey-lavrov",
   speaker_name: "Sergey Lavrov",
   speaker_role: "Foreign Minister",
-  speaker_country: "RUS",
+  speaker_role_key: null, speaker_country: "RUS",
   meeting_id: meetingId,
   source_ids: sources,
 });
@@ -47,8 +47,8 @@ const source = (id: string, title: string, publisher: string) => ({
   url: null,
   published: "2025-10",
   language: "en",
-  retrieved: null,
-  sha256: sha256(title),
+  title_is_headline: true, unknown_fields: [], retrieved: null,
+  curated_fields: [], sha256: sha256(title),
 });
 
 /** The first release: one source, one meeting, Lavrov attending and the short wording of his quote. */
@@ -62,18 +62,20 @@ export function firstBuild(): Dataset {
       {
         attendee_id: `${m.meeting_id}/person:sergey-lavrov`,
         meeting_id: m.meeting_id,
-        attendee_type: "person",
+        role_key: null, curated_fields: [], attendee_type: "person",
         person_id: "person:sergey-lavrov",
         name: "Sergey Lavrov",
         role: "Foreign Minister",
         country: "RUS",
-        participation: "in_person",
+        basis: null, participation: "in_person",
         source_ids: ["000_pulse"],
       },
     ],
     quotes: [q],
-    people: [{ person_id: "person:sergey-lavrov", name: "Sergey Lavrov", aliases: [], country: "RUS", role: "Foreign Minister" }],
-    evidence: [{ record_type: "quote", record_id: q.quote_id, source_id: "000_pulse", start: 0, end: SENTENCE.length, sentence: SENTENCE }],
+    people: [{ person_id: "person:sergey-lavrov", name: "Sergey Lavrov", curated_fields: [], aliases: [], country: "RUS", role: "Foreign Minister" }],
+    quote_sources: [],
+    roles: [],
+    evidence: [{ origin: "source", field: null, record_type: "quote", record_id: q.quote_id, source_id: "000_pulse", start: 0, end: SENTENCE.length, sentence: SENTENCE }],
   };
 }
 
@@ -91,9 +93,11 @@ export function refinedBuild(): Dataset {
     attendees: first.attendees.map((a) => ({ ...a, attendee_id: `${m.meeting_id}/person:sergey-lavrov`, meeting_id: m.meeting_id })),
     quotes: [q],
     people: first.people,
+    quote_sources: [],
+    roles: [],
     evidence: [
-      { record_type: "quote", record_id: q.quote_id, source_id: "000_pulse", start: 0, end: SENTENCE.length, sentence: SENTENCE },
-      { record_type: "quote", record_id: q.quote_id, source_id: "001_calitoday", start: 0, end: SENTENCE.length, sentence: SENTENCE },
+      { origin: "source", field: null, record_type: "quote", record_id: q.quote_id, source_id: "000_pulse", start: 0, end: SENTENCE.length, sentence: SENTENCE },
+      { origin: "source", field: null, record_type: "quote", record_id: q.quote_id, source_id: "001_calitoday", start: 0, end: SENTENCE.length, sentence: SENTENCE },
     ],
   };
 }

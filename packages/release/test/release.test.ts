@@ -36,7 +36,7 @@ describe("publishRelease", () => {
     const dir = join(root, "moscow-format", "1.0.0");
     const files = readdirSync(dir).sort();
     expect(files).toEqual(
-      [...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.json`]), "CHANGELOG.md", "SHA256SUMS", "datapackage.json", sqliteFileName("moscow-format")].sort(),
+      [...[...TABLE_NAMES, "redirects"].flatMap((t) => [`${t}.csv`, `${t}.json`]), "CHANGELOG.md", "README.md", "SHA256SUMS", "datapackage.json", sqliteFileName("moscow-format")].sort(),
     );
     expect(verifyVersionFolder(dir)).toEqual([]);
     const check = spawnSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: dir, encoding: "utf8" });
@@ -53,9 +53,9 @@ describe("publishRelease", () => {
     const c = tempRoot();
     await publishRelease(firstBuild(), options(c, "2027-01-02T03:04:05Z"));
     const differing = Object.keys(snapshot(a)).filter((f) => snapshot(a)[f] !== snapshot(c)[f]);
-    // The timestamp lives in datapackage.json (and the changelog's date); SHA256SUMS and the index follow from them.
+    // The timestamp lives in datapackage.json (and the changelog's and README's date); SHA256SUMS and the index follow from them.
     expect(differing.sort()).toEqual(
-      ["index.json", "moscow-format/1.0.0/CHANGELOG.md", "moscow-format/1.0.0/SHA256SUMS", "moscow-format/1.0.0/datapackage.json", "moscow-format/CHANGELOG.md"].sort(),
+      ["index.json", "moscow-format/1.0.0/CHANGELOG.md", "moscow-format/1.0.0/README.md", "moscow-format/1.0.0/SHA256SUMS", "moscow-format/1.0.0/datapackage.json", "moscow-format/CHANGELOG.md"].sort(),
     );
   });
 

@@ -49,8 +49,8 @@ export function generateDataset(articles: number, seed = 11): Dataset {
       url: `https://news.example/${pad(i, 6)}`,
       published: `${2015 + Math.floor(i / Math.max(1, articles / 11))}-${pad(1 + Math.floor(rand() * 12), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`,
       language: "en",
-      retrieved: null,
-      sha256: hex(i).repeat(8),
+      title_is_headline: true, unknown_fields: [], retrieved: null,
+      curated_fields: [], sha256: hex(i).repeat(8),
     });
   }
   const people: PersonRecord[] = [];
@@ -60,7 +60,7 @@ export function generateDataset(articles: number, seed = 11): Dataset {
     const id = `person:${name.toLowerCase().replace(/ /g, "-")}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    people.push({ person_id: id, name, aliases: [], country: pick(COUNTRIES), role: pick(ROLES) });
+    people.push({ person_id: id, name, curated_fields: [], aliases: [], country: pick(COUNTRIES), role: pick(ROLES) });
   }
   const meetings: MeetingRecord[] = [];
   const attendees: AttendeeRecord[] = [];
@@ -73,23 +73,23 @@ export function generateDataset(articles: number, seed = 11): Dataset {
     const source = sources[s] as SourceRecord;
     const series = pick(SERIES);
     const city = pick(CITIES);
-    const date = source.published;
+    const date = source.published ?? "2025";
     const meetingId = `meeting:${series.toLowerCase().replace(/ /g, "-")}:${date}:${city.toLowerCase()}`;
     if (meetingIds.has(meetingId)) continue;
     meetingIds.add(meetingId);
     const group = sources.slice(s, s + 5).map((x) => x.source_id);
-    meetings.push({ meeting_id: meetingId, name: `${series}, ${city}`, series, round: 1 + Math.floor(rand() * 9), date, city, country: pick(COUNTRIES), source_ids: group });
+    meetings.push({ meeting_id: meetingId, name: `${series}, ${city}`, series, round: 1 + Math.floor(rand() * 9), date, city, country: pick(COUNTRIES), source_ids: group, curated_fields: [] });
     const told = `Officials from the region met in ${city} for the ${series} on ${sentence(6)}.`;
-    evidence.push({ record_type: "meeting", record_id: meetingId, source_id: source.source_id, start: 0, end: told.length, sentence: told });
+    evidence.push({ origin: "source", field: null, record_type: "meeting", record_id: meetingId, source_id: source.source_id, start: 0, end: told.length, sentence: told });
     const present = new Set<string>();
     for (let a = 0; a < 25; a++) {
       const person = pick(people);
       if (present.has(person.person_id)) continue;
       present.add(person.person_id);
       const attendeeId = `${meetingId}/person:${person.person_id.slice(7)}`;
-      attendees.push({ attendee_id: attendeeId, meeting_id: meetingId, attendee_type: "person", person_id: person.person_id, name: person.name, role: person.role, country: person.country, participation: rand() < 0.9 ? "in_person" : "remote", source_ids: [pick(group)] });
+      attendees.push({ attendee_id: attendeeId, meeting_id: meetingId, role_key: null, curated_fields: [], attendee_type: "person", person_id: person.person_id, name: person.name, role: person.role, country: person.country, basis: null, participation: rand() < 0.9 ? "in_person" : "remote", source_ids: [pick(group)] });
       const said = `${person.role} ${person.name} attended the talks in ${city}.`;
-      evidence.push({ record_type: "attendee", record_id: attendeeId, source_id: source.source_id, start: 0, end: said.length, sentence: said });
+      evidence.push({ origin: "source", field: null, record_type: "attendee", record_id: attendeeId, source_id: source.source_id, start: 0, end: said.length, sentence: said });
     }
     for (let q = 0; q < 30; q++) {
       const speaker = pick(people);
@@ -98,9 +98,9 @@ export function generateDataset(articles: number, seed = 11): Dataset {
       if (quoteIds.has(quoteId)) continue;
       quoteIds.add(quoteId);
       const sourceId = pick(group);
-      quotes.push({ quote_id: quoteId, text, speaker_type: "person", speaker_id: speaker.person_id, speaker_name: speaker.name, speaker_role: speaker.role, speaker_country: speaker.country, meeting_id: rand() < 0.8 ? meetingId : null, source_ids: [sourceId] });
+      quotes.push({ quote_id: quoteId, text, kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person", speaker_id: speaker.person_id, speaker_name: speaker.name, speaker_role: speaker.role, speaker_role_key: null, speaker_country: speaker.country, meeting_id: rand() < 0.8 ? meetingId : null, source_ids: [sourceId] });
       const said = `“${text}” ${speaker.name} said.`;
-      evidence.push({ record_type: "quote", record_id: quoteId, source_id: sourceId, start: 0, end: said.length, sentence: said });
+      evidence.push({ origin: "source", field: null, record_type: "quote", record_id: quoteId, source_id: sourceId, start: 0, end: said.length, sentence: said });
     }
   }
   const byKey = <T>(key: keyof T) => (a: T, b: T): number => (String(a[key]) < String(b[key]) ? -1 : 1);
@@ -110,6 +110,8 @@ export function generateDataset(articles: number, seed = 11): Dataset {
     attendees: attendees.sort(byKey("attendee_id")),
     quotes: quotes.sort(byKey("quote_id")),
     people: people.sort(byKey("person_id")),
+    quote_sources: [],
+    roles: [],
     evidence,
   };
 }

@@ -81,7 +81,7 @@ export function personPage(catalog: Catalog, person: PersonRecord): Page {
     .sort((x, y) => byDate(x.m, y.m));
   const quotes = catalog.quotesBySpeaker.get(person.person_id) ?? [];
   const roles = [...new Set([person.role, ...attended.map((x) => x.a.role), ...quotes.map((q) => q.speaker_role)].filter((r): r is string => r !== null))].sort();
-  const sourceIds = [...new Set([...attended.flatMap((x) => x.a.source_ids), ...quotes.flatMap((q) => q.source_ids), ...evidenceOf(catalog, "person", person.person_id).map((e) => e.source_id)])];
+  const sourceIds = [...new Set([...attended.flatMap((x) => x.a.source_ids), ...quotes.flatMap((q) => q.source_ids), ...evidenceOf(catalog, "person", person.person_id).flatMap((e) => (e.source_id === null ? [] : [e.source_id]))])];
   return {
     path: from,
     title: person.name,

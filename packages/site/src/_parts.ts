@@ -31,7 +31,7 @@ export function sourcesOf(
   row: { type: EvidenceRecord["record_type"]; id: string; sourceIds: readonly string[]; terms: ReadonlyArray<string | null> },
 ): Html {
   const evidence = evidenceOf(catalog, row.type, row.id);
-  const ids = [...new Set([...row.sourceIds, ...evidence.map((e) => e.source_id)])].sort();
+  const ids = [...new Set([...row.sourceIds, ...evidence.flatMap((e) => (e.source_id === null ? [] : [e.source_id]))])].sort();
   const terms = row.terms.filter((t): t is string => t !== null);
   const entries = ids.map((id) => {
     const source = catalog.sources.get(id);

@@ -21,7 +21,7 @@ export function toCells(record: Record<string, unknown>, fields: readonly FieldS
     const value = record[name];
     if (value === null || value === undefined) return "";
     if (kind === "list") return neutralizeCell((value as unknown[]).map(String).join(LIST_SEPARATOR));
-    if (kind === "integer" || kind === "number") return String(value);
+    if (kind === "integer" || kind === "number" || kind === "boolean") return String(value);
     return neutralizeCell(String(value));
   });
 }
@@ -31,6 +31,7 @@ export function fromCell(cell: string, field: FieldSpec): unknown {
   if (cell === "") return field.kind === "list" ? [] : field.nullable ? null : "";
   if (field.kind === "list") return restoreCell(cell).split(LIST_SEPARATOR);
   if (field.kind === "integer" || field.kind === "number") return Number(cell);
+  if (field.kind === "boolean") return cell === "true" ? true : cell === "false" ? false : cell;
   return restoreCell(cell);
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { z } from "zod";
-import { TABLE_NAMES, type TableName } from "@parley/model";
+import { TABLE_NAMES, TABLES, type TableName } from "@parley/model";
 import { fieldsOf, jsonSchemaOf } from "./_schemas.ts";
 import { fromCell, parseCsv } from "./_csv.ts";
 
@@ -71,7 +71,7 @@ export function validateTables(tables: TableRows, assertions: Assertions, fileOf
       violations.push({ file: fileOf(table), row: i + 1, field, message: `${String(value)} is not a known ${what}` });
     }
   };
-  for (const table of ["meetings", "attendees", "quotes"] as const) {
+  for (const table of ["meetings", "attendees", "quotes", "roles"] as const) {
     tables[table].forEach((row, i) => {
       for (const s of (row.source_ids as unknown[]) ?? []) refer(table, i, "source_ids", s, sourceIds, "source_id");
     });
@@ -84,17 +84,23 @@ export function validateTables(tables: TableRows, assertions: Assertions, fileOf
     refer("quotes", i, "meeting_id", row.meeting_id, meetingIds, "meeting_id");
     refer("quotes", i, "speaker_id", row.speaker_id, personIds, "person_id");
   });
+  tables.quote_sources.forEach((row, i) => {
+    refer("quote_sources", i, "quote_id", row.quote_id, recordIds.quote as Set<unknown>, "quote_id");
+    refer("quote_sources", i, "source_id", row.source_id, sourceIds, "source_id");
+  });
+  tables.roles.forEach((row, i) => refer("roles", i, "person_id", row.person_id, personIds, "person_id"));
   tables.evidence.forEach((row, i) => {
     refer("evidence", i, "source_id", row.source_id, sourceIds, "source_id");
     refer("evidence", i, "record_id", row.record_id, recordIds[String(row.record_type)] ?? new Set(), `${String(row.record_type)} id`);
   });
   for (const table of TABLE_NAMES) {
-    const key = table === "evidence" ? null : Object.keys(jsonSchemaOf(table).properties as object)[0];
-    if (key) {
-      const seen = new Set<unknown>();
+    const { key, identity } = TABLES[table];
+    if (key !== null || table !== "evidence") {
+      const seen = new Set<string>();
       tables[table].forEach((row, i) => {
-        if (seen.has(row[key])) violations.push({ file: fileOf(table), row: i + 1, field: key, message: `duplicate ID ${String(row[key])}` });
-        seen.add(row[key]);
+        const id = identity.map((f) => String(row[f])).join(" ");
+        if (seen.has(id)) violations.push({ file: fileOf(table), row: i + 1, field: identity.join("+"), message: `duplicate ID ${id}` });
+        seen.add(id);
       });
     }
     const count = tables[table].length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldsOf, fromCell, formatViolation, toCells, validateTables, type TableRows } from "../src/index.ts";
 
-const empty = (): TableRows => ({ sources: [], meetings: [], attendees: [], quotes: [], people: [], evidence: [] });
+const empty = (): TableRows => ({ sources: [], meetings: [], attendees: [], quotes: [], quote_sources: [], people: [], roles: [], evidence: [] });
 const none = { min_rows: {}, max_rows: {} };
 
 describe("validateTables", () => {
@@ -17,7 +17,7 @@ describe("validateTables", () => {
 
   it("checks that every referenced ID exists, IDs are unique, and assertions hold", () => {
     const tables = empty();
-    tables.quotes.push({ quote_id: "q1", text: "We will act on it now.", speaker_type: "person", speaker_id: "person:nobody", speaker_name: "Nobody", speaker_role: null, speaker_country: null, meeting_id: "meeting:none", source_ids: ["s9"] });
+    tables.quotes.push({ quote_id: "q1", text: "We will act on it now.", kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person", speaker_id: "person:nobody", speaker_name: "Nobody", speaker_role: null, speaker_role_key: null, speaker_country: null, meeting_id: "meeting:none", source_ids: ["s9"] });
     tables.quotes.push({ ...tables.quotes[0]! });
     const messages = validateTables(tables, { min_rows: { meetings: 1 }, max_rows: {} }).map(formatViolation);
     expect(messages).toEqual(expect.arrayContaining([

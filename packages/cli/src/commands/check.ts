@@ -11,6 +11,7 @@ import {
   checkDuplicates,
   checkNearDuplicates,
   checkSourceFile,
+  checkCitation,
   checkStrayFiles,
   readSourceFolder,
   renderChangeSummary,
@@ -80,7 +81,9 @@ function checkCollection(root: string, collection: Collection, problems: Problem
   const release = collect(problems, () => latestRelease(join(root, "datasets"), collection.config.name));
   const before = release?.dataset ?? null;
   const released = new Set(before?.sources.map((s) => s.source_id) ?? []);
-  problems.push(...checkNearDuplicates(texts, (file) => !released.has(basename(file).replace(/\.(md|markdown)$/i, ""))));
+  const isNew = (file: string): boolean => !released.has(basename(file).replace(/\.(md|markdown)$/i, ""));
+  problems.push(...checkNearDuplicates(texts, isNew));
+  for (const source of sources) problems.push(...checkCitation(rel(source.file), source.bytes, isNew(rel(source.file))));
   problems.push(...datasetProblems(result.dataset, before, collection.config.assertions, collectionFile));
   if (problems.some((p) => p.severity === "error")) return null;
   const fileOf = new Map(result.articles.map((a) => [a.source_id, rel(a.file)]));

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { defineCommand } from "citty";
-import { planRelease, renderDiff, type ReleasePlan } from "@parley/release";
+import { labeller, planRelease, renderDiff, type ReleasePlan } from "@parley/release";
 import { collectionDir, findRepoRoot } from "../_paths.ts";
 import { buildForRelease, datasetArgs, describePlan, displayPath } from "./release.ts";
 
@@ -15,10 +15,12 @@ export function runDiff(options: RunDiffOptions): ReleasePlan {
   const log = options.log ?? ((line: string) => console.log(line));
   const target = buildForRelease(options.collectionDir);
   for (const warning of target.warnings) log(`warning: ${warning}`);
-  const plan = planRelease(options.datasetsRoot, target.meta.name, target.dataset);
+  const plan = planRelease(options.datasetsRoot, target.meta.name, target.dataset, target.retirements, target.curationFile);
+  // An ID dropped without a redirect would refuse the release: say so here too.
+  plan.retired();
   for (const line of describePlan(plan, displayPath)) log(line);
   log("");
-  log(plan.proposal === null ? `No change since ${plan.previous?.version ?? "the latest release"}.` : renderDiff(plan.diff));
+  log(plan.proposal === null ? `No change since ${plan.previous?.version ?? "the latest release"}.` : renderDiff(plan.diff, labeller(plan.previous?.dataset ?? null, plan.dataset)));
   log("");
   log("Nothing was published (run 'pnpm parley release' to publish).");
   return plan;

@@ -1,7 +1,9 @@
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { type Dataset, inputError } from "@parley/model";
-import { type CollectionMeta, type ReleasePlan, publishRelease, refuseForeignDatasetsRoot, renderDiff } from "@parley/release";
+import { existsSync, readFileSync } from "node:fs";
+import { type CollectionMeta, type ReleasePlan, labeller, publishRelease, refuseForeignDatasetsRoot, renderDiff } from "@parley/release";
+import { parseCuration, type Retirement, retirementsOf } from "@parley/normalize";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot, guardedPaths } from "../_paths.ts";
 import { type Collection, loadCollection } from "../_collection.ts";
 import { buildInProcess, checkDataset } from "../_pipeline.ts";
@@ -11,15 +13,20 @@ export interface ReleaseTarget {
   meta: CollectionMeta;
   dataset: Dataset;
   warnings: string[];
+  /** What curation.yaml says of IDs that leave the dataset, for the release's redirects. */
+  retirements: Retirement[];
+  curationFile: string;
 }
 
 /** Builds a collection in one process, with its curation applied and its assertions checked. */
 export function buildForRelease(dir: string): ReleaseTarget {
   const collection = loadCollection(dir);
-  const result = buildInProcess(collection.sourcesDir, collection.registryDir, join(collection.dir, "curation.yaml"));
+  const curationFile = join(collection.dir, "curation.yaml");
+  const result = buildInProcess(collection.sourcesDir, collection.registryDir, curationFile);
   checkDataset(result.dataset, collection.config.assertions);
   const { name, title, description, license } = collection.config;
-  return { collection, meta: { name, title, description, license }, dataset: result.dataset, warnings: result.curationWarnings ?? [] };
+  const retirements = existsSync(curationFile) ? retirementsOf(parseCuration(readFileSync(curationFile, "utf8"), curationFile)) : [];
+  return { collection, meta: { name, title, description, license }, dataset: result.dataset, warnings: result.curationWarnings ?? [], retirements, curationFile: displayPath(curationFile) };
 }
 
 /** A path as short as it can be said: relative when under the current folder. */
@@ -73,6 +80,8 @@ export async function runRelease(options: RunReleaseOptions): Promise<string | n
     collection: target.meta,
     assertions: target.collection.config.assertions,
     created: releaseTimestamp(options.created),
+    retirements: target.retirements,
+    curationFile: target.curationFile,
     ...(options.version !== undefined ? { version: options.version } : {}),
   });
   for (const line of describePlan(result.plan, displayPath)) log(line);
@@ -81,7 +90,7 @@ export async function runRelease(options: RunReleaseOptions): Promise<string | n
     return null;
   }
   log("");
-  log(renderDiff(result.plan.diff));
+  log(renderDiff(result.plan.diff, labeller(result.plan.previous?.dataset ?? null, result.plan.dataset)));
   log("");
   log(`Published ${target.meta.name} ${result.published} to ${displayPath(result.dir)} (frozen: check with 'sha256sum -c SHA256SUMS' in that folder).`);
   return result.published;

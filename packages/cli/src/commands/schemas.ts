@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineCommand } from "citty";
-import { TABLE_NAMES } from "@parley/model";
+import { ALL_TABLES, type AnyTableName } from "@parley/model";
 import { jsonSchemaOf, schemaFileName } from "@parley/validate";
 import { findRepoRoot } from "../_paths.ts";
 
 /** The JSON Schema files that `schemas/` must hold, generated from the zod models. */
 export function renderSchemas(): Map<string, string> {
-  return new Map(TABLE_NAMES.map((t) => [schemaFileName(t), `${JSON.stringify(jsonSchemaOf(t), null, 2)}\n`]));
+  return new Map((Object.keys(ALL_TABLES) as AnyTableName[]).map((t) => [schemaFileName(t), `${JSON.stringify(jsonSchemaOf(t), null, 2)}\n`]));
 }
 
 export const schemas = defineCommand({
@@ -28,6 +28,6 @@ export const schemas = defineCommand({
       console.error(`schemas/ is out of date with the zod models: ${stale.join(", ")} — run 'pnpm parley schemas'`);
       process.exit(1);
     }
-    console.log(args.check ? "schemas/ matches the zod models" : `wrote ${TABLE_NAMES.length} schemas to schemas/`);
+    console.log(args.check ? "schemas/ matches the zod models" : `wrote ${Object.keys(ALL_TABLES).length} schemas to schemas/`);
   },
 });

@@ -109,7 +109,7 @@ function datesOf(text: string, published: string, offset: number, results: reado
     mentions.push({ date, start: offset + start, end: offset + end, dateline });
   }
   // "earlier this week", which chrono leaves unparsed: the publication's month.
-  for (const m of text.matchAll(/\b(?:earlier )?this week\b/gi)) {
+  for (const m of published === "" ? [] : text.matchAll(/\b(?:earlier )?this week\b/gi)) {
     if (/later\s+$/i.test(text.slice(0, m.index ?? 0))) continue;
     const start = m.index ?? 0;
     if (!mentions.some((d) => d.start - offset <= start && start < d.end - offset))
@@ -130,6 +130,8 @@ const YEAR_ALONE = new RegExp(`\\b(?:${alternation(WORDS.year_prepositions)})\\s
 function resolve(result: Parsed, published: string, instant: Date): string | null {
   const c = result.start;
   const certain = (k: "year" | "month" | "day" | "weekday"): boolean => c.isCertain(k);
+  // With no publication date ("" when unknown) only a date the text states with its year can be told.
+  if (published === "" && !certain("year")) return null;
   const year = c.get("year");
   const month = c.get("month");
   const day = c.get("day");

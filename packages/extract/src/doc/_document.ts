@@ -150,7 +150,7 @@ function buildDocument(article: Article, registry: Registry): Doc {
   }
   const namedCountries = new Set(countries.map((c) => c.code));
   t0 = T("countries", t0);
-  const published = refinePublished(text, article.published);
+  const published = refinePublished(text, article.published ?? "");
   const people = findPeople({ text, tokens, sentenceOf, registry, gazetteer: g, lexicon: lx, countryAt });
   t0 = T("people", t0);
   const byParagraph: DocSentence[][] = [];

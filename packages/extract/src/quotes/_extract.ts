@@ -156,7 +156,7 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
         previous = speaker;
         last = { speaker, paragraph: p, evidence, end: quote.outer.end };
         if (wordCount(quoteText) < MIN_WORDS || looksLikeName(quoteText)) return;
-        found.push({ text: quoteText, span: quote.inner, evidence: evidenceSpan, speaker, meeting_key: null });
+        found.push({ text: quoteText, span: quote.inner, evidence: evidenceSpan, speaker, meeting_key: null, kind: null, medium: null, translated: null });
       });
     }
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 
-// General English for reading attributions in news (../../lexicon/quotes.yaml): speech verbs, titles, role and
+// General English for reading attributions in news (../../lexicon/attribution.yaml): speech verbs, titles, role and
 // group nouns. The lists are data; the quote rules read each one as a set.
 
 const List = z.array(z.string().min(1));
@@ -21,8 +21,8 @@ const QuoteWords = z.strictObject({
   title_abbreviations: z.record(z.string(), z.string()),
 });
 
-const FILE = "packages/extract/lexicon/quotes.yaml";
-const parsed = QuoteWords.safeParse(parse(readFileSync(new URL("../../lexicon/quotes.yaml", import.meta.url), "utf8")));
+const FILE = "packages/extract/lexicon/attribution.yaml";
+const parsed = QuoteWords.safeParse(parse(readFileSync(new URL("../../lexicon/attribution.yaml", import.meta.url), "utf8")));
 if (!parsed.success) throw new Error(`${FILE}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
 const raw = parsed.data;
 
