@@ -1,4 +1,10 @@
 import {
+  type QuoteShape,
+  quoteShape,
+  shapesMatch,
+  quoteKey,
+  quoteWords,
+  quotesMatch,
   type Article,
   type ArticleExtraction,
   type AttendeeMention,
@@ -21,9 +27,8 @@ import {
   slugify,
 } from "@parley/model";
 import type { Registry } from "@parley/registry";
-import { type QuoteShape, quoteShape, shapesMatch } from "./_merge.ts";
 import { PeopleIndex, type ResolvedPerson } from "./_people.ts";
-import { clusterWithinBlocks, moreSpecificDate, quoteKey, quoteWords, quotesMatch } from "./_merge.ts";
+import { clusterWithinBlocks, moreSpecificDate } from "./_merge.ts";
 import { clusterMeetings } from "./_meetings.ts";
 import { chooseRole, institutionCountry, reportedRole, type RoleSighting, roleKeyOf, rolesTable } from "./_roles.ts";
 

@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Article, ArticleExtraction, MeetingMention, QuoteMention } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
-import { normalizeCollection, quotesMatch, datesAgree } from "../src/index.ts";
+import { quotesMatch } from "@parley/model";
+import { normalizeCollection, datesAgree } from "../src/index.ts";
 
 const registry = loadRegistry(join(import.meta.dirname, "../../../pipelines/registry"));
 

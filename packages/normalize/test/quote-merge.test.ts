@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterWithinBlocks, quoteShape, shapesMatch } from "../src/_merge.ts";
+import { quoteShape, shapesMatch } from "@parley/model";
+import { clusterWithinBlocks } from "../src/_merge.ts";
 
 // The merge compares prepared shapes; quotesMatch keeps its own rules for elided quotes.
 const quotesMatch = (a: string, b: string): boolean => shapesMatch(quoteShape(a), quoteShape(b));

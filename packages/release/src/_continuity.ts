@@ -1,5 +1,5 @@
-import { foldName, type Dataset, type MeetingRecord, type PersonRecord, type QuoteRecord } from "@parley/model";
-import { datesAgree, quoteKey, quotesMatch, renameIds } from "@parley/normalize";
+import { foldName, quoteKey, quotesMatch, type Dataset, type MeetingRecord, type PersonRecord, type QuoteRecord } from "@parley/model";
+import { datesAgree, renameIds } from "@parley/normalize";
 
 export interface Renamed {
   from: string;
