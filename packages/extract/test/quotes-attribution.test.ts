@@ -33,6 +33,8 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Speaking to reporters in Tashkent, Uzbek Foreign Minister Bakhtiyor Saidov said: “Afghanistan is our neighbour and we cannot choose our neighbours.”", "Afghanistan is our neighbour and we cannot choose our neighbours.", "Bakhtiyor Saidov", "person"],
   ["The ministry said in a statement it “categorically rejects these baseless accusations.”", "categorically rejects these baseless accusations.", "ministry", "group"],
   ["“There can be no military solution to this conflict,” UN Secretary-General António Guterres said.", "There can be no military solution to this conflict,", "António Guterres", "person"],
+  // The same name with its accent written as a combining mark (NFD), as some feeds deliver it.
+  ["“There can be no military solution to this conflict,” UN Secretary-General Anto\u0301nio Guterres said.", "There can be no military solution to this conflict,", "Anto\u0301nio Guterres", "person"],
   ["Chinese Foreign Ministry spokesperson Mao Ning told a regular briefing that Beijing “has always respected Afghanistan’s sovereignty and independence.”", "has always respected Afghanistan’s sovereignty and independence.", "Mao Ning", "person"],
   ["“We hope that the Taliban will keep their promises,” Iran's special envoy for Afghanistan, Hassan Kazemi Qomi, said.", "We hope that the Taliban will keep their promises,", "Hassan Kazemi Qomi", "person"],
   ["“Russia has never abandoned its friends,” Lavrov was quoted as saying by the TASS news agency.", "Russia has never abandoned its friends,", "Sergey Lavrov", "person"],

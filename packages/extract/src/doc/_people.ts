@@ -59,7 +59,7 @@ function splitName(name: string): string[] {
   return name.split(/\s+/).filter((w) => w.length > 0);
 }
 
-const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text);
+const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t.text); // combining accents: "José" written decomposed
 /** A lowercase syllable joined to the word before by a hyphen ("Jae-in"). */
 const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && /^\p{Ll}/u.test(tokens[k]!.text);
 /** An organisation's acronym inside a title: "UN Secretary-General", "NATO Secretary General". */
