@@ -1,4 +1,5 @@
 export { renderDataset, renderTable } from "./_render.ts";
+export { renderReview, REVIEW_FILE, type ReviewRow } from "./_review.ts";
 export { publishDataset, recoverInterruptedSwap, ValidationFailed, writeNewFile, type PublishOptions } from "./_publish.ts";
 export {
   datasetTargetProblem,

@@ -119,7 +119,9 @@ export const ReviewItem = z.object({
   confidence: z.number().min(0).max(1),
   /** Why it is held back. */
   reason: z.string().min(1),
+  /** The sentence that tells of it, and its offsets into the article text (UTF-16, as every span here). */
   evidence: Span,
+  sentence: z.string(),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 

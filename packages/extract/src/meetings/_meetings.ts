@@ -464,6 +464,7 @@ export function toReview(meetings: readonly Meeting[], held: readonly HeldMeetin
     confidence: HELD_CONFIDENCE,
     reason: h.date ? "no city stated with the meeting" : "no date stated with the meeting",
     evidence: { start: h.sentence.start, end: h.sentence.end },
+    sentence: h.sentence.text,
   }));
   return meetings
     .filter((m) => m.confidence < bar)
@@ -473,6 +474,7 @@ export function toReview(meetings: readonly Meeting[], held: readonly HeldMeetin
       confidence: Math.round(m.confidence * 100) / 100,
       reason: confidenceReason(m),
       evidence: { start: m.frames[0]!.sentence.start, end: m.frames[0]!.sentence.end },
+      sentence: m.frames[0]!.sentence.text,
     }))
     .concat(vague);
 }
