@@ -7,11 +7,12 @@ import { fileURLToPath } from "node:url";
 import { type Article, sha256 } from "@parley/model";
 import { loadGold, scoreAgainstGold } from "@parley/eval";
 import { buildInProcess } from "../src/_pipeline.ts";
+import { PARLEY_BIN } from "./_bin.ts";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SEEDS_DIR = join(REPO, "pipelines/moscow-format/sources");
 export const REGISTRY_DIR = join(REPO, "pipelines/registry");
-export const PARLEY_BIN = join(REPO, "packages/cli/bin/parley.mjs");
+export { PARLEY_BIN, PARLEY_TSX_BIN } from "./_bin.ts";
 
 const made: string[] = [];
 

@@ -21,7 +21,7 @@ import {
 import type { Registry } from "@parley/registry";
 import { type QuoteShape, quoteShape, shapesMatch } from "./_merge.ts";
 import { PeopleIndex, type ResolvedPerson } from "./_people.ts";
-import { clusterWithinBlocks, moreSpecificDate, quoteKey, quoteWords, quotesMatch } from "./_merge.ts";
+import { clusterWithinBlocks, moreSpecificDate, quoteKey, quotesMatch } from "./_merge.ts";
 import { clusterMeetings } from "./_meetings.ts";
 
 interface Located<T> {

@@ -240,7 +240,7 @@ function fillMissing(doc: Doc, d: WorkingDraft, drafts: readonly WorkingDraft[])
 
 const CONFIDENCE: Record<DateBasis, number> = { text: 0.9, today: 0.85, inherited: 0.8, nearby: 0.75, month: 0.7 };
 
-function toMeeting(doc: Doc, d: WorkingDraft): Meeting {
+function toMeeting(_doc: Doc, d: WorkingDraft): Meeting {
   const people: Meeting["people"] = new Map();
   const countries: Meeting["countries"] = new Map();
   const participation: Participation = "in_person";
