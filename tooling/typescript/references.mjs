@@ -32,11 +32,17 @@ function withReferences(text, paths) {
   return text.replace(/\s*\}\s*$/, `,\n  ${rendered}\n}\n`);
 }
 
+/** The paths a tsconfig.json references now, however the array is laid out (Biome may put it on one line). */
+function referencedPaths(text) {
+  const array = /"references"\s*:\s*\[([^\]]*)\]/.exec(text)?.[1];
+  return array === undefined ? null : [...array.matchAll(/"path"\s*:\s*"([^"]*)"/g)].map((m) => m[1]);
+}
+
 const problems = [];
 function update(file, paths) {
   const before = readFileSync(file, "utf8");
+  if (JSON.stringify(referencedPaths(before)) === JSON.stringify(paths)) return;
   const after = withReferences(before, paths);
-  if (after === before) return;
   if (check) problems.push(`${file.slice(REPO.length + 1)}: its "references" do not match the workspace — run 'node tooling/typescript/references.mjs'`);
   else writeFileSync(file, after);
 }
