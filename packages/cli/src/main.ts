@@ -1,26 +1,3 @@
-import { runCommand, runMain, showUsage } from "citty";
-import { parley } from "./_commands.ts";
-import { reportFailure } from "./_failure.ts";
+import { runCli } from "./_run.ts";
 
-const rawArgs = process.argv.slice(2);
-
-async function main(): Promise<number> {
-  if (rawArgs.length === 0 || rawArgs.includes("--help") || rawArgs.includes("-h")) {
-    await runMain(parley, { rawArgs: rawArgs.length === 0 ? ["--help"] : rawArgs });
-    return 0;
-  }
-  try {
-    await runCommand(parley, { rawArgs });
-    return 0;
-  } catch (err) {
-    // citty's own errors are usage mistakes: unknown command, missing argument.
-    if (err instanceof Error && err.name === "CLIError") {
-      await showUsage(parley);
-      console.error(`parley: ${err.message}`);
-      return 1;
-    }
-    return reportFailure(err);
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await runCli(process.argv.slice(2));

@@ -4,14 +4,17 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inspect } from "node:util";
 import { type Article, sha256 } from "@parley/model";
 import { loadGold, scoreAgainstGold } from "@parley/eval";
 import { buildInProcess } from "../src/_pipeline.ts";
+import { runCli } from "../src/_run.ts";
+import { PARLEY_BIN } from "./_bin.ts";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SEEDS_DIR = join(REPO, "pipelines/moscow-format/sources");
 export const REGISTRY_DIR = join(REPO, "pipelines/registry");
-export const PARLEY_BIN = join(REPO, "packages/cli/bin/parley.mjs");
+export { PARLEY_BIN, PARLEY_TSX_BIN } from "./_bin.ts";
 
 const made: string[] = [];
 
@@ -87,6 +90,41 @@ export function runParley(args: string[], options: { env?: Record<string, string
       done({ code, signal, stdout, stderr, ms: Date.now() - started });
     });
   });
+}
+
+/**
+ * Runs `parley` in this process, as main.ts does (same exit code, same output), in `cwd` (the repository
+ * unless named): the fast tier's way to test a command's decisions and messages without starting a process.
+ * What only a child process shows (a kill, a memory cap, another time zone) is for the e2e tier's `runParley`.
+ */
+export async function runParleyInProcess(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> {
+  const started = Date.now();
+  let stdout = "";
+  let stderr = "";
+  const text = (parts: unknown[]): string => `${parts.map((p) => (typeof p === "string" ? p : inspect(p))).join(" ")}\n`;
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, out: process.stdout.write, err: process.stderr.write };
+  const env = { CI: "1", ...options.env };
+  const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const cwd = process.cwd();
+  console.log = console.info = (...parts: unknown[]) => void (stdout += text(parts));
+  console.warn = console.error = (...parts: unknown[]) => void (stderr += text(parts));
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write;
+  Object.assign(process.env, env);
+  try {
+    process.chdir(options.cwd ?? REPO);
+    const code = await runCli(args);
+    return { code, signal: null, stdout, stderr, ms: Date.now() - started };
+  } finally {
+    process.chdir(cwd);
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    Object.assign(console, { log: saved.log, info: saved.info, warn: saved.warn, error: saved.error });
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+  }
 }
 
 /** sha256 of every file under a folder, by relative path: two folders are byte-identical when these are equal. */

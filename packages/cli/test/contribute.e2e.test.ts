@@ -3,10 +3,10 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PARLEY_BIN as BIN } from "./_bin.ts";
 
 // A contributor's path on a copy of the collection: add a saved page, check, break it, check again.
 const REPO = join(import.meta.dirname, "../../..");
-const BIN = join(REPO, "packages/cli/bin/parley.mjs");
 const FIXTURES = join(REPO, "packages/contribute/test/fixtures");
 const work = mkdtempSync(join(tmpdir(), "parley-contrib-"));
 const sources = join(work, "pipelines/moscow-format/sources");

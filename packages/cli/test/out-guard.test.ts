@@ -1,11 +1,11 @@
 import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO, STACK_LINE, hashTree, removeTempDirs, runParley, tempDir } from "./_helpers.ts";
+import { REPO, STACK_LINE, hashTree, removeTempDirs, runParleyInProcess, tempDir } from "./_helpers.ts";
 
 afterAll(removeTempDirs);
 
-// `build --out` replaces a whole folder: run it, in a checkout of its own, against every kind of folder a user
+// `build --out` replaces a whole folder: run it (in process), in a checkout of its own, against every kind of folder a user
 // might name. Parley's own folders are replaced; anything else is refused before any work, with every byte kept.
 const FIX = "choose a new or empty folder, or one a previous build wrote";
 
@@ -23,7 +23,7 @@ function tree(dir: string): Record<string, string> {
   return { ...hashTree(dir), ...Object.fromEntries(folders) };
 }
 
-const build = (out: string, from = sources) => runParley(["build", "--sources", from, "--out", out], { cwd: checkout });
+const build = (out: string, from = sources) => runParleyInProcess(["build", "--sources", from, "--out", out], { cwd: checkout });
 
 beforeAll(async () => {
   // A checkout with the collection, the registry and the published 1.0.0, as a contributor has it.

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO, removeTempDirs, runParley, tempDir } from "./_helpers.ts";
+import { REPO, removeTempDirs, runParleyInProcess as runParley, tempDir } from "./_helpers.ts";
 
 afterAll(removeTempDirs);
 

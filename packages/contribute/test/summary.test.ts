@@ -1,7 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Dataset, EvidenceRecord, QuoteRecord } from "@parley/model";
 import { diffDatasets } from "@parley/diff";
 import { excerpt, MAX_LISTED, renderChangeSummary } from "../src/index.ts";

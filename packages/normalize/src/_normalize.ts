@@ -3,7 +3,6 @@ import {
   quoteShape,
   shapesMatch,
   quoteKey,
-  quoteWords,
   quotesMatch,
   type Article,
   type ArticleExtraction,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Dataset, type PersonRecord, type RedirectRecord } from "@parley/model";
+import type { Dataset, PersonRecord, RedirectRecord } from "@parley/model";
 import { applyCuration, parseCuration, retirementsOf } from "@parley/normalize";
 import { findPublishedVersions, latestRelease, publishRelease, readRelease, resolveRedirect } from "../src/index.ts";
 import { firstBuild, META, NO_ASSERTIONS, tempRoot } from "./_fixture.ts";

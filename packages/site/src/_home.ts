@@ -1,4 +1,4 @@
-import { type Catalog } from "./_catalog.ts";
+import type { Catalog } from "./_catalog.ts";
 import { formatCount, dayOf } from "./_format.ts";
 import { type Html, html } from "./_html.ts";
 import { CURRENT } from "./_input.ts";

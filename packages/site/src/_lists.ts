@@ -1,4 +1,4 @@
-import { type Catalog } from "./_catalog.ts";
+import type { Catalog } from "./_catalog.ts";
 import { plural } from "./_format.ts";
 import { html, safeUrl } from "./_html.ts";
 import type { Page } from "./_layout.ts";

@@ -275,7 +275,7 @@ function confidenceReason(m: Meeting): string {
   return `${DATE_BASIS[m.dateBasis]}; ${city}`;
 }
 
-function toMeeting(doc: Doc, d: WorkingDraft): Meeting {
+function toMeeting(_doc: Doc, d: WorkingDraft): Meeting {
   const people: Meeting["people"] = new Map();
   const countries: Meeting["countries"] = new Map();
   const participation: Participation = "in_person";

@@ -3,12 +3,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PARLEY_BIN, PARLEY_TSX_BIN } from "./_bin.ts";
 
 const root = join(import.meta.dirname, "../../..");
-const bin = join(root, "packages/cli/bin/parley.mjs");
 const seeds = join(root, "pipelines/moscow-format/sources");
 
-function parley(args: string[]) {
+function parley(args: string[], bin = PARLEY_BIN) {
   const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -26,7 +26,9 @@ describe("parley build --sources --out", { timeout: 60_000 }, () => {
   const out1 = join(mkdtempSync(join(tmpdir(), "parley-build-")), "out");
   const out2 = join(mkdtempSync(join(tmpdir(), "parley-build-")), "out");
   const first = parley(["build", "--sources", seeds, "--out", out1]);
-  const second = parley(["build", "--sources", seeds, "--out", out2]);
+  // The second build runs the command as users do (sources through tsx): the bundle the other spawning
+  // tests run must write the very same bytes.
+  const second = parley(["build", "--sources", seeds, "--out", out2], PARLEY_TSX_BIN);
 
   it("writes the dataset files with the contract's columns and a summary", () => {
     expect(first.stderr).not.toMatch(/internal error/);

@@ -1,0 +1,50 @@
+import { readdirSync, existsSync } from "node:fs";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+// One vitest run for the whole repository (`pnpm test` runs it through tooling/test/run.mjs, which skips the
+// packages whose tests Turbo has cached). Each package is a project named after its folder; its end-to-end
+// tests (`*.e2e.test.ts`: spawned commands, kills, hostile inputs, the browser) form a second project,
+// `<folder>:e2e`, the slow tier, which runs the CLI bundled once (packages/cli/scripts/bundle.mjs).
+const E2E = "test/**/*.e2e.test.ts";
+
+const packages = readdirSync("packages", { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(`packages/${e.name}/package.json`))
+  .map((e) => e.name)
+  .sort();
+
+const hasE2e = (dir: string): boolean => readdirSync(`packages/${dir}/test`, { recursive: true, encoding: "utf8" }).some((f) => f.endsWith(".e2e.test.ts"));
+
+const projects: TestProjectInlineConfiguration[] = [];
+for (const dir of packages) {
+  if (!existsSync(`packages/${dir}/test`)) continue;
+  projects.push({
+    extends: true,
+    test: { name: dir, root: `packages/${dir}`, include: ["test/**/*.test.ts"], exclude: [E2E] },
+  });
+  if (hasE2e(dir)) {
+    projects.push({
+      extends: true,
+      test: {
+        name: `${dir}:e2e`,
+        root: `packages/${dir}`,
+        include: [E2E],
+        // The CLI's spawning tests run it bundled, built once per run (packages/cli/scripts/bundle.mjs).
+        globalSetup: dir === "cli" ? ["scripts/bundle.mjs"] : [],
+      },
+    });
+  }
+}
+
+export default defineConfig({
+  test: {
+    // A loaded 2-core machine: the first test of a file may load the extraction models (seconds); a test
+    // that needs longer says so itself.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Both cores; test files share a worker's loaded modules (the extraction models load once per worker,
+    // not once per file): the code under test is pure or works in temporary folders.
+    maxWorkers: 2,
+    isolate: false,
+    projects,
+  },
+});
