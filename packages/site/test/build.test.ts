@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { InputError } from "@parley/model";
+import { InputError, TABLE_NAMES } from "@parley/model";
 import { buildSite } from "../src/index.ts";
 import { REPO } from "./_browser.ts";
 
@@ -78,10 +78,10 @@ describe("buildSite on the published datasets", () => {
     const datasets = join(tempDir("current"), "datasets");
     cpSync(DATASETS, datasets, { recursive: true });
     const current = join(datasets, "moscow-format", "current");
+    // A working build the developer made is not part of the published datasets this test starts from.
+    rmSync(current, { recursive: true, force: true });
     mkdirSync(current);
-    for (const name of ["sources", "meetings", "attendees", "quotes", "people", "evidence"]) {
-      cpSync(join(datasets, "moscow-format", "1.0.0", `${name}.json`), join(current, `${name}.json`));
-    }
+    for (const name of TABLE_NAMES) cpSync(join(datasets, "moscow-format", "2.0.0", `${name}.json`), join(current, `${name}.json`));
     const meetings = JSON.parse(readFileSync(join(current, "meetings.json"), "utf8")) as Array<{ name: string }>;
     meetings[0]!.name = "A meeting only the working build has";
     writeFileSync(join(current, "meetings.json"), JSON.stringify(meetings));
@@ -101,7 +101,7 @@ describe("reading the datasets", () => {
   it.each([
     ["index.json", "not json", /not JSON/],
     ["index.json", JSON.stringify({ collections: [{ name: "Bad Name", title: null, latest: "1.0.0", versions: [] }] }), /collections\.0\.name/],
-    ["moscow-format/1.0.0/quotes.json", JSON.stringify([{ quote_id: "q" }]), /the quotes table: 0\.text/],
+    ["moscow-format/2.0.0/quotes.json", JSON.stringify([{ quote_id: "q" }]), /the quotes table: 0\.text/],
   ])("reports a broken %s with the file and what is wrong", (file, content, message) => {
     const datasets = join(tempDir("broken"), "datasets");
     cpSync(DATASETS, datasets, { recursive: true });
