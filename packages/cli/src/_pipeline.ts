@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import {
   type Article,
   type ArticleExtraction,
@@ -18,7 +18,7 @@ import { ingestSource, readSourceFile } from "@parley/ingest";
 import { extractArticle } from "@parley/extract";
 import { applyCuration, normalizeCollection, parseCuration } from "@parley/normalize";
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
-import { type PublishOptions, publishDataset, ValidationFailed } from "@parley/export";
+import { type PublishOptions, publishDataset, REVIEW_FILE, renderReview, ValidationFailed } from "@parley/export";
 import { diffDatasets } from "@parley/diff";
 import { progress } from "./_progress.ts";
 
@@ -109,6 +109,10 @@ export function buildInProcess(sourcesDir: string, registryDir: string, curation
 
 export interface BuildSummary {
   sources: number;
+  /** Rows extraction found but did not publish (their warnings say which; build/review.csv lists them). */
+  held_for_review?: number;
+  /** Where a build that writes a build folder listed them. */
+  review_file?: string;
   rows: Record<string, number>;
   boilerplate_chars_removed: number;
   warnings: string[];
@@ -143,6 +147,7 @@ export function summarize(result: Pick<BuildResult, "articles" | "extractions" |
   }
   return {
     sources: result.articles.length,
+    held_for_review: result.extractions.reduce((n, e) => n + (e.review?.length ?? 0), 0),
     rows: Object.fromEntries(TABLE_NAMES.map((t) => [t, result.dataset[t].length])),
     boilerplate_chars_removed: result.articles.reduce((n, a) => n + a.removed.reduce((m, r) => m + r.chars, 0), 0),
     warnings,
@@ -172,6 +177,7 @@ export function formatSummary(summary: BuildSummary, destination: string): strin
     "Rows per table:",
     rows,
     ...changeLines,
+    ...(summary.held_for_review ? [`Held for review (not published; the text does not support them with confidence): ${summary.held_for_review} row(s), each in the warnings below${summary.review_file ? ` and in ${summary.review_file}` : ""}`] : []),
     `Warnings (${summary.warnings.length}):`,
     warnings,
   ].join("\n");
@@ -214,8 +220,15 @@ export function runNormalizeStage(registryDir: string, buildDir: string, curatio
   for (const warning of curationWarnings) process.stderr.write(`normalize: warning: ${warning}\n`);
   writeJsonFolder(stageDir(buildDir, "normalize"), [
     ["dataset", dataset],
-    ["summary", summarize({ articles, extractions, dataset, curationWarnings })],
+    ["summary", { ...summarize({ articles, extractions, dataset, curationWarnings }), review_file: relative(dirname(dirname(dirname(buildDir))), join(buildDir, REVIEW_FILE)) }],
   ]);
+  writeFileSync(join(buildDir, REVIEW_FILE), reviewCsv(articles, extractions));
+}
+
+/** The rows extraction held back, for a person to review (build/review.csv): written on every build, empty or not. */
+export function reviewCsv(articles: readonly Article[], extractions: readonly ArticleExtraction[]): string {
+  const textOf = new Map(articles.map((a) => [a.source_id, a.text]));
+  return renderReview(extractions.flatMap((e) => (e.review ?? []).map((item) => ({ source_id: e.source_id, text: textOf.get(e.source_id) ?? "", item }))));
 }
 
 function readNormalized(buildDir: string): { dataset: Dataset; summary: BuildSummary } {

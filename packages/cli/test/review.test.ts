@@ -1,0 +1,31 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatSummary, runExtractStage, runIngestStage, runNormalizeStage, type BuildSummary } from "../src/_pipeline.ts";
+import { FRONT, REGISTRY_DIR, removeTempDirs, sourceFile, tempDir } from "./_helpers.ts";
+
+afterAll(removeTempDirs);
+
+describe("rows held for review", () => {
+  it("go to build/review.csv with their reason and sentence, and the summary counts them; the dataset does not hold them", () => {
+    const root = tempDir("review");
+    const sources = join(root, "pipelines", "demo", "sources");
+    const build = join(root, "pipelines", "demo", "build");
+    mkdirSync(sources, { recursive: true });
+    // A meeting with a date but no place the text gives, and one the text places and dates.
+    const held = "Foreign Minister Jane Roe of Peru met Foreign Minister John Doe of Chile on Monday to discuss trade.";
+    const published = "Jane Roe and John Doe met again in Lima on Tuesday, October 1.";
+    writeFileSync(join(sources, "001_demo.md"), sourceFile({ ...FRONT, url: "https://example.org/demo" }, `${held}\n\n${published}\n`));
+    runIngestStage(sources, REGISTRY_DIR, build);
+    runExtractStage(REGISTRY_DIR, build);
+    runNormalizeStage(REGISTRY_DIR, build);
+    const csv = readFileSync(join(build, "review.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("source_id,record_type,summary,confidence,reason,start,end,sentence");
+    expect(csv.slice(1)).toEqual([`001_demo,meeting,"meeting on 2024-09-30 (Jane Roe, John Doe, PER, CHL)",0.5,no city stated with the meeting,0,${held.length},${held}`]);
+    const summary = JSON.parse(readFileSync(join(build, "normalize", "summary.json"), "utf8")) as BuildSummary;
+    expect(summary.held_for_review).toBe(1);
+    expect(formatSummary(summary, "datasets/demo/current")).toContain("Held for review (not published; the text does not support them with confidence): 1 row(s), each in the warnings below and in pipelines/demo/build/review.csv");
+    const dataset = JSON.parse(readFileSync(join(build, "normalize", "dataset.json"), "utf8")) as { meetings: Array<{ date: string; city: string }> };
+    expect(dataset.meetings.map((m) => [m.date, m.city])).toEqual([["2024-10-01", "Lima"]]);
+  });
+});
