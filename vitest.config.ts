@@ -1,4 +1,6 @@
 import { readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 // One vitest run for the whole repository (`pnpm test` runs it through tooling/test/run.mjs, which skips the
@@ -7,27 +9,32 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 // `<folder>:e2e`, the slow tier, which runs the CLI bundled once (packages/cli/scripts/bundle.mjs).
 const E2E = "test/**/*.e2e.test.ts";
 
-const packages = readdirSync("packages", { withFileTypes: true })
-  .filter((e) => e.isDirectory() && existsSync(`packages/${e.name}/package.json`))
+// Paths from this file, not the working directory: a package's own `vitest bench` finds this config too.
+const PACKAGES = join(fileURLToPath(new URL(".", import.meta.url)), "packages");
+
+const packages = readdirSync(PACKAGES, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(join(PACKAGES, e.name, "package.json")))
   .map((e) => e.name)
   .sort();
 
-const hasE2e = (dir: string): boolean => readdirSync(`packages/${dir}/test`, { recursive: true, encoding: "utf8" }).some((f) => f.endsWith(".e2e.test.ts"));
+const hasE2e = (dir: string): boolean => readdirSync(join(PACKAGES, dir, "test"), { recursive: true, encoding: "utf8" }).some((f) => f.endsWith(".e2e.test.ts"));
 
 const projects: TestProjectInlineConfiguration[] = [];
 for (const dir of packages) {
-  if (!existsSync(`packages/${dir}/test`)) continue;
+  if (!existsSync(join(PACKAGES, dir, "test"))) continue;
   projects.push({
     extends: true,
-    test: { name: dir, root: `packages/${dir}`, include: ["test/**/*.test.ts"], exclude: [E2E] },
+    test: { name: dir, root: join(PACKAGES, dir), include: ["test/**/*.test.ts"], exclude: [E2E] },
   });
   if (hasE2e(dir)) {
     projects.push({
       extends: true,
       test: {
         name: `${dir}:e2e`,
-        root: `packages/${dir}`,
+        root: join(PACKAGES, dir),
         include: [E2E],
+        // The package's benchmarks run once, in its main project.
+        benchmark: { include: [] },
         // The CLI's spawning tests run it bundled, built once per run (packages/cli/scripts/bundle.mjs).
         globalSetup: dir === "cli" ? ["scripts/bundle.mjs"] : [],
       },
