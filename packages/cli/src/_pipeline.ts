@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import {
   type Article,
   type ArticleExtraction,
@@ -20,6 +20,7 @@ import { applyCuration, normalizeCollection, parseCuration } from "@parley/norma
 import { type Assertions, validateTables, type TableRows } from "@parley/validate";
 import { type PublishOptions, publishDataset, REVIEW_FILE, renderReview, ValidationFailed } from "@parley/export";
 import { diffDatasets } from "@parley/diff";
+import { keepPreviousIds, latestRelease } from "@parley/release";
 import { progress } from "./_progress.ts";
 
 /** Source files of a folder: Markdown articles, in name order; README.md documents the folder. */
@@ -249,7 +250,12 @@ export function runValidateStage(buildDir: string, assertions: Assertions): void
 }
 
 export function runExportStage(buildDir: string, destination: string, assertions: Assertions, options: PublishOptions): BuildSummary {
-  const { dataset, summary } = readNormalized(buildDir);
+  const normalized = readNormalized(buildDir);
+  const { summary } = normalized;
+  // The working build shows the IDs the latest release published, as the next release will keep them
+  // (a meeting ID is chosen once: a later source refining the date does not change it).
+  const previous = latestRelease(dirname(dirname(destination)), basename(dirname(destination)));
+  const dataset = previous ? keepPreviousIds(previous.dataset, normalized.dataset).dataset : normalized.dataset;
   const changes = publishWithChanges(dataset, destination, assertions, options);
   const published = { ...summary, changes };
   writeJsonFolder(stageDir(buildDir, "export"), [["summary", published]]);

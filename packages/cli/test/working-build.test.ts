@@ -29,3 +29,29 @@ describe("rows held for review", () => {
     expect(dataset.meetings.map((m) => [m.date, m.city])).toEqual([["2024-10-01", "Lima"]]);
   });
 });
+
+describe("the working build of a released collection", () => {
+  it("shows the IDs the latest release published, so current/ and the release agree row for row", async () => {
+    const { cpSync, readdirSync } = await import("node:fs");
+    const { REPO, SEEDS_DIR } = await import("./_helpers.ts");
+    const { runValidateStage, runExportStage: exportStage } = await import("../src/_pipeline.ts");
+    const root = tempDir("continuity");
+    const released = join(REPO, "datasets", "moscow-format", "2.0.0");
+    cpSync(released, join(root, "datasets", "moscow-format", "2.0.0"), { recursive: true });
+    const build = join(root, "pipelines", "moscow-format", "build");
+    runIngestStage(SEEDS_DIR, REGISTRY_DIR, build);
+    runExtractStage(REGISTRY_DIR, build);
+    runNormalizeStage(REGISTRY_DIR, build, join(REPO, "pipelines", "moscow-format", "curation.yaml"));
+    const assertions = { min_rows: {}, max_rows: {} };
+    runValidateStage(build, assertions);
+    const current = join(root, "datasets", "moscow-format", "current");
+    exportStage(build, current, assertions, { marker: { collection: "moscow-format", command: "parley build" } });
+    const derived = JSON.parse(readFileSync(join(build, "normalize", "dataset.json"), "utf8")) as { meetings: Array<{ meeting_id: string }> };
+    // The build derives series-and-round IDs; the release published date-and-city ones, and they are kept.
+    expect(derived.meetings.map((m) => m.meeting_id)).toContain("meeting:moscow-format:7");
+    // Every table; redirects.csv belongs to a release, not to a build.
+    for (const file of readdirSync(released).filter((f) => f.endsWith(".csv") && f !== "redirects.csv")) {
+      expect(readFileSync(join(current, file), "utf8"), file).toBe(readFileSync(join(released, file), "utf8"));
+    }
+  }, 120_000);
+});
