@@ -92,7 +92,7 @@ const wordsOf = (phrase: string): string[] => {
   if (!words) split.set(phrase, (words = phrase.split(/\s+/)));
   return words;
 };
-const firstWord = (phrase: string): string => wordsOf(phrase)[0] as string;
+export const firstWord = (phrase: string): string => wordsOf(phrase)[0] as string;
 
 function phraseIn(tokens: readonly Token[], from: number, to: number, phrase: string): number {
   for (let i = from; i < to; i++) if (phraseAt(tokens, i, phrase)) return i;

@@ -5,7 +5,7 @@ type Participation = AttendeeMention["participation"];
 import type { Doc, DocSentence } from "../doc/_document.ts";
 import type { City } from "../doc/_gazetteer.ts";
 import type { PersonMention } from "../doc/_people.ts";
-import { findFrames, futureBefore, insideQuotation, isLocation, matchPattern, phraseAt, type DateBasis, type Frame } from "./_frames.ts";
+import { findFrames, firstWord, futureBefore, insideQuotation, isLocation, matchPattern, phraseAt, type DateBasis, type Frame } from "./_frames.ts";
 import { findSeries } from "./_series.ts";
 
 // Frames become meetings in ordered steps, most certain first:
@@ -395,8 +395,7 @@ function afterFormer(doc: Doc, i: number): boolean {
 
 function phraseInSentence(doc: Doc, s: DocSentence, phrase: string): boolean {
   // Most phrases' first word is not in the sentence at all: one set lookup says so.
-  const first = phrase.slice(0, phrase.indexOf(" ") >>> 0);
-  if (!wordsOfSentence(doc, s).has(first)) return false;
+  if (!wordsOfSentence(doc, s).has(firstWord(phrase))) return false;
   for (let i = s.first; i < s.last; i++) if (phraseAt(doc.tokens, i, phrase)) return true;
   return false;
 }
@@ -417,7 +416,7 @@ function wordsOfSentence(doc: Doc, s: DocSentence): Set<string> {
 /** Token where an absence clause starts ("Myanmar did not designate …" starts at its subject), or the sentence end. */
 function absenceStart(doc: Doc, s: DocSentence): number {
   const words = wordsOfSentence(doc, s);
-  if (!doc.lexicon.absenceCues.some((c) => words.has(c.slice(0, c.indexOf(" ") >>> 0)))) return s.last;
+  if (!doc.lexicon.absenceCues.some((c) => words.has(firstWord(c)))) return s.last;
   for (let i = s.first; i < s.last; i++) {
     const cue = doc.lexicon.absenceCues.find((c) => phraseAt(doc.tokens, i, c));
     if (!cue) continue;
