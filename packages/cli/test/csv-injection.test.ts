@@ -4,8 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Dataset, PersonRecord, QuoteRecord } from "@parley/model";
 import { publishDataset, renderDataset } from "@parley/export";
 import { fieldsOf, parseCsv } from "@parley/validate";
-import { buildInProcess } from "../src/_pipeline.ts";
-import { FRONT, TEST_SPEAKER, sourceFile, tempDir, testRegistry, removeTempDirs } from "./_helpers.ts";
+import { FRONT, TEST_SPEAKER, buildFolder, sourceFile, tempDir, testRegistry, removeTempDirs } from "./_helpers.ts";
 
 afterAll(removeTempDirs);
 
@@ -80,7 +79,7 @@ describe("CSV cells a spreadsheet would run", () => {
 });
 
 describe("a hostile source article", () => {
-  it("comes out with =HYPERLINK( neutralised in CSV and exact in JSON", () => {
+  it("comes out with =HYPERLINK( neutralised in CSV and exact in JSON", async () => {
     const root = tempDir("injection");
     const sources = join(root, "sources");
     mkdirSync(sources);
@@ -91,7 +90,7 @@ describe("a hostile source article", () => {
     ].join("\n");
     writeFileSync(join(sources, "wire-report.md"), sourceFile({ ...FRONT, title: `'${title.replace(/'/g, "''")}'` }, body));
     const out = join(root, "out");
-    const files = publishDataset(buildInProcess(sources, testRegistry()).dataset, out, NO_ASSERTIONS);
+    const files = publishDataset((await buildFolder(sources, testRegistry())).dataset, out, NO_ASSERTIONS);
 
     const sourcesCsv = parseCsv(readFileSync(join(out, "sources.csv"), "utf8"));
     expect(sourcesCsv.rows[0]?.[sourcesCsv.header.indexOf("title")]).toBe(`'${title}`);

@@ -16,7 +16,8 @@ export class ValidationFailed extends Error {
 
 const stagingPrefix = (destination: string): string => `.parley-tmp-${basename(destination)}-`;
 
-function isRunning(pid: number): boolean {
+/** Whether a process (a build that left a staging folder or a partial file) is still running. */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

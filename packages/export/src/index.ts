@@ -1,5 +1,5 @@
 export { renderDataset } from "./_render.ts";
-export { publishDataset, recoverInterruptedSwap, ValidationFailed, writeNewFile, type PublishOptions } from "./_publish.ts";
+export { isRunning, publishDataset, recoverInterruptedSwap, ValidationFailed, writeNewFile, type PublishOptions } from "./_publish.ts";
 export {
   datasetTargetProblem,
   foreignEntries,

@@ -32,9 +32,42 @@ interface Located<T> {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort(byText);
 
+/**
+ * A source as the merge reads it: its metadata, and either its whole text or only the sentences its evidence
+ * cites (`excerpts`, keyed by `excerptKey`), so that a large corpus is merged without holding every article text.
+ */
+export type SourceArticle = Omit<Article, "text"> & ({ text: string } | { excerpts: Readonly<Record<string, string>> });
+
+/** The key of an evidence sentence in a source's `excerpts`. */
+export const excerptKey = (span: Span): string => `${span.start}:${span.end}`;
+
+/** The evidence sentences the merge cites from one article's extraction, keyed by `excerptKey`. */
+export function excerptsOf(text: string, extraction: ArticleExtraction): Record<string, string> {
+  const excerpts: Record<string, string> = {};
+  const add = (given: Span, focus?: Span): void => {
+    const span = boundedSpan(given, focus);
+    excerpts[excerptKey(span)] = text.slice(span.start, span.end).trim();
+  };
+  for (const person of extraction.people) add(person.evidence);
+  for (const meeting of extraction.meetings) {
+    for (const span of meeting.evidence) add(span);
+    for (const attendee of meeting.attendees) add(attendee.evidence);
+  }
+  for (const quote of extraction.quotes) add(quote.evidence, quote.span);
+  return excerpts;
+}
+
+function sentenceOf(source: SourceArticle | undefined, span: Span): string {
+  if (source === undefined) return "";
+  if ("text" in source) return source.text.slice(span.start, span.end).trim();
+  const sentence = source.excerpts[excerptKey(span)];
+  if (sentence === undefined) throw new Error(`no excerpt ${excerptKey(span)} of source ${source.source_id}: excerptsOf and the merge disagree`);
+  return sentence;
+}
+
 /** Merges per-article extractions into one dataset: people resolved, meetings and quotes merged across sources. */
 export function normalizeCollection(
-  articles: readonly Article[],
+  articles: readonly SourceArticle[],
   extractions: readonly ArticleExtraction[],
   registry: Registry,
 ): Dataset {
@@ -44,9 +77,8 @@ export function normalizeCollection(
   const people = new PeopleIndex(registry);
   const evidence: EvidenceRecord[] = [];
   const addEvidence: AddEvidence = (record_type, record_id, source_id, given, focus) => {
-    const text = articleById.get(source_id)?.text ?? "";
     const span = boundedSpan(given, focus);
-    const sentence = text.slice(span.start, span.end).trim();
+    const sentence = sentenceOf(articleById.get(source_id), span);
     if (sentence.length > 0) evidence.push({ record_type, record_id, source_id, start: span.start, end: span.end, sentence });
   };
 

@@ -3,8 +3,8 @@ import { defineCommand } from "citty";
 import { type Dataset, inputError } from "@parley/model";
 import { type CollectionMeta, type ReleasePlan, publishRelease, refuseForeignDatasetsRoot, renderDiff } from "@parley/release";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot, guardedPaths } from "../_paths.ts";
-import { type Collection, loadCollection } from "../_collection.ts";
-import { buildInProcess, checkDataset } from "../_pipeline.ts";
+import { type Collection, collectionBuild, loadCollection } from "../_collection.ts";
+import { buildDataset, checkDataset } from "@parley/pipeline";
 
 export interface ReleaseTarget {
   collection: Collection;
@@ -14,9 +14,9 @@ export interface ReleaseTarget {
 }
 
 /** Builds a collection in one process, with its curation applied and its assertions checked. */
-export function buildForRelease(dir: string): ReleaseTarget {
+export async function buildForRelease(dir: string): Promise<ReleaseTarget> {
   const collection = loadCollection(dir);
-  const result = buildInProcess(collection.sourcesDir, collection.registryDir, join(collection.dir, "curation.yaml"));
+  const result = await buildDataset(collectionBuild(collection));
   checkDataset(result.dataset, collection.config.assertions);
   const { name, title, description, license } = collection.config;
   return { collection, meta: { name, title, description, license }, dataset: result.dataset, warnings: result.curationWarnings ?? [] };
@@ -65,7 +65,7 @@ export async function runRelease(options: RunReleaseOptions): Promise<string | n
   ]);
   // Before the build: a wrong --datasets is refused at once, and nothing is written.
   refuseForeignDatasetsRoot(options.datasetsRoot, guarded);
-  const target = buildForRelease(options.collectionDir);
+  const target = await buildForRelease(options.collectionDir);
   for (const warning of target.warnings) log(`warning: ${warning}`);
   const result = await publishRelease(target.dataset, {
     datasetsRoot: options.datasetsRoot,

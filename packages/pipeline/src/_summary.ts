@@ -1,0 +1,54 @@
+import { type Dataset, TABLE_NAMES } from "@parley/model";
+import type { ArticleRecord } from "./_article.ts";
+import type { Changes } from "./_stages.ts";
+
+export interface BuildSummary {
+  sources: number;
+  rows: Record<string, number>;
+  boilerplate_chars_removed: number;
+  warnings: string[];
+  /** Rows added, removed and changed per table against the dataset that was there before; null on a first build. */
+  changes?: Changes;
+}
+
+export function summarize(result: { records: readonly ArticleRecord[]; dataset: Dataset; curationWarnings?: readonly string[] }): BuildSummary {
+  const warnings = result.records.flatMap((r) => r.extraction.warnings.map((w) => `${r.source.source_id}: ${w}`));
+  warnings.push(...(result.curationWarnings ?? []));
+  for (const { extraction: e } of result.records) {
+    if (e.quotes.length === 0 && e.meetings.length === 0) warnings.push(`${e.source_id}: no quote and no meeting found`);
+  }
+  return {
+    sources: result.records.length,
+    rows: Object.fromEntries(TABLE_NAMES.map((t) => [t, result.dataset[t].length])),
+    boilerplate_chars_removed: result.records.reduce((n, r) => n + r.source.removed.reduce((m, c) => m + c.chars, 0), 0),
+    warnings,
+  };
+}
+
+export function formatSummary(summary: BuildSummary, destination: string): string {
+  const rows = Object.entries(summary.rows)
+    .map(([table, n]) => `  ${table.padEnd(10)} ${String(n).padStart(6)}`)
+    .join("\n");
+  const warnings = summary.warnings.length === 0 ? "  none" : summary.warnings.map((w) => `  - ${w}`).join("\n");
+  const changes = summary.changes;
+  const changeLines =
+    changes === undefined
+      ? []
+      : changes === null
+        ? ["Changes: first build of this dataset"]
+        : [
+            "Changes against the previous build:",
+            ...Object.entries(changes).map(([t, c]) =>
+              c.added + c.removed + c.changed === 0 ? `  ${t.padEnd(10)} unchanged` : `  ${t.padEnd(10)} +${c.added} -${c.removed} ~${c.changed}`,
+            ),
+          ];
+  return [
+    `Built ${destination}`,
+    `  sources read: ${summary.sources} (boilerplate removed: ${summary.boilerplate_chars_removed} characters)`,
+    "Rows per table:",
+    rows,
+    ...changeLines,
+    `Warnings (${summary.warnings.length}):`,
+    warnings,
+  ].join("\n");
+}
