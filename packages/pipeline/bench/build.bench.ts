@@ -38,7 +38,8 @@ interface Run {
 
 function build(sources: string, out: string, cache: string): Run {
   const child = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "_build-once.ts"), sources, out, cache, REGISTRY], {
-    cwd: REPO,
+    // In this package, where tsx is installed.
+    cwd: join(import.meta.dirname, ".."),
     encoding: "utf8",
     maxBuffer: 1 << 26,
     env: { ...process.env, CI: "1" },
@@ -48,7 +49,7 @@ function build(sources: string, out: string, cache: string): Run {
   return { ...(JSON.parse(last) as Omit<Run, "load">), load: load() };
 }
 
-const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const s = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const mib = (kb: number): string => `${Math.round(kb / 1024)} MiB`;
 
 const lines: string[] = [

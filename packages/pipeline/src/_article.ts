@@ -13,6 +13,20 @@ export interface ArticleRecord {
   extraction: ArticleExtraction;
 }
 
+/** What a build reports of an article once merged: its metadata and what was found, not the mentions themselves. */
+export interface ArticleSummary {
+  source: Omit<Article, "text">;
+  quotes: number;
+  meetings: number;
+  warnings: string[];
+}
+
+/** An article's summary (the merge no longer needs its mentions and cited sentences). */
+export function summaryOf({ source, extraction }: ArticleRecord): ArticleSummary {
+  const { excerpts: _excerpts, ...meta } = source;
+  return { source: meta, quotes: extraction.quotes.length, meetings: extraction.meetings.length, warnings: extraction.warnings };
+}
+
 /** A source file read and extracted, or the problems that stop it. */
 export type ArticleOutcome = { record: ArticleRecord } | { problems: Problem[] };
 

@@ -162,7 +162,7 @@ function removeStalePartials(dir: string): void {
 }
 
 /** Calls `fn` with each line of a file, reading it in blocks (a segment may be larger than a string may be). */
-function forEachLine(file: string, fn: (line: string) => void): void {
+export function forEachLine(file: string, fn: (line: string) => void): void {
   const fd = openSync(file, "r");
   const block = Buffer.alloc(1 << 20);
   const decoder = new StringDecoder("utf8");

@@ -4,7 +4,10 @@ import { join } from "node:path";
 import type { PublishOptions } from "@parley/export";
 import type { Assertions } from "@parley/validate";
 import { type BuildOptions, type BuildResult, buildUnlessUnchanged } from "./_run.ts";
-import { STAGES } from "./_stages.ts";
+import { publishDataset } from "@parley/export";
+import { TABLE_NAMES } from "@parley/model";
+import { countChanges, hasDigests } from "./_changes.ts";
+import { changesBetween, readPublishedDataset } from "./_stages.ts";
 import { type BuildSummary, summarize } from "./_summary.ts";
 
 export interface PublishBuildOptions extends BuildOptions {
@@ -40,6 +43,12 @@ const stamps = (dir: string): Record<string, [number, number]> =>
       }),
   );
 
+/** Whether a published folder is small enough to read back whole (its largest file fits a string, many times over). */
+function readableAtOnce(dir: string): boolean {
+  if (!existsSync(dir)) return false;
+  return TABLE_NAMES.every((t) => !existsSync(join(dir, `${t}.json`)) || statSync(join(dir, `${t}.json`)).size < 64 * 2 ** 20);
+}
+
 const sameStamps = (a: Record<string, [number, number]>, b: Record<string, [number, number]>): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Builds and publishes a dataset into `destination`, or does nothing when nothing it depends on has changed. */
@@ -59,7 +68,13 @@ export async function buildAndPublish(options: PublishBuildOptions): Promise<Pub
     return { summary, result: null };
   }
   if (result === null) throw new Error("unreachable: a build was skipped with no record of the last one");
-  const changes = STAGES.export.run(result.dataset, options.destination, options.assertions, options.publishOptions);
+  // Small datasets are diffed against the folder itself the first time; after that, and for large ones, by digests.
+  const digests = options.cacheDir !== null && hasDigests(options.cacheDir, options.destination);
+  const previous = digests || !readableAtOnce(options.destination) ? null : readPublishedDataset(options.destination);
+  const hadDataset = existsSync(join(options.destination, "sources.json"));
+  publishDataset(result.dataset, options.destination, options.assertions, options.publishOptions);
+  const counted = options.cacheDir === null ? undefined : countChanges(result.dataset, options.cacheDir, options.destination);
+  const changes = counted !== undefined ? counted : previous !== null ? changesBetween(previous, result.dataset) : hadDataset ? undefined : null;
   const summary = { ...summarize(result), changes };
   if (record !== null) {
     const saved: LastPublished = { fingerprint: `${result.fingerprint}:${settings}`, destination: options.destination, files: stamps(options.destination), summary };

@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { type Article, type Dataset, InputError, type Problem, inputError } from "@parley/model";
 import { loadRegistry, type Registry } from "@parley/registry";
 import { MAX_SOURCE_BYTES } from "@parley/ingest";
-import type { ArticleRecord } from "./_article.ts";
+import { type ArticleRecord, type ArticleSummary, summaryOf } from "./_article.ts";
 import { ArticleCache } from "./_cache.ts";
 import { extractorFingerprint, mergeFingerprint, registryFingerprint } from "./_fingerprint.ts";
 import { openPool, workerCount } from "./_pool.ts";
@@ -45,8 +45,8 @@ export interface BuildStats {
 }
 
 export interface BuildResult {
-  /** Every article's record (metadata, extraction, cited sentences), in source ID order. */
-  records: ArticleRecord[];
+  /** Every article's metadata and counts, in source ID order. */
+  articles: ArticleSummary[];
   dataset: Dataset;
   /** Curated corrections that matched nothing, as `file:line: message` warnings. */
   curationWarnings: string[];
@@ -236,11 +236,14 @@ export async function buildUnlessUnchanged(options: BuildOptions, unchanged: (fi
 
   const records = run.records.sort(bySourceId);
   const { dataset, curationWarnings } = STAGES.normalize.run(records, registry, options.curationFile);
+  // The mentions and cited sentences are in the dataset now: what is left of each article is a summary.
+  const articles = records.map(summaryOf);
+  records.length = 0;
   return {
-    records,
+    articles,
     dataset,
     curationWarnings,
-    stats: { articles: records.length, cached: run.cached, extracted: run.extracted, workers: run.workers },
+    stats: { articles: articles.length, cached: run.cached, extracted: run.extracted, workers: run.workers },
     fingerprint,
   };
 }

@@ -93,7 +93,11 @@ export function readPublishedDataset(dir: string): Dataset | null {
 export function publishWithChanges(dataset: Dataset, destination: string, assertions: Assertions, options: PublishOptions): Changes {
   const previous = readPublishedDataset(destination);
   publishDataset(dataset, destination, assertions, options);
-  if (previous === null) return null;
+  return previous === null ? null : changesBetween(previous, dataset);
+}
+
+/** Rows added, removed and changed per table. */
+export function changesBetween(previous: Dataset, dataset: Dataset): NonNullable<Changes> {
   const diff = diffDatasets(previous, dataset);
   return Object.fromEntries(
     TABLE_NAMES.map((t) => [t, { added: diff[t].added.length, removed: diff[t].removed.length, changed: diff[t].changed.length }]),

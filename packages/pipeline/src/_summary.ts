@@ -1,5 +1,5 @@
 import { type Dataset, TABLE_NAMES } from "@parley/model";
-import type { ArticleRecord } from "./_article.ts";
+import type { ArticleSummary } from "./_article.ts";
 import type { Changes } from "./_stages.ts";
 
 export interface BuildSummary {
@@ -11,16 +11,16 @@ export interface BuildSummary {
   changes?: Changes;
 }
 
-export function summarize(result: { records: readonly ArticleRecord[]; dataset: Dataset; curationWarnings?: readonly string[] }): BuildSummary {
-  const warnings = result.records.flatMap((r) => r.extraction.warnings.map((w) => `${r.source.source_id}: ${w}`));
+export function summarize(result: { articles: readonly ArticleSummary[]; dataset: Dataset; curationWarnings?: readonly string[] }): BuildSummary {
+  const warnings = result.articles.flatMap((a) => a.warnings.map((w) => `${a.source.source_id}: ${w}`));
   warnings.push(...(result.curationWarnings ?? []));
-  for (const { extraction: e } of result.records) {
-    if (e.quotes.length === 0 && e.meetings.length === 0) warnings.push(`${e.source_id}: no quote and no meeting found`);
+  for (const a of result.articles) {
+    if (a.quotes === 0 && a.meetings === 0) warnings.push(`${a.source.source_id}: no quote and no meeting found`);
   }
   return {
-    sources: result.records.length,
+    sources: result.articles.length,
     rows: Object.fromEntries(TABLE_NAMES.map((t) => [t, result.dataset[t].length])),
-    boilerplate_chars_removed: result.records.reduce((n, r) => n + r.source.removed.reduce((m, c) => m + c.chars, 0), 0),
+    boilerplate_chars_removed: result.articles.reduce((n, a) => n + a.source.removed.reduce((m, c) => m + c.chars, 0), 0),
     warnings,
   };
 }

@@ -4,7 +4,7 @@ import { loadRegistry } from "@parley/registry";
 import { readSourceFile } from "@parley/ingest";
 import type { Assertions } from "@parley/validate";
 import type { PublishOptions } from "@parley/export";
-import type { ArticleRecord } from "./_article.ts";
+import { type ArticleRecord, summaryOf } from "./_article.ts";
 import { crossArticleProblems, extractArticles, listSourceFiles, sortByFile } from "./_run.ts";
 import { type StageName, STAGES, readJsonFolder, stageDir, writeJsonFolder } from "./_stages.ts";
 import { type BuildSummary, summarize } from "./_summary.ts";
@@ -63,7 +63,7 @@ export async function runStage(name: StageName, ctx: StageContext): Promise<Buil
       for (const warning of curationWarnings) process.stderr.write(`normalize: warning: ${warning}\n`);
       writeJsonFolder(stageDir(ctx.buildDir, "normalize"), [
         ["dataset", dataset],
-        ["summary", summarize({ records, dataset, curationWarnings })],
+        ["summary", summarize({ articles: records.map(summaryOf), dataset, curationWarnings })],
       ]);
       return null;
     }

@@ -3,8 +3,8 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { InputError } from "@parley/model";
-import { buildAndPublish, buildDataset, runStage, STAGE_NAMES, STAGES } from "../src/index.ts";
+import { type Dataset, InputError } from "@parley/model";
+import { buildAndPublish, buildDataset, changesBetween, readPublishedDataset, runStage, STAGE_NAMES, STAGES } from "../src/index.ts";
 
 const REPO = join(import.meta.dirname, "../../..");
 const SEEDS = join(REPO, "pipelines/moscow-format/sources");
@@ -132,6 +132,23 @@ describe("a build with nothing changed", { timeout: 120_000 }, () => {
 
     appendFileSync(join(sources, "003_96bfffb7ac8232e6.md"), "\nOfficials said the talks would resume next year.\n");
     expect((await publish()).result?.stats).toMatchObject({ cached: 4, extracted: 1 });
+  });
+});
+
+describe("what a build changed", { timeout: 120_000 }, () => {
+  it("is counted from digests of the rows last published, as the record-level diff counts it", async () => {
+    const sources = seedCopy();
+    const out = join(tempDir("out"), "dataset");
+    const publish = (cacheDir: string | null) =>
+      buildAndPublish({ sourcesDir: sources, registryDir: REGISTRY, cacheDir, workers: 0, destination: out, assertions: NO_ASSERTIONS, publishOptions: {}, ...quiet });
+    const cacheDir = join(tempDir("cache"), "cache");
+    expect((await publish(cacheDir)).summary.changes).toBeNull();
+    const before = readPublishedDataset(out);
+    cpSync(join(import.meta.dirname, "../../cli/test/fixtures/005_tashkent_transit_envoys.md"), join(sources, "005_tashkent_transit_envoys.md"));
+    rmSync(join(sources, "000_19d7d37b3b019f88.md"));
+    const { summary, result } = await publish(cacheDir);
+    expect(summary.changes).toEqual(changesBetween(before as Dataset, result?.dataset as Dataset));
+    expect(summary.changes?.sources).toEqual({ added: 1, removed: 1, changed: 0 });
   });
 });
 

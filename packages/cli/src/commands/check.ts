@@ -94,7 +94,7 @@ async function checkCollection(root: string, collection: Collection, problems: P
   problems.push(...checkNearDuplicates(texts, (file) => !released.has(basename(file).replace(/\.(md|markdown)$/i, ""))));
   problems.push(...datasetProblems(result.dataset, before, collection.config.assertions, collectionFile));
   if (problems.some((p) => p.severity === "error")) return null;
-  const fileOf = new Map(result.records.map(({ source }) => [source.source_id, rel(source.file)]));
+  const fileOf = new Map(result.articles.map(({ source }) => [source.source_id, rel(source.file)]));
   problems.push(...buildWarnings(summarize(result).warnings, fileOf, collectionFile));
   return { before, after: result.dataset, diff: diffDatasets(before, result.dataset), baseVersion: release?.version ?? null };
 }
