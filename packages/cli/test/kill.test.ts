@@ -34,7 +34,8 @@ function runUntil(sources: string, out: string, killOn?: { line: RegExp; delayMs
   const started = Date.now();
   const child = spawn(process.execPath, [PARLEY_BIN, "build", "--sources", sources, "--out", out, "--registry", REGISTRY_DIR], {
     cwd: REPO,
-    env: { ...process.env, CI: "1" },
+    // A cache of its own: every run extracts (and can be killed while extracting) instead of reading the last run's.
+    env: { ...process.env, CI: "1", PARLEY_CACHE_DIR: tempDir("kill-cache") },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const seen = new Map<string, number>();
