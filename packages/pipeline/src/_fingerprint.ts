@@ -5,8 +5,20 @@ import { join, relative } from "node:path";
 const PACKAGES = join(import.meta.dirname, "../..");
 
 // The code a per-article result depends on: the packages that read and extract an article (sources, word lists,
-// their package.json with the versions of wink-nlp, chrono-node and the gazetteer), and this package's own.
-const EXTRACTOR_CODE = ["model/src", "registry/src", "ingest/src", "extract/src", "extract/lexicon", "extract/package.json", "normalize/src", "pipeline/src"];
+// their package.json with the versions of wink-nlp, chrono-node and the gazetteer), the merge's choice of cited
+// sentences (normalize's excerptsOf), and the per-article function itself. Not the rest of this package: a change to
+// the runner or the progress bar re-extracts nothing.
+const EXTRACTOR_CODE = [
+  "model/src",
+  "registry/src",
+  "ingest/src",
+  "extract/src",
+  "extract/lexicon",
+  "extract/package.json",
+  "normalize/src/_normalize.ts",
+  "pipeline/src/_article.ts",
+  "pipeline/src/_work.ts",
+];
 
 /** Every file below `paths` (files or folders), in a stable order. */
 function filesUnder(paths: readonly string[]): string[] {
