@@ -4,22 +4,23 @@ import { bench, describe } from "vitest";
 import type { Article, ArticleExtraction, QuoteMention } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "@parley/normalize";
-import { publishDataset } from "@parley/export";
 import { extractArticle } from "@parley/extract";
-import { buildInProcess, ingestAll, listSourceFiles } from "../src/_pipeline.ts";
+import { ingestSource, readSourceFile } from "@parley/ingest";
+import { listSourceFiles } from "@parley/pipeline";
+import { seededRandom } from "../../pipeline/bench/_corpus.ts";
 import { REGISTRY_DIR, SEEDS_DIR, articleOf, removeTempDirs, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
 
-// `pnpm bench`: pipeline throughput on the seeds replicated x100 (500 articles, text varied per copy),
-// and the normalize merge on 100,000 synthetic quotes. Throughput lines are printed after the tables.
+// `pnpm bench` (this part): extraction alone on one core, on the seeds replicated x100 (500 articles, text varied
+// per copy), and the normalize merge on 100,000 synthetic quotes. Whole builds through the runner (full, no change,
+// one article added) are measured by packages/pipeline's bench. Throughput lines are printed after the tables.
 const COPIES = 100;
 const SYNTHETIC_QUOTES = 100_000;
-const NO_ASSERTIONS = { min_rows: {}, max_rows: {} };
 // Whole runs are long enough to measure one by one: a fixed count, one warm-up.
 const RUNS = { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 };
 
 process.on("exit", removeTempDirs);
 const sources = join(tempDir("bench"), "sources");
-const articleCount = replicateSeeds(sources, COPIES).length;
+replicateSeeds(sources, COPIES);
 const registry = loadRegistry(REGISTRY_DIR);
 
 /** Runs `fn`, adding its time to a tally from which a rate is reported. */
@@ -48,38 +49,12 @@ const report = (tally: { ms: number; runs: number }, line: () => string) => ({
   },
 });
 
-describe(`pipeline on ${articleCount} articles`, () => {
-  const build = { ms: 0, runs: 0 };
-  const publish = { ms: 0, runs: 0 };
-  const out = join(tempDir("bench-out"), "dataset");
-  const built = buildInProcess(sources, REGISTRY_DIR);
-  bench("build in process", timed(build, () => void buildInProcess(sources, REGISTRY_DIR)), {
-    ...RUNS,
-    ...report(build, () => rate(`build in process (ingest, extract, normalize), ${articleCount} articles`, articleCount, "articles", build)),
-  });
-  bench("publish the dataset", timed(publish, () => void publishDataset(built.dataset, out, NO_ASSERTIONS)), {
-    ...RUNS,
-    ...report(publish, () => rate(`publish (render CSV+JSON, write, read back, validate, swap), ${articleCount} articles`, articleCount, "articles", publish)),
-  });
-});
-
-/** A seeded random source, so every run merges the same quotes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * 100,000 quote mentions in 2,000 articles by 400 speakers, worded from the seed articles' vocabulary:
  * most new, some repeated by other sources, some cut short (a partial quote), as in news coverage.
  */
 function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtraction[] } {
-  const next = random(7);
+  const next = seededRandom(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const vocabulary = [
     ...new Set(
@@ -142,8 +117,9 @@ function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtractio
 // of the previous run is not reused). On the replicated seeds, and on the real dev corpus when it sits beside
 // the repository (issue #9: at least 200 articles a second per core).
 const devSources = join(import.meta.dirname, "../../../../shared/corpus/dev/sources");
-const corpora: Array<[string, Article[]]> = [["replicated seeds", ingestAll(listSourceFiles(sources), registry)]];
-if (existsSync(devSources)) corpora.push(["real dev corpus", ingestAll(listSourceFiles(devSources), registry)]);
+const ingestFolder = (dir: string): Article[] => listSourceFiles(dir).map((file) => ingestSource(file, readSourceFile(file), registry));
+const corpora: Array<[string, Article[]]> = [["replicated seeds", ingestFolder(sources)]];
+if (existsSync(devSources)) corpora.push(["real dev corpus", ingestFolder(devSources)]);
 for (const [name, articles] of corpora) {
   describe(`extraction on the ${name} (${articles.length} articles, one core)`, () => {
     const tally = { ms: 0, runs: 0 };

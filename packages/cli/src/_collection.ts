@@ -4,6 +4,7 @@ import { z } from "zod";
 import { inputError } from "@parley/model";
 import { parseYamlWith } from "@parley/registry";
 import { Assertions } from "@parley/validate";
+import type { BuildOptions } from "@parley/pipeline";
 
 export const CollectionConfig = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a lowercase name with dashes"),
@@ -21,6 +22,16 @@ export interface Collection {
   sourcesDir: string;
   registryDir: string;
   buildDir: string;
+}
+
+/** How the runner builds a collection in one process: its sources and registry, its curation, its own cache. */
+export function collectionBuild(collection: Collection): BuildOptions {
+  return {
+    sourcesDir: collection.sourcesDir,
+    registryDir: collection.registryDir,
+    curationFile: join(collection.dir, "curation.yaml"),
+    cacheDir: join(collection.buildDir, "cache", "build"),
+  };
 }
 
 export function loadCollection(dir: string): Collection {

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { type Article, sha256 } from "@parley/model";
 import { loadGold, scoreAgainstGold } from "@parley/eval";
-import { buildInProcess } from "../src/_pipeline.ts";
+import { type BuildResult, buildDataset } from "@parley/pipeline";
 import { runCli } from "../src/_run.ts";
 import { PARLEY_BIN } from "./_bin.ts";
 
@@ -17,6 +17,12 @@ export const REGISTRY_DIR = join(REPO, "pipelines/registry");
 export { PARLEY_BIN, PARLEY_TSX_BIN } from "./_bin.ts";
 
 const made: string[] = [];
+
+// Commands the tests spawn keep their per-article cache in a folder of the test run, never in the user's ~/.cache.
+if (process.env.PARLEY_CACHE_DIR === undefined) {
+  process.env.PARLEY_CACHE_DIR = mkdtempSync(join(tmpdir(), "parley-test-cache-"));
+  made.push(process.env.PARLEY_CACHE_DIR);
+}
 
 /** A fresh folder under the system temp folder, removed by `removeTempDirs` (call it in afterAll). */
 export function tempDir(label: string): string {
@@ -211,10 +217,15 @@ export function articleOf(sourceId: string, text: string, title = "A wire report
   };
 }
 
+/** Builds a folder of sources through the pipeline runner, in this thread and without a cache. */
+export function buildFolder(sourcesDir: string, registryDir = REGISTRY_DIR): Promise<BuildResult> {
+  return buildDataset({ sourcesDir, registryDir, cacheDir: null, workers: 0 });
+}
+
 /** Builds a folder of sources in process and scores it against a gold file, as `parley eval` does. */
-export function scoreFolder(goldFile: string, sourcesDir: string) {
+export async function scoreFolder(goldFile: string, sourcesDir: string) {
   const gold = loadGold(goldFile);
-  const { dataset } = buildInProcess(sourcesDir, REGISTRY_DIR);
+  const { dataset } = await buildFolder(sourcesDir);
   const report = scoreAgainstGold(gold, dataset);
   return { gold, dataset, report, metrics: report.metrics };
 }

@@ -1,15 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PARLEY_BIN, PARLEY_TSX_BIN } from "./_bin.ts";
 
 const root = join(import.meta.dirname, "../../..");
 const seeds = join(root, "pipelines/moscow-format/sources");
 
+// The per-article cache of these builds stays in a folder of the test run, not in the user's ~/.cache.
+const cacheDir = mkdtempSync(join(tmpdir(), "parley-build-cache-"));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
 function parley(args: string[], bin = PARLEY_BIN) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", PARLEY_CACHE_DIR: cacheDir } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

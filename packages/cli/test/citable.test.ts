@@ -3,14 +3,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildDataset } from "@parley/pipeline";
 import { readRelease } from "@parley/release";
-import { buildInProcess } from "../src/_pipeline.ts";
 import { runRelease } from "../src/commands/release.ts";
-import { REGISTRY_DIR, REPO, SEEDS_DIR } from "./_helpers.ts";
+import { buildFolder, REGISTRY_DIR, REPO, SEEDS_DIR } from "./_helpers.ts";
 
 // What a researcher checks before citing the dataset, on the seed articles as they are.
 const CURATION = join(REPO, "pipelines/moscow-format/curation.yaml");
-const seeds = buildInProcess(SEEDS_DIR, REGISTRY_DIR, CURATION).dataset;
+const seeds = (await buildDataset({ sourcesDir: SEEDS_DIR, registryDir: REGISTRY_DIR, curationFile: CURATION, cacheDir: null, workers: 0 })).dataset;
 
 /** The body of a source file: everything after its front matter, as a researcher would read it. */
 const bodyOf = (file: string): string => readFileSync(file, "utf8").replace(/\r\n?/g, "\n").split("\n").slice(readFileSync(file, "utf8").split("\n").indexOf("---", 1) + 1).join("\n");
@@ -87,14 +87,14 @@ describe("a dataset researchers can cite, on the seeds", () => {
 });
 
 describe("code points, not UTF-16 units", () => {
-  it("slices an article holding an emoji and a combining accent as Python does", () => {
+  it("slices an article holding an emoji and a combining accent as Python does", async () => {
     const dir = mkdtempSync(join(tmpdir(), "parley-codepoints-"));
     const accent = "Jose\u0301";
     writeFileSync(
       join(dir, "001_emoji.md"),
       `---\ntitle: "Envoys meet in Lima"\npublisher: Example Wire\npublished: 2024-10-04\nurl: https://example.org/lima\n---\n🇵🇪 🤝 ${accent} Roe, the Foreign Minister of Peru, met John Doe in Lima on Friday.\n“We will keep talking until the region is at peace,” ${accent} Roe said after the talks in Lima.\n`,
     );
-    const built = buildInProcess(dir, REGISTRY_DIR).dataset;
+    const built = (await buildFolder(dir)).dataset;
     const rows = [
       ...built.quote_sources.map((q) => ({ file: join(dir, `${q.source_id}.md`), start: q.start, end: q.end, text: q.text })),
       ...built.evidence.filter((e) => e.origin === "source").map((e) => ({ file: join(dir, `${e.source_id}.md`), start: e.start ?? 0, end: e.end ?? 0, text: e.sentence })),

@@ -6,7 +6,7 @@ import { scoreFolder } from "./_helpers.ts";
 // previous rules were read but then tuned on, so they are a regression set, not a measure of generalisation (that is
 // the real corpus: real-corpus.test.ts). Floors sit a little below what the rules reach today.
 const fixtures = join(import.meta.dirname, "fixtures/regression-blind-meetings");
-const { report, metrics: m } = scoreFolder(join(fixtures, "gold.json"), join(fixtures, "sources"));
+const { report, metrics: m } = await scoreFolder(join(fixtures, "gold.json"), join(fixtures, "sources"));
 
 describe("meetings on the blind-written regression articles", () => {
   it("finds the meetings told, past ones included, and invents none (F1 ≥ 0.85)", () => {

@@ -6,7 +6,7 @@ import { scoreFolder } from "./_helpers.ts";
 // Quotes and speakers on five team-written articles (wire, Dawn, TASS, Reuters, think-tank styles), scored by the
 // same scorer as `parley eval`. Written blind, then tuned on: a regression set. Floors sit a little below today's.
 const fixtures = join(import.meta.dirname, "fixtures/regression-blind-quotes");
-const { gold, dataset, metrics: m } = scoreFolder(join(fixtures, "gold.json"), join(fixtures, "sources"));
+const { gold, dataset, metrics: m } = await scoreFolder(join(fixtures, "gold.json"), join(fixtures, "sources"));
 
 describe("quote extraction on the blind-written regression articles", () => {
   it("finds the quotes (F1 ≥ 0.95) with the right person (≥ 0.95) and role (≥ 0.8)", () => {

@@ -4,13 +4,11 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Dataset, InputError, TABLE_NAMES, TABLES, type TableName } from "@parley/model";
-import { loadRegistry } from "@parley/registry";
-import { normalizeCollection } from "@parley/normalize";
 import { readRelease } from "@parley/release";
 import { keyOf } from "@parley/diff";
 import { runDiff } from "../src/commands/diff.ts";
 import { runRelease } from "../src/commands/release.ts";
-import { extractAll, ingestAll, listSourceFiles, runExtractStage, runIngestStage, runNormalizeStage } from "../src/_pipeline.ts";
+import { buildDataset, listSourceFiles, runStage, type StageContext } from "@parley/pipeline";
 
 const REPO = join(import.meta.dirname, "../../..");
 const SEEDS = join(REPO, "pipelines/moscow-format/sources");
@@ -116,7 +114,7 @@ describe("parley release on the seed articles", { timeout: 120_000 }, () => {
   it("diff shows the record-level diff against the latest release and publishes nothing", async () => {
     const { dir, datasets, before } = await releasedThenSixthAdded();
     const lines: string[] = [];
-    const plan = runDiff({ collectionDir: dir, datasetsRoot: datasets, log: (l) => lines.push(l) });
+    const plan = await runDiff({ collectionDir: dir, datasetsRoot: datasets, log: (l) => lines.push(l) });
     expect(plan.proposal?.version).toBe("1.1.0");
     expect(plan.diff.sources.added).toEqual([basename(SIXTH, ".md")]);
     expect(lines.join("\n")).toContain(`### sources\n\nAdded (1):\n- \`${basename(SIXTH, ".md")}\``);
@@ -202,11 +200,7 @@ describe("stable IDs", { timeout: 120_000 }, () => {
   });
 
 
-  const build = (files: string[]): Dataset => {
-    const registry = loadRegistry(REGISTRY);
-    const articles = ingestAll(files, registry);
-    return normalizeCollection(articles, extractAll(articles, registry), registry);
-  };
+  const build = async (files: string[]): Promise<Dataset> => (await buildDataset({ sourcesDir: SEEDS, files, registryDir: REGISTRY, cacheDir: null, workers: 0 })).dataset;
   const ids = (dataset: Dataset) => ({
     meetings: [...keysOf(dataset, "meetings")].sort(),
     attendees: [...keysOf(dataset, "attendees")].sort(),
@@ -214,16 +208,16 @@ describe("stable IDs", { timeout: 120_000 }, () => {
     people: [...keysOf(dataset, "people")].sort(),
   });
 
-  it("do not depend on the order the sources are read in", () => {
+  it("do not depend on the order the sources are read in", async () => {
     const files = [...listSourceFiles(SEEDS), SIXTH];
-    const reference = build(files);
+    const reference = await build(files);
     // Fixed permutations, so a failure can be reproduced.
     for (const order of [[5, 4, 3, 2, 1, 0], [2, 5, 0, 3, 1, 4], [1, 0, 3, 2, 5, 4]]) {
-      expect(build(order.map((i) => files[i] ?? ""))).toEqual(reference);
+      expect(await build(order.map((i) => files[i] ?? ""))).toEqual(reference);
     }
   });
 
-  it("do not depend on how source files are named, which decides the order they are merged in", () => {
+  it("do not depend on how source files are named, which decides the order they are merged in", async () => {
     const dir = mkdtempSync(join(tmpdir(), "parley-renamed-"));
     const files = [...listSourceFiles(SEEDS), SIXTH];
     // Reverse prefixes put the last article first.
@@ -232,17 +226,24 @@ describe("stable IDs", { timeout: 120_000 }, () => {
       cpSync(file, target);
       return target;
     });
-    expect(ids(build(renamed))).toEqual(ids(build(files)));
+    expect(ids(await build(renamed))).toEqual(ids(await build(files)));
   });
 });
 
 describe("curation in the staged build", { timeout: 120_000 }, () => {
-  it("the normalize stage applies the collection's curation.yaml and warns about a stale entry", () => {
+  it("the normalize stage applies the collection's curation.yaml and warns about a stale entry", async () => {
     const { dir } = seedCollection();
     const buildDir = join(dir, "build");
-    runIngestStage(join(dir, "sources"), REGISTRY, buildDir);
-    runExtractStage(REGISTRY, buildDir);
-    runNormalizeStage(REGISTRY, buildDir);
+    const ctx: StageContext = {
+      sourcesDir: join(dir, "sources"),
+      registryDir: REGISTRY,
+      buildDir,
+      curationFile: join(dir, "curation.yaml"),
+      assertions: { min_rows: {}, max_rows: {} },
+      destination: join(dir, "out"),
+      publishOptions: {},
+    };
+    for (const stage of ["ingest", "extract", "normalize"] as const) await runStage(stage, ctx);
     const plain = JSON.parse(readFileSync(join(buildDir, "normalize", "dataset.json"), "utf8")) as Dataset;
     const rejected = plain.quotes[0]?.quote_id;
     expect(rejected).toBeDefined();
@@ -250,7 +251,7 @@ describe("curation in the staged build", { timeout: 120_000 }, () => {
       join(dir, "curation.yaml"),
       `- action: reject\n  id: ${rejected}\n  reason: test\n- action: reject\n  id: quote:000000000000\n  reason: stale\n`,
     );
-    runNormalizeStage(REGISTRY, buildDir);
+    await runStage("normalize", ctx);
     const curated = JSON.parse(readFileSync(join(buildDir, "normalize", "dataset.json"), "utf8")) as Dataset;
     const summary = JSON.parse(readFileSync(join(buildDir, "normalize", "summary.json"), "utf8")) as { warnings: string[] };
     expect(curated.quotes.map((q) => q.quote_id)).toEqual(plain.quotes.map((q) => q.quote_id).filter((id) => id !== rejected));

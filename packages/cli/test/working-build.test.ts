@@ -1,13 +1,32 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatSummary, runExtractStage, runIngestStage, runNormalizeStage, type BuildSummary } from "../src/_pipeline.ts";
-import { FRONT, REGISTRY_DIR, removeTempDirs, sourceFile, tempDir } from "./_helpers.ts";
+import { type BuildSummary, formatSummary, runStage, type StageContext, type StageName } from "@parley/pipeline";
+import { FRONT, REGISTRY_DIR, REPO, removeTempDirs, SEEDS_DIR, sourceFile, tempDir } from "./_helpers.ts";
+
+/** Runs the declared stages up to `last` on one collection folder, as Turbo's tasks do. */
+async function stagesThrough(last: StageName, ctx: StageContext): Promise<void> {
+  for (const name of ["ingest", "extract", "normalize", "validate", "export"] as const) {
+    await runStage(name, ctx);
+    if (name === last) return;
+  }
+}
+
+const context = (sourcesDir: string, buildDir: string, destination: string, curationFile = join(buildDir, "no-curation.yaml")): StageContext => ({
+  sourcesDir,
+  registryDir: REGISTRY_DIR,
+  buildDir,
+  curationFile,
+  assertions: { min_rows: {}, max_rows: {} },
+  destination,
+  publishOptions: { marker: { collection: "moscow-format", command: "parley build" } },
+  workers: 0,
+});
 
 afterAll(removeTempDirs);
 
 describe("rows held for review", () => {
-  it("go to build/review.csv with their reason and sentence, and the summary counts them; the dataset does not hold them", () => {
+  it("go to build/review.csv with their reason and sentence, and the summary counts them; the dataset does not hold them", async () => {
     const root = tempDir("review");
     const sources = join(root, "pipelines", "demo", "sources");
     const build = join(root, "pipelines", "demo", "build");
@@ -16,9 +35,7 @@ describe("rows held for review", () => {
     const held = "Foreign Minister Jane Roe of Peru met Foreign Minister John Doe of Chile on Monday to discuss trade.";
     const published = "Jane Roe and John Doe met again in Lima on Tuesday, October 1.";
     writeFileSync(join(sources, "001_demo.md"), sourceFile({ ...FRONT, url: "https://example.org/demo" }, `${held}\n\n${published}\n`));
-    runIngestStage(sources, REGISTRY_DIR, build);
-    runExtractStage(REGISTRY_DIR, build);
-    runNormalizeStage(REGISTRY_DIR, build);
+    await stagesThrough("normalize", context(sources, build, join(root, "datasets", "demo", "current")));
     const csv = readFileSync(join(build, "review.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("source_id,record_type,summary,confidence,reason,start,end,sentence");
     expect(csv.slice(1)).toEqual([`001_demo,meeting,"meeting on 2024-09-30 (Jane Roe, John Doe, PER, CHL)",0.5,no city stated with the meeting,0,${held.length},${held}`]);
@@ -32,20 +49,12 @@ describe("rows held for review", () => {
 
 describe("the working build of a released collection", () => {
   it("shows the IDs the latest release published, so current/ and the release agree row for row", async () => {
-    const { cpSync, readdirSync } = await import("node:fs");
-    const { REPO, SEEDS_DIR } = await import("./_helpers.ts");
-    const { runValidateStage, runExportStage: exportStage } = await import("../src/_pipeline.ts");
     const root = tempDir("continuity");
     const released = join(REPO, "datasets", "moscow-format", "2.0.0");
     cpSync(released, join(root, "datasets", "moscow-format", "2.0.0"), { recursive: true });
     const build = join(root, "pipelines", "moscow-format", "build");
-    runIngestStage(SEEDS_DIR, REGISTRY_DIR, build);
-    runExtractStage(REGISTRY_DIR, build);
-    runNormalizeStage(REGISTRY_DIR, build, join(REPO, "pipelines", "moscow-format", "curation.yaml"));
-    const assertions = { min_rows: {}, max_rows: {} };
-    runValidateStage(build, assertions);
     const current = join(root, "datasets", "moscow-format", "current");
-    exportStage(build, current, assertions, { marker: { collection: "moscow-format", command: "parley build" } });
+    await stagesThrough("export", context(SEEDS_DIR, build, current, join(REPO, "pipelines", "moscow-format", "curation.yaml")));
     const derived = JSON.parse(readFileSync(join(build, "normalize", "dataset.json"), "utf8")) as { meetings: Array<{ meeting_id: string }> };
     // The build derives series-and-round IDs; the release published date-and-city ones, and they are kept.
     expect(derived.meetings.map((m) => m.meeting_id)).toContain("meeting:moscow-format:7");

@@ -1,12 +1,13 @@
 import { stringify } from "csv-stringify/sync";
-import { codePointOffsets, type ReviewItem } from "@parley/model";
+import type { ReviewItem } from "@parley/model";
 import { neutralizeCell } from "@parley/validate";
 
-/** A row held back by extraction, with the source it came from and that source's text (for code point offsets). */
+/** A row held back by extraction, with the source it came from and that source's code point offsets. */
 export interface ReviewRow {
   source_id: string;
-  text: string;
   item: ReviewItem;
+  /** The source text's UTF-16 offsets to code points (`codePointOffsets`). */
+  codePoint: (utf16: number) => number;
 }
 
 export const REVIEW_FILE = "review.csv";
@@ -19,8 +20,7 @@ const COLUMNS = ["source_id", "record_type", "summary", "confidence", "reason", 
  */
 export function renderReview(rows: readonly ReviewRow[]): string {
   const sorted = [...rows].sort((a, b) => (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : a.item.evidence.start - b.item.evidence.start));
-  const records = sorted.map(({ source_id, text, item }) => {
-    const cp = codePointOffsets(text);
+  const records = sorted.map(({ source_id, item, codePoint: cp }) => {
     return [source_id, item.record_type, item.summary, String(item.confidence), item.reason, String(cp(item.evidence.start)), String(cp(item.evidence.end)), item.sentence].map((cell, i) =>
       i === 3 || i === 5 || i === 6 ? cell : neutralizeCell(cell),
     );

@@ -1,6 +1,6 @@
-export { renderDataset, renderTable } from "./_render.ts";
+export { renderDataset, renderTable, renderTableFiles } from "./_render.ts";
 export { renderReview, REVIEW_FILE, type ReviewRow } from "./_review.ts";
-export { publishDataset, recoverInterruptedSwap, ValidationFailed, writeNewFile, type PublishOptions } from "./_publish.ts";
+export { isRunning, publishDataset, recoverInterruptedSwap, ValidationFailed, writeNewFile, type PublishOptions } from "./_publish.ts";
 export {
   datasetTargetProblem,
   foreignEntries,

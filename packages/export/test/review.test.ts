@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { codePointOffsets } from "@parley/model";
 import { renderReview } from "../src/index.ts";
 
 const text = "🇵🇪 Intro. Jane Roe met John Doe on Monday to discuss trade.";
 const start = text.indexOf("Jane");
+const codePoint = codePointOffsets(text);
 const item = {
   record_type: "meeting" as const,
   summary: "meeting on 2024-10-14 (Jane Roe, John Doe)",
@@ -14,7 +16,7 @@ const item = {
 
 describe("review.csv", () => {
   it("lists each held row with its reason and its sentence at code point offsets", () => {
-    const csv = renderReview([{ source_id: "wire-1", text, item }]);
+    const csv = renderReview([{ source_id: "wire-1", codePoint, item }]);
     const [header, row] = csv.trim().split("\n");
     expect(header).toBe("source_id,record_type,summary,confidence,reason,start,end,sentence");
     // The flag is two code points but four UTF-16 units: offsets count code points, as Python slices.
@@ -25,8 +27,8 @@ describe("review.csv", () => {
   it("neutralises a cell a spreadsheet would run, and sorts by source and position", () => {
     const formula = { ...item, sentence: "=HYPERLINK(1)" };
     const csv = renderReview([
-      { source_id: "b", text, item },
-      { source_id: "a", text, item: formula },
+      { source_id: "b", codePoint, item },
+      { source_id: "a", codePoint, item: formula },
     ]);
     const rows = csv.trim().split("\n").slice(1);
     expect(rows.map((r) => r.split(",")[0])).toEqual(["a", "b"]);

@@ -76,6 +76,11 @@ export const foldedSurname = (name: string): string => foldName(name).split(" ")
  * Python, R and most tools slice by). Astral characters (emoji) are the only difference: one code point, two units.
  */
 export function codePointOffsets(text: string): (utf16: number) => number {
+  return codePointsBefore(astralPairs(text));
+}
+
+/** Where a text has surrogate pairs (astral characters): the UTF-16 offset of each pair's first unit, in order. */
+export function astralPairs(text: string): number[] {
   const astral: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -84,6 +89,11 @@ export function codePointOffsets(text: string): (utf16: number) => number {
       if (next >= 0xdc00 && next <= 0xdfff) astral.push(i++);
     }
   }
+  return astral;
+}
+
+/** `codePointOffsets` from a text's `astralPairs` alone (what a record keeps when it does not keep the text). */
+export function codePointsBefore(astral: readonly number[]): (utf16: number) => number {
   if (astral.length === 0) return (utf16) => utf16;
   return (utf16) => {
     // Pairs that end at or before the offset each count one unit less.

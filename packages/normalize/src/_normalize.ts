@@ -20,6 +20,7 @@ import {
   type Span,
   attendeeId,
   codePointOffsets,
+  codePointsBefore,
   meetingId,
   quoteId,
   shortHash,
@@ -39,30 +40,78 @@ interface Located<T> {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort(byText);
 
-/** An article's text with its offsets ready to publish: in Unicode code points, as other tools slice. */
-interface ArticleText {
-  text: string;
-  codePoint: (utf16: number) => number;
-}
-
 /** Per source, the role the article gives each person it names (never the registry's). */
 type ArticleRoles = Map<string, Map<string, string>>;
 
+/**
+ * A source as the merge reads it: its metadata, and either its whole text or only the pieces its evidence and
+ * quotes cite (`excerpts`, keyed by `excerptKey`, with `astral`: where the text has surrogate pairs, for code
+ * point offsets), so that a large corpus is merged without holding every article text.
+ */
+export type SourceArticle = Omit<Article, "text"> & ({ text: string } | { excerpts: Readonly<Record<string, string>>; astral: readonly number[] });
+
+/** What the merge reads of a source's text: the piece a span covers, and offsets in Unicode code points. */
+interface SourceText {
+  slice: (span: Span) => string;
+  codePoint: (utf16: number) => number;
+}
+
+/** The key of a span in a source's `excerpts`. */
+export const excerptKey = (span: Span): string => `${span.start}:${span.end}`;
+
+/**
+ * The pieces of an article's text the merge reads, keyed by `excerptKey`: every evidence span (as `addEvidence`
+ * bounds it) and every quoted span (each source's own wording). A record of these is all the merge needs.
+ */
+export function excerptsOf(text: string, extraction: ArticleExtraction): Record<string, string> {
+  const excerpts: Record<string, string> = {};
+  const add = (span: Span): void => {
+    excerpts[excerptKey(span)] = text.slice(span.start, span.end);
+  };
+  for (const person of extraction.people) add(boundedSpan(person.evidence));
+  for (const meeting of extraction.meetings) {
+    for (const span of meeting.evidence) add(boundedSpan(span));
+    for (const attendee of meeting.attendees) add(boundedSpan(attendee.evidence));
+  }
+  for (const quote of extraction.quotes) {
+    add(boundedSpan(quote.evidence, quote.span));
+    add(quote.span);
+  }
+  return excerpts;
+}
+
+function sourceText(source: SourceArticle | undefined): SourceText {
+  if (source === undefined) return { slice: () => "", codePoint: (utf16) => utf16 };
+  if ("text" in source) {
+    const { text } = source;
+    return { slice: (span) => text.slice(span.start, span.end), codePoint: codePointOffsets(text) };
+  }
+  const { excerpts } = source;
+  return {
+    slice: (span) => {
+      const piece = excerpts[excerptKey(span)];
+      // The runner records the pieces with excerptsOf: a missing one is a bug in this package, not an input error.
+      if (piece === undefined) throw new Error(`no excerpt ${excerptKey(span)} of source ${source.source_id}: excerptsOf and the merge disagree`);
+      return piece;
+    },
+    codePoint: codePointsBefore(source.astral),
+  };
+}
+
 /** Merges per-article extractions into one dataset: people resolved, meetings and quotes merged across sources. */
 export function normalizeCollection(
-  articles: readonly Article[],
+  articles: readonly SourceArticle[],
   extractions: readonly ArticleExtraction[],
   registry: Registry,
 ): Dataset {
   // Sources in ID order, so the result does not depend on the order files were read in.
   const articleById = new Map([...articles].sort((a, b) => byText(a.source_id, b.source_id)).map((a) => [a.source_id, a]));
   const ordered = [...extractions].sort((a, b) => byText(a.source_id, b.source_id));
-  const texts = new Map<string, ArticleText>();
-  const textOf = (source_id: string): ArticleText => {
+  const texts = new Map<string, SourceText>();
+  const textOf = (source_id: string): SourceText => {
     let known = texts.get(source_id);
     if (!known) {
-      const text = articleById.get(source_id)?.text ?? "";
-      known = { text, codePoint: codePointOffsets(text) };
+      known = sourceText(articleById.get(source_id));
       texts.set(source_id, known);
     }
     return known;
@@ -70,10 +119,11 @@ export function normalizeCollection(
   const people = new PeopleIndex(registry);
   const evidence: EvidenceRecord[] = [];
   const addEvidence: AddEvidence = (record_type, record_id, source_id, given, focus) => {
-    const { text, codePoint } = textOf(source_id);
-    const span = trimSpan(text, boundedSpan(given, focus));
+    const { slice, codePoint } = textOf(source_id);
+    const bounded = boundedSpan(given, focus);
+    const span = trimSpan(slice(bounded), bounded);
     if (span.end <= span.start) return;
-    const sentence = text.slice(span.start, span.end);
+    const sentence = slice(bounded).slice(span.start - bounded.start, span.end - bounded.start);
     evidence.push({ record_type, record_id, origin: "source", source_id, start: codePoint(span.start), end: codePoint(span.end), field: null, sentence });
   };
 
@@ -146,22 +196,23 @@ export function normalizeCollection(
   };
 }
 
-/** A span without the white space at its edges. */
-function trimSpan(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /\s/.test(text[start] ?? "")) start++;
-  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
-  return { start, end };
+/** A span without the white space at its edges; `piece` is the text it covers. */
+function trimSpan(piece: string, span: Span): Span {
+  let start = 0;
+  let end = piece.length;
+  while (start < end && /\s/.test(piece[start] ?? "")) start++;
+  while (end > start && /\s/.test(piece[end - 1] ?? "")) end--;
+  return { start: span.start + start, end: span.start + end };
 }
 
 // The attribution's punctuation that a quotation carries at its end ("…, by the way,” he said") is not the speaker's.
 const ATTRIBUTION_END = /[\s,;:]/;
 
 /** A quote's exact words in its article: the quoted span, without white space or the attribution's trailing comma. */
-function verbatimSpan(text: string, span: Span): Span {
-  const trimmed = trimSpan(text, span);
+function verbatimSpan(piece: string, span: Span): Span {
+  const trimmed = trimSpan(piece, span);
   let end = trimmed.end;
-  while (end > trimmed.start && ATTRIBUTION_END.test(text[end - 1] ?? "")) end--;
+  while (end > trimmed.start && ATTRIBUTION_END.test(piece[end - 1 - span.start] ?? "")) end--;
   return { start: trimmed.start, end };
 }
 
@@ -319,7 +370,7 @@ interface SpokenQuote {
 interface QuoteContext {
   articleRoles: ArticleRoles;
   registry: Registry;
-  textOf: (source_id: string) => ArticleText;
+  textOf: (source_id: string) => SourceText;
   meetings: readonly MeetingRecord[];
 }
 
@@ -382,9 +433,11 @@ function mergeQuotes(
     }
     const members = [...bySource.values()];
     const wordings = members.map((member) => {
-      const { text, codePoint } = context.textOf(member.source_id);
-      const span = verbatimSpan(text, member.quote.span);
-      const row: QuoteSourceRecord = { quote_id: id, source_id: member.source_id, text: text.slice(span.start, span.end), start: codePoint(span.start), end: codePoint(span.end) };
+      const { slice, codePoint } = context.textOf(member.source_id);
+      const piece = slice(member.quote.span);
+      const span = verbatimSpan(piece, member.quote.span);
+      const words = piece.slice(span.start - member.quote.span.start, span.end - member.quote.span.start);
+      const row: QuoteSourceRecord = { quote_id: id, source_id: member.source_id, text: words, start: codePoint(span.start), end: codePoint(span.end) };
       return row;
     });
     quoteSources.push(...wordings.filter((w) => w.text.length > 0));

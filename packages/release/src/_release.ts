@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Dataset, type RedirectRecord, TABLE_NAMES, InputError, inputError } from "@parley/model";
 import type { Retirement } from "@parley/normalize";
 import { diffDatasets, type DatasetDiff } from "@parley/diff";
-import { datasetTargetProblem, type Guarded, listEntries, overlapProblem, readTarget, renderDataset, renderTable, type TargetState, ValidationFailed } from "@parley/export";
+import { datasetTargetProblem, type Guarded, listEntries, overlapProblem, readTarget, renderDataset, renderTableFiles, type TargetState, ValidationFailed } from "@parley/export";
 import { type Assertions, validateDatasetDir } from "@parley/validate";
 import { type Proposal, proposeBump, type SchemaChanges } from "./_bump.ts";
 import { addChangelogEntry, changelogEntry } from "./_changelog.ts";
@@ -218,7 +218,7 @@ export async function publishRelease(build: Dataset, options: ReleaseOptions): P
     if (violations.length > 0) throw new ValidationFailed(violations);
     const retired = plan.retired().map((r) => ({ ...r, version }));
     const redirects = [...(plan.previous?.redirects ?? []), ...retired].sort((a, b) => (a.old_id < b.old_id ? -1 : a.old_id > b.old_id ? 1 : 0));
-    for (const [name, content] of renderTable("redirects", redirects)) files.set(name, content);
+    for (const [name, content] of renderTableFiles("redirects", redirects)) files.set(name, content);
     files.set(sqliteFileName(collection.name), await renderSqlite(plan.dataset, collection, version, redirects));
     const proposal = { ...plan.proposal, version };
     const previousVersion = plan.previous?.version ?? null;

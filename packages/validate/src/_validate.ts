@@ -45,17 +45,28 @@ function validatorFor(table: TableName): ValidateFunction {
 
 /** Checks every row against its JSON Schema, every reference against its table, and the collection's assertions. */
 export function validateTables(tables: TableRows, assertions: Assertions, fileOf = (t: TableName) => `${t}.csv`): Violation[] {
+  const violations = TABLE_NAMES.flatMap((table) => validateRows(table, tables[table], 0, fileOf(table)));
+  violations.push(...validateReferences(tables, assertions, fileOf));
+  return violations;
+}
+
+/** Checks rows of a table against its JSON Schema; `offset` rows come before them in the file. */
+export function validateRows(table: TableName, rows: ReadonlyArray<Record<string, unknown>>, offset: number, file: string): Violation[] {
   const violations: Violation[] = [];
-  for (const table of TABLE_NAMES) {
-    const validate = validatorFor(table);
-    tables[table].forEach((row, i) => {
-      if (!validate(row)) {
-        for (const err of validate.errors ?? []) {
-          violations.push({ file: fileOf(table), row: i + 1, field: err.instancePath.replace(/^\//, "") || null, message: err.message ?? "invalid" });
-        }
+  const validate = validatorFor(table);
+  rows.forEach((row, i) => {
+    if (!validate(row)) {
+      for (const err of validate.errors ?? []) {
+        violations.push({ file, row: offset + i + 1, field: err.instancePath.replace(/^\//, "") || null, message: err.message ?? "invalid" });
       }
-    });
-  }
+    }
+  });
+  return violations;
+}
+
+/** Checks what needs whole tables: every reference against its table, unique IDs, the collection's assertions. */
+export function validateReferences(tables: TableRows, assertions: Assertions, fileOf = (t: TableName) => `${t}.csv`): Violation[] {
+  const violations: Violation[] = [];
   const ids = (table: TableName, key: string): Set<unknown> => new Set(tables[table].map((r) => r[key]));
   const sourceIds = ids("sources", "source_id");
   const meetingIds = ids("meetings", "meeting_id");

@@ -6,7 +6,7 @@ import { recoverInterruptedSwap, refuseUnsafeTarget } from "@parley/export";
 import { inputError } from "@parley/model";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot, guardedForDataset } from "../_paths.ts";
 import { loadCollection } from "../_collection.ts";
-import { buildInProcess, formatSummary, publishWithChanges, summarize, type BuildSummary } from "../_pipeline.ts";
+import { buildAndPublish, defaultCacheDir, formatSummary, type BuildSummary } from "@parley/pipeline";
 
 export const build = defineCommand({
   meta: { name: "build", description: "Build a collection's dataset (through Turbo), or any folder of sources with --sources and --out" },
@@ -15,8 +15,10 @@ export const build = defineCommand({
     sources: { type: "string", description: "a folder of source files to build instead of a collection" },
     out: { type: "string", description: "where to write the dataset files (with --sources)" },
     registry: { type: "string", description: "curated registry folder (default: pipelines/registry)" },
+    cache: { type: "string", description: "where to keep per-article results between builds (with --sources; default: PARLEY_CACHE_DIR or ~/.cache/parley)" },
+    workers: { type: "string", description: "worker threads for extraction (default: one a core on large builds; 0: none)" },
   },
-  run({ args }) {
+  async run({ args }) {
     const root = findRepoRoot();
     if (args.sources !== undefined || args.out !== undefined) {
       if (args.sources === undefined || args.out === undefined) {
@@ -29,10 +31,16 @@ export const build = defineCommand({
       refuseUnsafeTarget("--out", out, guarded);
       // A run killed mid-swap left the previous dataset aside: put it back even if this run fails.
       recoverInterruptedSwap(out);
-      const result = buildInProcess(sources, registryDir);
-      const options = { marker: { collection: null, command: "parley build --sources" }, guarded, flag: "--out" };
-      const changes = publishWithChanges(result.dataset, out, { min_rows: {}, max_rows: {} }, options);
-      console.log(formatSummary({ ...summarize(result), changes }, args.out));
+      const { summary } = await buildAndPublish({
+        sourcesDir: sources,
+        registryDir,
+        cacheDir: resolve(args.cache ?? defaultCacheDir(sources)),
+        ...workersArg(args.workers),
+        destination: out,
+        assertions: { min_rows: {}, max_rows: {} },
+        publishOptions: { marker: { collection: null, command: "parley build --sources" }, guarded, flag: "--out" },
+      });
+      console.log(formatSummary(summary, args.out));
       return;
     }
     const dir = collectionDir(root, args.collection);
@@ -49,3 +57,10 @@ export const build = defineCommand({
     }
   },
 });
+
+/** `--workers N`: a whole number of worker threads, or nothing (the runner decides). */
+export function workersArg(value: string | undefined): { workers?: number } {
+  if (value === undefined) return {};
+  if (!/^\d+$/.test(value)) throw inputError("--workers", null, `'${value}' is not a number of workers`, "pass a whole number, e.g. --workers 2 (0 extracts in the main thread)");
+  return { workers: Number(value) };
+}

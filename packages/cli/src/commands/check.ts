@@ -18,8 +18,19 @@ import {
   sortProblems,
 } from "@parley/contribute";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot } from "../_paths.ts";
-import { type Collection, loadCollection } from "../_collection.ts";
-import { buildInProcess, summarize } from "../_pipeline.ts";
+import { type Collection, collectionBuild, loadCollection } from "../_collection.ts";
+import { buildDataset, summarize } from "@parley/pipeline";
+
+/** `collect` for a step that runs asynchronously. */
+async function collectAsync<T>(problems: Problem[], step: () => Promise<T>): Promise<T | null> {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof InputError) problems.push(...err.problems);
+    else throw err;
+    return null;
+  }
+}
 
 /** Runs `step`; an input mistake becomes problems on the list instead of ending the check. */
 function collect<T>(problems: Problem[], step: () => T): T | null {
@@ -61,7 +72,7 @@ interface Built {
 }
 
 /** Checks every source and curated file; builds in memory (never into datasets/) when nothing must be fixed. */
-function checkCollection(root: string, collection: Collection, problems: Problem[]): Built | null {
+async function checkCollection(root: string, collection: Collection, problems: Problem[]): Promise<Built | null> {
   const rel = (path: string): string => relative(root, path);
   const registry: Registry | null = collect(problems, () => loadRegistry(collection.registryDir));
   const files = readSourceFolder(collection.sourcesDir);
@@ -75,7 +86,7 @@ function checkCollection(root: string, collection: Collection, problems: Problem
   problems.push(...checkStrayFiles(files.map((f) => f.name).filter((n) => !/\.(md|markdown)$/i.test(n)), rel(collection.sourcesDir)));
   if (problems.some((p) => p.severity === "error")) return null;
 
-  const result = collect(problems, () => buildInProcess(collection.sourcesDir, collection.registryDir, join(collection.dir, "curation.yaml")));
+  const result = await collectAsync(problems, () => buildDataset(collectionBuild(collection)));
   if (result === null) return null;
   const collectionFile = rel(join(collection.dir, "collection.yaml"));
   const release = collect(problems, () => latestRelease(join(root, "datasets"), collection.config.name));
@@ -86,7 +97,7 @@ function checkCollection(root: string, collection: Collection, problems: Problem
   for (const source of sources) problems.push(...checkCitation(rel(source.file), source.bytes, isNew(rel(source.file))));
   problems.push(...datasetProblems(result.dataset, before, collection.config.assertions, collectionFile));
   if (problems.some((p) => p.severity === "error")) return null;
-  const fileOf = new Map(result.articles.map((a) => [a.source_id, rel(a.file)]));
+  const fileOf = new Map(result.articles.map(({ source }) => [source.source_id, rel(source.file)]));
   problems.push(...buildWarnings(summarize(result).warnings, fileOf, collectionFile));
   return { before, after: result.dataset, diff: diffDatasets(before, result.dataset), baseVersion: release?.version ?? null };
 }
@@ -97,11 +108,11 @@ export const check = defineCommand({
     collection: { type: "string", description: "collection under pipelines/", default: DEFAULT_COLLECTION },
     summary: { type: "string", description: "where to write the Markdown summary (default: pipelines/<collection>/build/check-summary.md)" },
   },
-  run({ args }) {
+  async run({ args }) {
     const root = findRepoRoot();
     const problems: Problem[] = [];
     const collection = collect(problems, () => loadCollection(collectionDir(root, args.collection)));
-    const built = collection === null ? null : checkCollection(root, collection, problems);
+    const built = collection === null ? null : await checkCollection(root, collection, problems);
     const errors = sortProblems(problems.filter((p) => p.severity === "error"));
     const warnings = sortProblems(problems.filter((p) => p.severity === "warning"));
 

@@ -11,9 +11,9 @@ export interface RunDiffOptions {
 }
 
 /** `parley diff`: the record-level diff a release would publish, without publishing anything. */
-export function runDiff(options: RunDiffOptions): ReleasePlan {
+export async function runDiff(options: RunDiffOptions): Promise<ReleasePlan> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const target = buildForRelease(options.collectionDir);
+  const target = await buildForRelease(options.collectionDir);
   for (const warning of target.warnings) log(`warning: ${warning}`);
   const plan = planRelease(options.datasetsRoot, target.meta.name, target.dataset, target.retirements, target.curationFile);
   // An ID dropped without a redirect would refuse the release: say so here too.
@@ -29,8 +29,8 @@ export function runDiff(options: RunDiffOptions): ReleasePlan {
 export const diff = defineCommand({
   meta: { name: "diff", description: "Show the record-level diff between the current build and the latest release (publishes nothing)" },
   args: datasetArgs,
-  run({ args }) {
+  async run({ args }) {
     const root = findRepoRoot();
-    runDiff({ collectionDir: collectionDir(root, args.collection), datasetsRoot: resolve(args.datasets ?? join(root, "datasets")) });
+    await runDiff({ collectionDir: collectionDir(root, args.collection), datasetsRoot: resolve(args.datasets ?? join(root, "datasets")) });
   },
 });

@@ -4,7 +4,7 @@ import { defineCommand } from "citty";
 import { inputError } from "@parley/model";
 import { formatReport, loadGold, scoreAgainstGold } from "@parley/eval";
 import { findRepoRoot } from "../_paths.ts";
-import { buildInProcess } from "../_pipeline.ts";
+import { buildDataset, defaultCacheDir } from "@parley/pipeline";
 
 // `eval` cannot name a binding in an ES module, hence `evaluate`.
 export const evaluate = defineCommand({
@@ -16,7 +16,7 @@ export const evaluate = defineCommand({
     json: { type: "string", description: "also write the report as JSON to this file" },
     min: { type: "string", description: "floors that fail the run, e.g. quotes.f1=0.9,meetings.precision=0.9,quote_speakers=0.9" },
   },
-  run({ args }) {
+  async run({ args }) {
     // Load inputs: the gold first, so a mistake in it shows before a build.
     const gold = loadGold(resolve(args.gold));
     const floors = args.min === undefined ? [] : parseFloors(args.min);
@@ -25,7 +25,8 @@ export const evaluate = defineCommand({
       throw inputError(args.json ?? jsonFile, null, "the folder for the JSON report does not exist", "create it or pass another --json path");
     }
     const registryDir = resolve(args.registry ?? join(findRepoRoot(), "pipelines", "registry"));
-    const { dataset } = buildInProcess(resolve(args.sources), registryDir);
+    const sources = resolve(args.sources);
+    const { dataset } = await buildDataset({ sourcesDir: sources, registryDir, cacheDir: defaultCacheDir(sources) });
     // Process, then save: the JSON lands whole or not at all.
     const report = scoreAgainstGold(gold, dataset);
     if (jsonFile !== null) {

@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { type CollectionMeta, type ReleasePlan, labeller, publishRelease, refuseForeignDatasetsRoot, renderDiff } from "@parley/release";
 import { parseCuration, type Retirement, retirementsOf } from "@parley/normalize";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot, guardedPaths } from "../_paths.ts";
-import { type Collection, loadCollection } from "../_collection.ts";
-import { buildInProcess, checkDataset } from "../_pipeline.ts";
+import { type Collection, collectionBuild, loadCollection } from "../_collection.ts";
+import { buildDataset, checkDataset } from "@parley/pipeline";
 
 export interface ReleaseTarget {
   collection: Collection;
@@ -19,10 +19,11 @@ export interface ReleaseTarget {
 }
 
 /** Builds a collection in one process, with its curation applied and its assertions checked. */
-export function buildForRelease(dir: string): ReleaseTarget {
+export async function buildForRelease(dir: string): Promise<ReleaseTarget> {
   const collection = loadCollection(dir);
-  const curationFile = join(collection.dir, "curation.yaml");
-  const result = buildInProcess(collection.sourcesDir, collection.registryDir, curationFile);
+  const options = collectionBuild(collection);
+  const curationFile = options.curationFile ?? join(collection.dir, "curation.yaml");
+  const result = await buildDataset(options);
   checkDataset(result.dataset, collection.config.assertions);
   const { name, title, description, license } = collection.config;
   const retirements = existsSync(curationFile) ? retirementsOf(parseCuration(readFileSync(curationFile, "utf8"), curationFile)) : [];
@@ -72,7 +73,7 @@ export async function runRelease(options: RunReleaseOptions): Promise<string | n
   ]);
   // Before the build: a wrong --datasets is refused at once, and nothing is written.
   refuseForeignDatasetsRoot(options.datasetsRoot, guarded);
-  const target = buildForRelease(options.collectionDir);
+  const target = await buildForRelease(options.collectionDir);
   for (const warning of target.warnings) log(`warning: ${warning}`);
   const result = await publishRelease(target.dataset, {
     datasetsRoot: options.datasetsRoot,

@@ -5,8 +5,7 @@ import { loadRegistry, type Registry } from "@parley/registry";
 import { ingestSource } from "@parley/ingest";
 import { publishDataset } from "@parley/export";
 import { validateDatasetDir } from "@parley/validate";
-import { buildInProcess } from "../../src/_pipeline.ts";
-import { REPO, STACK_LINE, hashTree, runParley, tempDir, testRegistry, removeTempDirs } from "../_helpers.ts";
+import { REPO, STACK_LINE, buildFolder, hashTree, runParley, tempDir, testRegistry, removeTempDirs } from "../_helpers.ts";
 import { COMPANION, HOSTILE_CASES, type HostileCase } from "./corpus.ts";
 
 afterAll(removeTempDirs);
@@ -20,14 +19,14 @@ let registry: Registry;
 let previous: string;
 let previousHashes: Record<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   registryDir = testRegistry();
   registry = loadRegistry(registryDir);
   const companionDir = join(tempDir("companion"), "sources");
   mkdirSync(companionDir, { recursive: true });
   writeFileSync(join(companionDir, "companion.md"), COMPANION);
   previous = join(tempDir("previous"), "dataset");
-  publishDataset(buildInProcess(companionDir, registryDir).dataset, previous, { min_rows: {}, max_rows: {} });
+  publishDataset((await buildFolder(companionDir, registryDir)).dataset, previous, { min_rows: {}, max_rows: {} });
   previousHashes = hashTree(previous);
 });
 
