@@ -9,7 +9,7 @@
 // 3. When everything passed, lets Turbo record each tested package's task (tooling/test/package.mjs only
 //    confirms the hash that passed), so the next run skips it.
 //
-// `pnpm test --force` tests every package whatever the cache holds.
+// `pnpm test -- --force` (pnpm takes a bare --force as its own option) tests every package whatever the cache holds.
 import { spawn, spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -7,7 +7,7 @@
 // from where pnpm installed it for the package that imports it (a relative path from the bundle), and every
 // `import.meta.url` keeps naming the source file it is written in, so lexicons, assets and createRequire()
 // resolve exactly as they do under tsx.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -47,9 +47,16 @@ const dependenciesOutside = {
 
 /** Writes the bundle; returns its path. */
 export async function bundleCli() {
+  // Commands are imported when they run (src/_commands.ts): split into chunks beside the bundle, each importing
+  // only its own npm dependencies. Chunks of an earlier bundle go first.
+  const dir = dirname(BUNDLE);
+  for (const name of await readdir(dir).catch(() => [])) if (name.startsWith("chunk-")) await rm(join(dir, name));
   await build({
-    entryPoints: [join(CLI, "src/main.ts")],
-    outfile: BUNDLE,
+    entryPoints: { parley: join(CLI, "src/main.ts") },
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunk-[hash]",
+    splitting: true,
     bundle: true,
     platform: "node",
     format: "esm",

@@ -1,10 +1,10 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { inputError } from "@parley/model";
 import { isRunning } from "@parley/export";
+import { cacheRoot } from "@parley/registry";
 
 // The per-article cache: results keyed by a content hash, in append-only segment files of `key\tJSON` lines (one
 // read of a few large files instead of one small file per article), and a stat index of the source files so an
@@ -189,6 +189,5 @@ export function forEachLine(file: string, fn: (line: string) => void): void {
  * user's cache folder (XDG_CACHE_HOME, else ~/.cache), under parley/, one folder per sources folder.
  */
 export function defaultCacheDir(sourcesDir: string, env = process.env): string {
-  const root = env.PARLEY_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "parley");
-  return join(root, createHash("sha256").update(resolve(sourcesDir)).digest("hex").slice(0, 16));
+  return join(cacheRoot(env), createHash("sha256").update(resolve(sourcesDir)).digest("hex").slice(0, 16));
 }

@@ -1,3 +1,3 @@
 export * from "./_schema.ts";
-export { loadRegistry } from "./_load.ts";
+export { cacheRoot, loadRegistry } from "./_load.ts";
 export { parseYamlWith } from "./_yaml.ts";
