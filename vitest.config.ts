@@ -1,4 +1,5 @@
-import { readdirSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
@@ -8,6 +9,14 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 // tests (`*.e2e.test.ts`: spawned commands, kills, hostile inputs, the browser) form a second project,
 // `<folder>:e2e`, the slow tier, which runs the CLI bundled once (packages/cli/scripts/bundle.mjs).
 const E2E = "test/**/*.e2e.test.ts";
+
+// The tests keep Parley's caches (per-article results, parsed registry files) in a folder of the run, never in the
+// user's ~/.cache/parley; the workers and the commands they spawn inherit it.
+if (process.env.PARLEY_CACHE_DIR === undefined) {
+  const cache = mkdtempSync(join(tmpdir(), "parley-test-cache-"));
+  process.env.PARLEY_CACHE_DIR = cache;
+  process.on("exit", () => rmSync(cache, { recursive: true, force: true }));
+}
 
 // Paths from this file, not the working directory: a package's own `vitest bench` finds this config too.
 const PACKAGES = join(fileURLToPath(new URL(".", import.meta.url)), "packages");

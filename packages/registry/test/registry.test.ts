@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,5 +38,44 @@ describe("loadRegistry", () => {
   ])("reports a mistake in %s with its line", (file, text, expected) => {
     const problems = problemsOf({ [file]: text });
     expect(problems.join("\n")).toContain(expected);
+  });
+});
+
+describe("parsed registry files kept in the cache", () => {
+  const withCache = <T>(fn: (cache: string) => T): T => {
+    const before = process.env.PARLEY_CACHE_DIR;
+    const cache = mkdtempSync(join(tmpdir(), "parley-registry-cache-"));
+    process.env.PARLEY_CACHE_DIR = cache;
+    try {
+      return fn(cache);
+    } finally {
+      if (before === undefined) delete process.env.PARLEY_CACHE_DIR;
+      else process.env.PARLEY_CACHE_DIR = before;
+    }
+  };
+  const people = "- name: Jane Roe\n  country: PER\n  aliases: [J. Roe]\n";
+
+  it("give the same registry as parsing, and a file edited into a mistake is still reported with its line", () => {
+    withCache((cache) => {
+      const dir = mkdtempSync(join(tmpdir(), "parley-registry-"));
+      writeFileSync(join(dir, "people.yaml"), people);
+      const parsed = loadRegistry(dir);
+      expect(readdirSync(join(cache, "registry")).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+      expect(loadRegistry(dir)).toEqual(parsed);
+      expect(parsed.people.map((p) => p.name)).toEqual(["Jane Roe"]);
+      writeFileSync(join(dir, "people.yaml"), `${people}- name: [unclosed\n`);
+      expect(() => loadRegistry(dir)).toThrow(InputError);
+      expect(problemsOf({ "people.yaml": `${people}- name: [unclosed\n` })[0]).toMatch(/^people\.yaml:\d+: YAML cannot be read/);
+    });
+  });
+
+  it("parse the file again when an entry is damaged", () => {
+    withCache((cache) => {
+      const dir = mkdtempSync(join(tmpdir(), "parley-registry-"));
+      writeFileSync(join(dir, "people.yaml"), people);
+      loadRegistry(dir);
+      for (const f of readdirSync(join(cache, "registry"))) writeFileSync(join(cache, "registry", f), "not v8");
+      expect(loadRegistry(dir).people.map((p) => p.name)).toEqual(["Jane Roe"]);
+    });
   });
 });
