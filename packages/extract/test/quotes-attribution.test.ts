@@ -97,6 +97,13 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   // "the Chilean FM said" is the foreign minister named before; "state department spokeswoman X" is X.
   ["Chilean Foreign Minister Jane Roe met her counterpart on Friday. “Our trade is growing and our companies have plans,” the Chilean FM said.", "Our trade is growing and our companies have plans,", "Jane Roe", "person"],
   ["“We must put off the visit because of pressing matters,” US state department spokeswoman Jane Roe said.", "We must put off the visit because of pressing matters,", "Jane Roe", "person"],
+  // Quotation marks typed as two apostrophes, as some wires and archives print them.
+  ["Senators debated the bill on Tuesday.\n''I would not object to a vote,'' Jane Roe said. ''But we need more time to read it.''", "I would not object to a vote,", "Jane Roe", "person"],
+  ["Senators debated the bill on Tuesday.\n''I would not object to a vote,'' Jane Roe said. ''But we need more time to read it.''", "But we need more time to read it.", "Jane Roe", "person"],
+  // A list of commentators, or an interview transcript: a name opening the paragraph, a colon, the quotation.
+  ["Analysts weighed in on the summit.\nJane Roe, The Daily Paper: \"The talks were a real step forward for the region.\"\nJohn Doe, Policy Institute: \"Nothing of substance was agreed.\"", "The talks were a real step forward for the region.", "Jane Roe", "person"],
+  ["Analysts weighed in on the summit.\nJane Roe, The Daily Paper: \"The talks were a real step forward for the region.\"\nJohn Doe, Policy Institute: \"Nothing of substance was agreed.\"", "Nothing of substance was agreed.", "John Doe", "person"],
+  ["Jane Roe: “We have waited for this day for many years.”", "We have waited for this day for many years.", "Jane Roe", "person"],
 ];
 
 describe("quote attribution on wire-style sentences", () => {
@@ -150,6 +157,9 @@ describe("a quotation is not given to the wrong speaker", () => {
     ["“We will keep the embassy open in all circumstances,” Lavrov said.\n“Our position has not changed since the spring.” Wang Yi made the remark at a news conference in Beijing.", "Our position has not changed since the spring."],
     ["Lavrov and Wang Yi said in a joint statement that they “oppose any foreign military presence in the region.”", "oppose any foreign military presence in the region."],
     ["The message to Lavrov from the Chinese side was simple: “Stability in Afghanistan matters more than anything else.”", "Stability in Afghanistan matters more than anything else."],
+    // A colon after a name that does not open its paragraph, or after a place, introduces no speaker.
+    ["The talks in Geneva were led by Jane Roe: “a new start for the region,” as the communique put it.", "a new start for the region,"],
+    ["Foreign Ministry Statement: “The talks will resume next week in the capital.”", "The talks will resume next week in the capital."],
   ])("%s", (text, quote) => {
     expect(quotesOf(text).find((q) => q.text === quote)).toBeUndefined();
   });

@@ -245,7 +245,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     const headBefore = lx.titleHeads.has(tokens[nameFirst - 1]?.lower ?? "") || lx.honorifics.has(tokens[nameFirst - 1]?.lower ?? "") || tokens[nameFirst - 1]?.text === ".";
     const confirmed =
       (titled && (nameWords.length >= 2 || (nameWords.length === 1 && nameWords[0]!.text.length > 2 && headBefore))) ||
-      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || verbAfter(ctx, nameLast) || lx.nameVerbsBefore.has(tokens[nameFirst - 1]?.lower ?? "") || signsQuotation(ctx, nameFirst)));
+      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || verbAfter(ctx, nameLast) || lx.nameVerbsBefore.has(tokens[nameFirst - 1]?.lower ?? "") || signsQuotation(ctx, nameFirst) || leadsQuotation(ctx, nameFirst, nameLast)));
     if (!confirmed) continue;
     const about = describe(ctx, nameFirst, nameLast);
     const written = nameText(ctx, nameFirst, nameLast);
@@ -258,6 +258,22 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
 function signsQuotation(ctx: PeopleContext, i: number): boolean {
   const dash = ctx.tokens[i - 1]?.text ?? "";
   return ["-", "–", "—"].includes(dash) && ["”", '"'].includes(ctx.tokens[i - 2]?.text ?? "");
+}
+
+// After a name that opens a paragraph: an optional affiliation set off by a comma (no sentence ends in it), a colon,
+// then an opening quotation mark.
+const LEADS_QUOTATION = /^(?:,[^\S\n][^.!?:;\n"“”]{1,60})?:[^\S\n]*["“]/u;
+
+/**
+ * "Jane Roe, The Daily Paper: “…”", "Jane Roe: “…”": a name opening its paragraph and introducing a quotation with a
+ * colon, as a list of commentators or an interview transcript prints them.
+ */
+function leadsQuotation(ctx: PeopleContext, first: number, last: number): boolean {
+  const start = (ctx.tokens[first] as Token).start;
+  const lineStart = ctx.text.lastIndexOf("\n", start - 1) + 1;
+  if (ctx.text.slice(lineStart, start).trim() !== "") return false;
+  const end = (ctx.tokens[last] as Token).end;
+  return LEADS_QUOTATION.test(ctx.text.slice(end, end + 80));
 }
 
 /** Some token in [a, b] is already part of a mention. */

@@ -39,6 +39,16 @@ export function unwrapLines(text: string): string {
   return text.replace(/([^\n\s][^\S\n]*)\n(?=[^\S\n]*[^\s])/gu, "$1 ");
 }
 
+/**
+ * Quotation marks typed as two apostrophes (''I would not object,'' she said), as some wires and archives print
+ * them, read as the double quotation mark they stand for. The pair becomes one mark and a space, so offsets stay
+ * the same: an opening pair (a word follows) puts the space first, a closing pair puts it after the mark.
+ */
+export function doubledApostrophes(text: string): string {
+  if (!text.includes("''")) return text;
+  return text.replace(/(?<!')''(?!')/gu, (_pair, at: number) => (/[\p{L}\p{N}]/u.test(text[at + 2] ?? "") ? ' "' : '" '));
+}
+
 // Words whose period does not end a sentence when a capital follows ("Mr. Peskov", "U.S. President").
 const ABBREVIATIONS = new Set(
   "mr mrs ms dr gen lt col sen rep gov prof st sr jr adm maj capt sgt amb cmdr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig".split(" "),
