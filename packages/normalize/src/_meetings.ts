@@ -57,10 +57,25 @@ export function clusterMeetings(mentions: readonly LocatedMeeting[]): LocatedMee
       (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0),
   );
   const clusters: LocatedMeeting[][] = [];
+  // Blocks: a cluster is filed under each month its mentions may fall in, both as a whole and by each city its
+  // mentions name ("?" when one names none). A mention in a city can only join a cluster of that city or one with
+  // a mention placed nowhere (every member must agree on the city): it looks in those two blocks, not the month's
+  // every meeting, so a large corpus with thousands of meetings a month stays near linear.
   const byMonth = new Map<string, Set<number>>();
+  const byMonthCity = new Map<string, Set<number>>();
+  const file = (map: Map<string, Set<number>>, key: string, index: number): void => {
+    let block = map.get(key);
+    if (!block) map.set(key, (block = new Set()));
+    block.add(index);
+  };
   for (const mention of ordered) {
     const candidates = new Set<number>();
-    for (const key of monthKeys(mention.item.date)) for (const c of byMonth.get(key) ?? []) candidates.add(c);
+    const months = monthKeys(mention.item.date);
+    const city = mention.item.city;
+    for (const month of months) {
+      const blocks = city === null ? [byMonth.get(month)] : [byMonthCity.get(`${month}|${city}`), byMonthCity.get(`${month}|?`)];
+      for (const block of blocks) for (const c of block ?? []) candidates.add(c);
+    }
     const fits = [...candidates].filter((c) => {
       const members = clusters[c] ?? [];
       return members.every((m) => m.source_id !== mention.source_id && agree(m.item, mention.item));
@@ -73,7 +88,10 @@ export function clusterMeetings(mentions: readonly LocatedMeeting[]): LocatedMee
     } else {
       index = clusters.push([mention]) - 1;
     }
-    for (const key of monthKeys(mention.item.date)) byMonth.set(key, (byMonth.get(key) ?? new Set()).add(index));
+    for (const month of months) {
+      file(byMonth, month, index);
+      file(byMonthCity, `${month}|${city ?? "?"}`, index);
+    }
   }
   return clusters;
 }

@@ -153,10 +153,11 @@ export function normalizeCollection(
       if (role !== null) sightings.push({ person_id: a.person_id, role, country: a.country, source_id, date: meetingDate.get(a.meeting_id) ?? null });
     }
   }
+  const personById = new Map(people.all().map((p) => [p.person_id, p]));
   for (const [source_id, roles] of articleRoles) {
     for (const [person_id, role] of roles) {
       if (attendedIn.has(`${source_id}\u0000${person_id}`)) continue;
-      const person = people.all().find((p) => p.person_id === person_id);
+      const person = personById.get(person_id);
       sightings.push({ person_id, role, country: person?.country ?? null, source_id, date: articleById.get(source_id)?.published ?? null });
     }
   }

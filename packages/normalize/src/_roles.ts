@@ -1,14 +1,23 @@
 import type { RoleRecord } from "@parley/model";
 import type { RegistryInstitution, RegistryRole } from "@parley/registry";
 
+// A large corpus repeats a few hundred roles hundreds of thousands of times: each is read into words once.
+const wordsOf = new Map<string, string>();
+
 /** Lowercase words of a role or phrase, possessives and punctuation dropped: "Russia’s special representative" → "russia special representative". */
 function roleWords(text: string): string {
-  return ` ${text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()} `;
+  let words = wordsOf.get(text);
+  if (words === undefined) {
+    words = ` ${text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/['’]s\b/g, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()} `;
+    if (wordsOf.size >= 100_000) wordsOf.clear();
+    wordsOf.set(text, words);
+  }
+  return words;
 }
 
 // A role cut short by the name finder ("director of the") says less than it seems: no role is better.
@@ -65,21 +74,25 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The roles table: one row per person and role as written (case and possessives folded), dated by the sightings. */
 export function rolesTable(sightings: readonly RoleSighting[], vocabulary: readonly RegistryRole[]): RoleRecord[] {
-  const rows = new Map<string, RoleRecord>();
+  // Sources kept as a set per row and sorted once: a role in every article of a large corpus stays linear.
+  const rows = new Map<string, { row: RoleRecord; sources: Set<string> }>();
   const ordered = [...sightings].sort((a, b) => byText(a.source_id, b.source_id));
   for (const s of ordered) {
     const id = `${s.person_id}\u0000${fold(s.role)}`;
-    const row = rows.get(id);
-    if (!row) {
-      rows.set(id, { person_id: s.person_id, role: s.role, role_key: roleKeyOf(s.role, vocabulary), country: s.country, from: s.date, to: s.date, source_ids: [s.source_id] });
+    const known = rows.get(id);
+    if (!known) {
+      rows.set(id, { row: { person_id: s.person_id, role: s.role, role_key: roleKeyOf(s.role, vocabulary), country: s.country, from: s.date, to: s.date, source_ids: [] }, sources: new Set([s.source_id]) });
       continue;
     }
-    if (!row.source_ids.includes(s.source_id)) row.source_ids = [...row.source_ids, s.source_id].sort(byText);
+    const { row, sources } = known;
+    sources.add(s.source_id);
     row.country ??= s.country;
     if (s.date !== null) {
       if (row.from === null || s.date < row.from) row.from = s.date;
       if (row.to === null || s.date > row.to) row.to = s.date;
     }
   }
-  return [...rows.values()].sort((a, b) => byText(a.person_id, b.person_id) || byText(a.role, b.role));
+  return [...rows.values()]
+    .map(({ row, sources }) => ({ ...row, source_ids: [...sources].sort(byText) }))
+    .sort((a, b) => byText(a.person_id, b.person_id) || byText(a.role, b.role));
 }
