@@ -26,7 +26,10 @@ const packages = readdirSync(PACKAGES, { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 
-const hasE2e = (dir: string): boolean => readdirSync(join(PACKAGES, dir, "test"), { recursive: true, encoding: "utf8" }).some((f) => f.endsWith(".e2e.test.ts"));
+const hasE2e = (dir: string): boolean =>
+  readdirSync(join(PACKAGES, dir, "test"), { recursive: true, encoding: "utf8" }).some((f) =>
+    f.endsWith(".e2e.test.ts"),
+  );
 
 const projects: TestProjectInlineConfiguration[] = [];
 for (const dir of packages) {

@@ -17,9 +17,13 @@ if (hash && (process.env.PARLEY_TESTED ?? "").split(",").includes(hash)) {
   console.log(`${folder}: passed in this run of 'pnpm test' (inputs ${hash})`);
 } else {
   const vitest = join(REPO, "node_modules/vitest/vitest.mjs");
-  const run = spawnSync(process.execPath, [vitest, "run", "--project", folder, "--project", `${folder}:e2e`, ...process.argv.slice(2)], {
-    cwd: REPO,
-    stdio: "inherit",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [vitest, "run", "--project", folder, "--project", `${folder}:e2e`, ...process.argv.slice(2)],
+    {
+      cwd: REPO,
+      stdio: "inherit",
+    },
+  );
   process.exitCode = run.status ?? 1;
 }

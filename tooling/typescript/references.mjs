@@ -16,7 +16,9 @@ const packages = readdirSync(join(REPO, "packages"), { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(join(REPO, "packages", e.name, "tsconfig.json")))
   .map((e) => e.name)
   .sort();
-const folderOf = new Map(packages.map((dir) => [JSON.parse(readFileSync(join(REPO, "packages", dir, "package.json"), "utf8")).name, dir]));
+const folderOf = new Map(
+  packages.map((dir) => [JSON.parse(readFileSync(join(REPO, "packages", dir, "package.json"), "utf8")).name, dir]),
+);
 
 /** The "references" array as this script writes it: one line per reference. */
 function render(paths) {
@@ -43,7 +45,10 @@ function update(file, paths) {
   const before = readFileSync(file, "utf8");
   if (JSON.stringify(referencedPaths(before)) === JSON.stringify(paths)) return;
   const after = withReferences(before, paths);
-  if (check) problems.push(`${file.slice(REPO.length + 1)}: its "references" do not match the workspace — run 'node tooling/typescript/references.mjs'`);
+  if (check)
+    problems.push(
+      `${file.slice(REPO.length + 1)}: its "references" do not match the workspace — run 'node tooling/typescript/references.mjs'`,
+    );
   else writeFileSync(file, after);
 }
 

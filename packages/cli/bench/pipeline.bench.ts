@@ -8,7 +8,15 @@ import { extractArticle } from "@parley/extract";
 import { ingestSource, readSourceFile } from "@parley/ingest";
 import { listSourceFiles } from "@parley/pipeline";
 import { seededRandom } from "../../pipeline/bench/_corpus.ts";
-import { REGISTRY_DIR, SEEDS_DIR, articleOf, removeTempDirs, replicateSeeds, shuffle, tempDir } from "../test/_helpers.ts";
+import {
+  REGISTRY_DIR,
+  SEEDS_DIR,
+  articleOf,
+  removeTempDirs,
+  replicateSeeds,
+  shuffle,
+  tempDir,
+} from "../test/_helpers.ts";
 
 // `pnpm bench` (this part): extraction alone on one core, on the seeds replicated x100 (500 articles, text varied
 // per copy), and the normalize merge on 100,000 synthetic quotes. Whole builds through the runner (full, no change,
@@ -60,7 +68,12 @@ function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtractio
     ...new Set(
       readdirSync(SEEDS_DIR)
         .filter((n) => n.endsWith(".md"))
-        .flatMap((n) => readFileSync(join(SEEDS_DIR, n), "utf8").toLowerCase().match(/\p{L}{3,}/gu) ?? []),
+        .flatMap(
+          (n) =>
+            readFileSync(join(SEEDS_DIR, n), "utf8")
+              .toLowerCase()
+              .match(/\p{L}{3,}/gu) ?? [],
+        ),
     ),
   ].sort();
   const syllables = ["ka", "ri", "mo", "sen", "dar", "lo", "vi", "tan", "el", "zu", "ha", "mir", "no", "be"];
@@ -104,7 +117,10 @@ function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtractio
         span: { start, end: start + quoteText.length },
         evidence: { start: sentenceStart, end: text.length - 1 },
         speaker: { type: "person", name: speaker, role: null, country: null },
-        kind: null, medium: null, translated: null, meeting_key: null,
+        kind: null,
+        medium: null,
+        translated: null,
+        meeting_key: null,
       });
     }
     articles.push(articleOf(source_id, text, `Synthetic report ${a}`));
@@ -117,16 +133,21 @@ function syntheticCorpus(): { articles: Article[]; extractions: ArticleExtractio
 // of the previous run is not reused). On the replicated seeds, and on the real dev corpus when it sits beside
 // the repository (issue #9: at least 200 articles a second per core).
 const devSources = join(import.meta.dirname, "../../../../shared/corpus/dev/sources");
-const ingestFolder = (dir: string): Article[] => listSourceFiles(dir).map((file) => ingestSource(file, readSourceFile(file), registry));
+const ingestFolder = (dir: string): Article[] =>
+  listSourceFiles(dir).map((file) => ingestSource(file, readSourceFile(file), registry));
 const corpora: Array<[string, Article[]]> = [["replicated seeds", ingestFolder(sources)]];
 if (existsSync(devSources)) corpora.push(["real dev corpus", ingestFolder(devSources)]);
 for (const [name, articles] of corpora) {
   describe(`extraction on the ${name} (${articles.length} articles, one core)`, () => {
     const tally = { ms: 0, runs: 0 };
-    bench("extract", timed(tally, () => void articles.map((a) => extractArticle({ ...a }, registry))), {
-      ...RUNS,
-      ...report(tally, () => rate(`extraction on the ${name}, one core`, articles.length, "articles", tally)),
-    });
+    bench(
+      "extract",
+      timed(tally, () => void articles.map((a) => extractArticle({ ...a }, registry))),
+      {
+        ...RUNS,
+        ...report(tally, () => rate(`extraction on the ${name}, one core`, articles.length, "articles", tally)),
+      },
+    );
   });
 }
 
@@ -139,6 +160,14 @@ describe(`normalize merge of ${SYNTHETIC_QUOTES.toLocaleString("en")} quotes`, (
     timed(merge, () => {
       merged = normalizeCollection(corpus.articles, corpus.extractions, registry).quotes.length;
     }),
-    { ...RUNS, iterations: 2, ...report(merge, () => `${rate(`normalize merge, ${SYNTHETIC_QUOTES} quote mentions`, SYNTHETIC_QUOTES, "quotes", merge)} -> ${merged} quotes`) },
+    {
+      ...RUNS,
+      iterations: 2,
+      ...report(
+        merge,
+        () =>
+          `${rate(`normalize merge, ${SYNTHETIC_QUOTES} quote mentions`, SYNTHETIC_QUOTES, "quotes", merge)} -> ${merged} quotes`,
+      ),
+    },
   );
 });

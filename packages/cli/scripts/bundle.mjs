@@ -27,7 +27,8 @@ const dependenciesOutside = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === SKIP || args.path.startsWith("@parley/")) return undefined;
-      if (args.path.startsWith("node:") || builtin.has(args.path.split("/")[0] ?? "")) return { path: args.path, external: true };
+      if (args.path.startsWith("node:") || builtin.has(args.path.split("/")[0] ?? ""))
+        return { path: args.path, external: true };
       const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: SKIP });
       if (found.errors.length > 0) return { errors: found.errors };
       let path = relative(dirname(BUNDLE), found.path);

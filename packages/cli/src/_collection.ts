@@ -36,7 +36,8 @@ export function collectionBuild(collection: Collection): BuildOptions {
 
 export function loadCollection(dir: string): Collection {
   const file = join(dir, "collection.yaml");
-  if (!existsSync(file)) throw inputError(file, null, "no collection.yaml", "create it with name, title, description and license");
+  if (!existsSync(file))
+    throw inputError(file, null, "no collection.yaml", "create it with name, title, description and license");
   const config = parseYamlWith(CollectionConfig, readFileSync(file, "utf8"), file);
   return {
     dir,

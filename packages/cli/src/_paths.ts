@@ -8,7 +8,8 @@ export function findRepoRoot(from = process.cwd()): string {
   let dir = resolve(from);
   while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("not inside the Parley repository (no pnpm-workspace.yaml found above the current folder)");
+    if (parent === dir)
+      throw new Error("not inside the Parley repository (no pnpm-workspace.yaml found above the current folder)");
     dir = parent;
   }
   return dir;
@@ -31,11 +32,19 @@ export function guardedPaths(root: string, read: readonly Guarded[]): Guarded[] 
         .filter((e) => e.isDirectory() && existsSync(join(pipelines, e.name, "collection.yaml")))
         .map((e) => ({ path: join(pipelines, e.name), what: "a collection folder" }))
     : [];
-  return [...read, { path: join(pipelines, "registry"), what: "the registry" }, ...collections, { path: root, what: "the repository root", insideAllowed: true }];
+  return [
+    ...read,
+    { path: join(pipelines, "registry"), what: "the registry" },
+    ...collections,
+    { path: root, what: "the repository root", insideAllowed: true },
+  ];
 }
 
 /** A dataset folder is replaced whole, so it must also stay clear of every published (frozen) version. */
 export function guardedForDataset(root: string, read: readonly Guarded[]): Guarded[] {
-  const versions = findPublishedVersions(join(root, "datasets")).map((v) => ({ path: v.dir, what: "a published version folder" }));
+  const versions = findPublishedVersions(join(root, "datasets")).map((v) => ({
+    path: v.dir,
+    what: "a published version folder",
+  }));
   return [...guardedPaths(root, read), ...versions];
 }

@@ -10,4 +10,6 @@ export const PARLEY_TSX_BIN = join(REPO, "packages/cli/bin/parley.mjs");
  * (packages/cli/scripts/bundle.mjs), so a child process starts without compiling every source through tsx.
  * PARLEY_BIN=packages/cli/bin/parley.mjs runs them through tsx instead.
  */
-export const PARLEY_BIN = process.env.PARLEY_BIN ? resolve(process.env.PARLEY_BIN) : join(REPO, "packages/cli/build/parley.mjs");
+export const PARLEY_BIN = process.env.PARLEY_BIN
+  ? resolve(process.env.PARLEY_BIN)
+  : join(REPO, "packages/cli/build/parley.mjs");

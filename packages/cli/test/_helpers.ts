@@ -1,6 +1,17 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,7 +54,10 @@ export function testRegistry(): string {
   const dir = join(tempDir("registry"), "registry");
   cpSync(REGISTRY_DIR, dir, { recursive: true });
   const { name, country, role } = TEST_SPEAKER;
-  appendFileSync(join(dir, "people.yaml"), `\n- name: ${name}\n  aliases: []\n  country: ${country}\n  role: ${role}\n`);
+  appendFileSync(
+    join(dir, "people.yaml"),
+    `\n- name: ${name}\n  aliases: []\n  country: ${country}\n  role: ${role}\n`,
+  );
   return dir;
 }
 
@@ -53,7 +67,11 @@ export function sourceFile(fields: Record<string, string>, body: string): string
   return ["---", ...lines, "---", body].join("\n");
 }
 
-export const FRONT = { title: "Ministers meet on regional security", publisher: "Example Wire", published: "2024-10-04" };
+export const FRONT = {
+  title: "Ministers meet on regional security",
+  publisher: "Example Wire",
+  published: "2024-10-04",
+};
 
 /** Paragraphs in real news phrasing, attributed to the test speaker. */
 export function newsBody(extra = ""): string {
@@ -77,7 +95,10 @@ export interface RunResult {
 }
 
 /** Runs the real `parley` command in a child process, as a contributor would (in the repository, unless `cwd` names another). */
-export function runParley(args: string[], options: { env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {
+export function runParley(
+  args: string[],
+  options: { env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {},
+): Promise<RunResult> {
   const started = Date.now();
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [PARLEY_BIN, ...args], {
@@ -103,19 +124,34 @@ export function runParley(args: string[], options: { env?: Record<string, string
  * unless named): the fast tier's way to test a command's decisions and messages without starting a process.
  * What only a child process shows (a kill, a memory cap, another time zone) is for the e2e tier's `runParley`.
  */
-export async function runParleyInProcess(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> {
+export async function runParleyInProcess(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<RunResult> {
   const started = Date.now();
   let stdout = "";
   let stderr = "";
-  const text = (parts: unknown[]): string => `${parts.map((p) => (typeof p === "string" ? p : inspect(p))).join(" ")}\n`;
-  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, out: process.stdout.write, err: process.stderr.write };
+  const text = (parts: unknown[]): string =>
+    `${parts.map((p) => (typeof p === "string" ? p : inspect(p))).join(" ")}\n`;
+  const saved = {
+    log: console.log,
+    info: console.info,
+    warn: console.warn,
+    error: console.error,
+    out: process.stdout.write,
+    err: process.stderr.write,
+  };
   const env = { CI: "1", ...options.env };
   const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const cwd = process.cwd();
   console.log = console.info = (...parts: unknown[]) => void (stdout += text(parts));
   console.warn = console.error = (...parts: unknown[]) => void (stderr += text(parts));
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    (stdout += chunk.toString()), true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (
+    (stderr += chunk.toString()), true
+  )) as typeof process.stderr.write;
   Object.assign(process.env, env);
   try {
     process.chdir(options.cwd ?? REPO);
@@ -137,11 +173,16 @@ export async function runParleyInProcess(args: string[], options: { env?: Record
 export function hashTree(dir: string): Record<string, string> {
   const hashes: Record<string, string> = {};
   const walk = (sub: string): void => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(rel);
       else if (entry.isSymbolicLink()) hashes[rel] = `link to ${readlinkSync(join(dir, rel))}`;
-      else hashes[rel] = createHash("sha256").update(readFileSync(join(dir, rel))).digest("hex");
+      else
+        hashes[rel] = createHash("sha256")
+          .update(readFileSync(join(dir, rel)))
+          .digest("hex");
     }
   };
   if (existsSync(dir)) walk("");
@@ -169,9 +210,11 @@ export function replicateSeeds(dir: string, copies: number, order: "forward" | "
       // Publisher boilerplate sits at the end: only the first half of the paragraphs changes order.
       const half = Math.ceil(paragraphs.length / 2);
       const shift = copy % half;
-      const rotated = [...paragraphs.slice(shift, half), ...paragraphs.slice(0, shift), ...paragraphs.slice(half)].filter(
-        (p) => p.trim().length > 0,
-      );
+      const rotated = [
+        ...paragraphs.slice(shift, half),
+        ...paragraphs.slice(0, shift),
+        ...paragraphs.slice(half),
+      ].filter((p) => p.trim().length > 0);
       const body = [`This report was filed as copy ${copy + 1}.`, ...rotated].join("\n");
       files.push([`${seed.name}-copy${String(copy).padStart(4, "0")}.md`, `${seed.text.slice(0, close)}\n${body}\n`]);
     }
@@ -209,7 +252,9 @@ export function articleOf(sourceId: string, text: string, title = "A wire report
     url: null,
     published: "2024-10",
     language: "en",
-    title_is_headline: true, unknown_fields: [], retrieved: null,
+    title_is_headline: true,
+    unknown_fields: [],
+    retrieved: null,
     text,
     sha256: sha256(text),
     body_line: 6,

@@ -13,7 +13,11 @@ const cacheDir = mkdtempSync(join(tmpdir(), "parley-build-cache-"));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 function parley(args: string[], bin = PARLEY_BIN) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", PARLEY_CACHE_DIR: cacheDir } });
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true", PARLEY_CACHE_DIR: cacheDir },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -64,7 +68,10 @@ describe("parley build --sources --out", { timeout: 60_000 }, () => {
   it("fails on a bad source with path:line, no stack trace and no output", () => {
     const dir = mkdtempSync(join(tmpdir(), "parley-bad-"));
     cpSync(seeds, dir, { recursive: true });
-    writeFileSync(join(dir, "broken.md"), "---\ntitle: A title\npublisher: A paper\n---\nRussia hosted talks on Friday.\n");
+    writeFileSync(
+      join(dir, "broken.md"),
+      "---\ntitle: A title\npublisher: A paper\n---\nRussia hosted talks on Friday.\n",
+    );
     writeFileSync(join(dir, "yaml.md"), "---\ntitle: [unclosed\npublished: 2024\n---\nText of an article.\n");
     const out = join(mkdtempSync(join(tmpdir(), "parley-build-")), "out");
     const run = parley(["build", "--sources", dir, "--out", out]);

@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 
 describe("CITATION.cff", () => {
   it("holds the fields the Citation File Format requires, and the data's license", () => {
-    const cff = parse(readFileSync(join(import.meta.dirname, "../../../CITATION.cff"), "utf8")) as Record<string, unknown>;
+    const cff = parse(readFileSync(join(import.meta.dirname, "../../../CITATION.cff"), "utf8")) as Record<
+      string,
+      unknown
+    >;
     expect(cff["cff-version"]).toBe("1.2.0");
     for (const key of ["message", "title", "authors"]) expect(cff[key], key).toBeTruthy();
     expect(cff.type).toBe("dataset");

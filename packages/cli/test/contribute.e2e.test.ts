@@ -14,13 +14,22 @@ const release = join(work, "datasets/moscow-format/0.1.0");
 
 function parley(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const env = { ...process.env, INIT_CWD: work, CI: "true" };
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: work, env, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: work,
+    env,
+    encoding: "utf8",
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 const sourceNames = (): string[] => readdirSync(sources).sort();
 const snapshot = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), "utf8")]));
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((n) => [n, readFileSync(join(dir, n), "utf8")]),
+  );
 
 beforeAll(() => {
   writeFileSync(join(work, "pnpm-workspace.yaml"), "packages: []\n");
@@ -55,7 +64,9 @@ describe("add → check on a copy of the collection", () => {
       "language: en",
       "---",
     ]);
-    expect(text).toContain("was “categorically unacceptable under any pretext”, in a message aimed squarely at Washington.");
+    expect(text).toContain(
+      "was “categorically unacceptable under any pretext”, in a message aimed squarely at Washington.",
+    );
     expect(text).not.toContain("Advertisement");
   }, 60_000);
 
@@ -67,12 +78,18 @@ describe("add → check on a copy of the collection", () => {
     expect(run.stdout).toContain("✅ Every source and curated file passed the check.");
     expect(run.stdout).toContain("Compared with release 0.1.0.");
     expect(run.stdout).toContain("| sources | 1 | 0 | 0 | 6 |");
-    expect(run.stdout).toContain(`### New sources (1)\n\n- \`${source}\` **Regional envoys back Russia’s line on foreign bases at Moscow talks on Afghanistan**, The Caspian Ledger, 2025-10-07`);
+    expect(run.stdout).toContain(
+      `### New sources (1)\n\n- \`${source}\` **Regional envoys back Russia’s line on foreign bases at Moscow talks on Afghanistan**, The Caspian Ledger, 2025-10-07`,
+    );
     // Lavrov's words are a new quote, or a known one the article repeats (its sources change): either way the
     // summary lists it with the new article's sentence as evidence.
     const lines = run.stdout.split("\n");
-    const evidence = new RegExp(`^ {2}> Russia’s foreign minister Sergey Lavrov told regional envoys gathered in Moscow on Tuesday .*\\(\`${source}\`\\)$`);
-    const lavrov = lines.findIndex((l, i) => /^- (quotes: )?\*\*Sergey Lavrov\*\*/.test(l) && evidence.test(lines[i + 1] ?? ""));
+    const evidence = new RegExp(
+      `^ {2}> Russia’s foreign minister Sergey Lavrov told regional envoys gathered in Moscow on Tuesday .*\\(\`${source}\`\\)$`,
+    );
+    const lavrov = lines.findIndex(
+      (l, i) => /^- (quotes: )?\*\*Sergey Lavrov\*\*/.test(l) && evidence.test(lines[i + 1] ?? ""),
+    );
     expect(lavrov).toBeGreaterThan(0);
     expect(lines.slice(0, lavrov).some((l) => /^### (New quotes|Changed rows) \(\d+\)$/.test(l))).toBe(true);
     expect(run.stderr).toContain("check passed");
@@ -86,19 +103,37 @@ describe("add → check on a copy of the collection", () => {
     const before = sourceNames();
     const run = parley("add", join(FIXTURES, "caspian-ledger-moscow-talks-2025.html"));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`the article is already in the collection as pipelines/moscow-format/sources/${added} (same URL)`);
+    expect(run.stderr).toContain(
+      `the article is already in the collection as pipelines/moscow-format/sources/${added} (same URL)`,
+    );
     expect(sourceNames()).toEqual(before);
   }, 60_000);
 
   it("adds plain text with the fields given as flags, and refuses a malformed flag without writing", () => {
     const text = join(work, "tashkent.txt");
-    writeFileSync(text, "Special envoys met in Tashkent on Tuesday to prepare the Kazan round of consultations on Afghanistan, officials said.\r\n");
+    writeFileSync(
+      text,
+      "Special envoys met in Tashkent on Tuesday to prepare the Kazan round of consultations on Afghanistan, officials said.\r\n",
+    );
     const before = sourceNames();
     const wrong = parley("add", text, "--published", "26/09/2023");
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toContain("--published: '26/09/2023' is not a date as YYYY-MM-DD (or YYYY-MM, YYYY) — pass --published with a date as YYYY-MM-DD (or YYYY-MM, YYYY), or leave it out");
+    expect(wrong.stderr).toContain(
+      "--published: '26/09/2023' is not a date as YYYY-MM-DD (or YYYY-MM, YYYY) — pass --published with a date as YYYY-MM-DD (or YYYY-MM, YYYY), or leave it out",
+    );
     expect(sourceNames()).toEqual(before);
-    const run = parley("add", text, "--title", "Envoys meet in Tashkent ahead of Kazan talks", "--publisher", "Steppe Post", "--published", "2023-09-26", "--url", "https://steppepost.example/news/politics/envoys-meet-in-tashkent-20880");
+    const run = parley(
+      "add",
+      text,
+      "--title",
+      "Envoys meet in Tashkent ahead of Kazan talks",
+      "--publisher",
+      "Steppe Post",
+      "--published",
+      "2023-09-26",
+      "--url",
+      "https://steppepost.example/news/politics/envoys-meet-in-tashkent-20880",
+    );
     expect(run.status, run.stderr).toBe(0);
     const file = sourceNames().find((n) => !before.includes(n)) ?? "";
     expect(readFileSync(join(sources, file), "utf8")).toBe(
@@ -112,7 +147,9 @@ describe("add → check on a copy of the collection", () => {
     expect(run.status, run.stderr).toBe(0);
     const file = sourceNames().find((n) => n.startsWith("006_")) ?? "";
     const path = `pipelines/moscow-format/sources/${file}`;
-    expect(readFileSync(join(sources, file), "utf8")).toContain("publisher: MISSING\npublished: MISSING\nurl: MISSING\n");
+    expect(readFileSync(join(sources, file), "utf8")).toContain(
+      "publisher: MISSING\npublished: MISSING\nurl: MISSING\n",
+    );
     const checked = parley("check", "--summary", join(work, "summary.md"));
     expect(checked.status).toBe(1);
     const lines = checked.stderr.split("\n").filter((l) => l.startsWith(path));
@@ -128,7 +165,12 @@ describe("add → check on a copy of the collection", () => {
   it("reports broken front matter with file and line, exits non-zero and changes no dataset", () => {
     const file = join(sources, added);
     const good = readFileSync(file, "utf8");
-    writeFileSync(file, good.replace("published: 2025-10-07", "published: 2025-10-32").replace("language: en", "language: en\nauthor: Dilnoza Karimova"));
+    writeFileSync(
+      file,
+      good
+        .replace("published: 2025-10-07", "published: 2025-10-32")
+        .replace("language: en", "language: en\nauthor: Dilnoza Karimova"),
+    );
     const releaseBefore = snapshot(release);
     const run = parley("check");
     expect(run.status).toBe(1);

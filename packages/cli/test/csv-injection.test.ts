@@ -14,19 +14,45 @@ const NO_ASSERTIONS = { min_rows: {}, max_rows: {} };
 const quote = (text: string): QuoteRecord => ({
   quote_id: "quote:000000000001",
   text,
-  kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person",
+  kind: null,
+  medium: null,
+  said_on: null,
+  translated: null,
+  curated_fields: [],
+  speaker_type: "person",
   speaker_id: "person:elena-marquez",
   speaker_name: TEST_SPEAKER.name,
   speaker_role: null,
-  speaker_role_key: null, speaker_country: null,
+  speaker_role_key: null,
+  speaker_country: null,
   meeting_id: null,
   source_ids: ["wire-report"],
 });
-const person = (aliases: string[]): PersonRecord => ({ person_id: "person:elena-marquez", name: TEST_SPEAKER.name, aliases, country: null, role: null, curated_fields: [] });
-const dataset = (quotes: QuoteRecord[], people: PersonRecord[] = []): Dataset => ({ sources: [], meetings: [], attendees: [], quotes, quote_sources: [], people, roles: [], evidence: [] });
+const person = (aliases: string[]): PersonRecord => ({
+  person_id: "person:elena-marquez",
+  name: TEST_SPEAKER.name,
+  aliases,
+  country: null,
+  role: null,
+  curated_fields: [],
+});
+const dataset = (quotes: QuoteRecord[], people: PersonRecord[] = []): Dataset => ({
+  sources: [],
+  meetings: [],
+  attendees: [],
+  quotes,
+  quote_sources: [],
+  people,
+  roles: [],
+  evidence: [],
+});
 
 /** The raw CSV cell and the JSON value of one field of the first row of a table. */
-function cellsOf(files: Map<string, string>, table: "quotes" | "people", field: string): { csv: string; json: unknown } {
+function cellsOf(
+  files: Map<string, string>,
+  table: "quotes" | "people",
+  field: string,
+): { csv: string; json: unknown } {
   const csv = parseCsv(files.get(`${table}.csv`) ?? "");
   const column = csv.header.indexOf(field);
   const json = JSON.parse(files.get(`${table}.json`) ?? "[]") as Array<Record<string, unknown>>;
@@ -63,18 +89,45 @@ describe("CSV cells a spreadsheet would run", () => {
 
   it("reads back to the same records: line breaks, carriage returns and quotation marks inside cells", () => {
     const out = join(tempDir("csv-roundtrip"), "dataset");
-    const texts = ["first line\nsecond line", "a\r\nb", 'He said "no" twice, then "yes"', "\r", "=\n=", "ends with a return\r"];
-    const quotes = texts.map((text, i) => ({ ...quote(text), quote_id: `quote:00000000000${i}`, source_ids: ["wire-report"] }));
+    const texts = [
+      "first line\nsecond line",
+      "a\r\nb",
+      'He said "no" twice, then "yes"',
+      "\r",
+      "=\n=",
+      "ends with a return\r",
+    ];
+    const quotes = texts.map((text, i) => ({
+      ...quote(text),
+      quote_id: `quote:00000000000${i}`,
+      source_ids: ["wire-report"],
+    }));
     const base: Dataset = {
       ...dataset(quotes, [person([])]),
-      sources: [{ source_id: "wire-report", title: "T", publisher: "P", url: null, published: "2024", language: "en", title_is_headline: true, unknown_fields: [], retrieved: null, curated_fields: [], sha256: "0".repeat(64) }],
+      sources: [
+        {
+          source_id: "wire-report",
+          title: "T",
+          publisher: "P",
+          url: null,
+          published: "2024",
+          language: "en",
+          title_is_headline: true,
+          unknown_fields: [],
+          retrieved: null,
+          curated_fields: [],
+          sha256: "0".repeat(64),
+        },
+      ],
     };
     publishDataset(base, out, NO_ASSERTIONS);
     const json = JSON.parse(readFileSync(join(out, "quotes.json"), "utf8")) as QuoteRecord[];
     expect(json.map((q) => q.text)).toEqual(texts);
-    expect(parseCsv(readFileSync(join(out, "quotes.csv"), "utf8")).rows.map((r) => r[fieldsOf("quotes").findIndex((f) => f.name === "text")])).toEqual(
-      texts.map((t) => (/^[=+\-@\t\r']/.test(t) ? `'${t}` : t)),
-    );
+    expect(
+      parseCsv(readFileSync(join(out, "quotes.csv"), "utf8")).rows.map(
+        (r) => r[fieldsOf("quotes").findIndex((f) => f.name === "text")],
+      ),
+    ).toEqual(texts.map((t) => (/^[=+\-@\t\r']/.test(t) ? `'${t}` : t)));
   });
 });
 
@@ -88,14 +141,19 @@ describe("a hostile source article", () => {
       "Foreign ministers met in Madrid on Friday to discuss security in the region, officials said.",
       `“=HYPERLINK(B2, C2) opens whatever the cell says, so check every link before you click,” ${TEST_SPEAKER.name} said.`,
     ].join("\n");
-    writeFileSync(join(sources, "wire-report.md"), sourceFile({ ...FRONT, title: `'${title.replace(/'/g, "''")}'` }, body));
+    writeFileSync(
+      join(sources, "wire-report.md"),
+      sourceFile({ ...FRONT, title: `'${title.replace(/'/g, "''")}'` }, body),
+    );
     const out = join(root, "out");
     const files = publishDataset((await buildFolder(sources, testRegistry())).dataset, out, NO_ASSERTIONS);
     const read = (name: string): string => readFileSync(join(out, name), "utf8");
 
     const sourcesCsv = parseCsv(readFileSync(join(out, "sources.csv"), "utf8"));
     expect(sourcesCsv.rows[0]?.[sourcesCsv.header.indexOf("title")]).toBe(`'${title}`);
-    expect((JSON.parse(readFileSync(join(out, "sources.json"), "utf8")) as Array<{ title: string }>)[0]?.title).toBe(title);
+    expect((JSON.parse(readFileSync(join(out, "sources.json"), "utf8")) as Array<{ title: string }>)[0]?.title).toBe(
+      title,
+    );
 
     const quotesJson = JSON.parse(read("quotes.json")) as QuoteRecord[];
     const hostile = quotesJson.find((q) => q.text.startsWith("=HYPERLINK("));

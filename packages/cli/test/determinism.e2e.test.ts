@@ -3,7 +3,19 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TABLE_NAMES } from "@parley/model";
-import { FRONT, SEEDS_DIR, hashTree, newsBody, replicateSeeds, runParley, shuffle, sourceFile, tempDir, testRegistry, removeTempDirs } from "./_helpers.ts";
+import {
+  FRONT,
+  SEEDS_DIR,
+  hashTree,
+  newsBody,
+  replicateSeeds,
+  runParley,
+  shuffle,
+  sourceFile,
+  tempDir,
+  testRegistry,
+  removeTempDirs,
+} from "./_helpers.ts";
 
 afterAll(removeTempDirs);
 
@@ -14,7 +26,14 @@ const SETTINGS = [
 ] as const;
 
 /** Names whose order differs between code-unit order and locale collation (case, accents, Turkish dotted i). */
-const LOCALE_SENSITIVE_NAMES = ["Zeta talks", "zeta-talks", "Ärzte-report", "éclair-briefing", "istanbul-round", "İzmir-round"];
+const LOCALE_SENSITIVE_NAMES = [
+  "Zeta talks",
+  "zeta-talks",
+  "Ärzte-report",
+  "éclair-briefing",
+  "istanbul-round",
+  "İzmir-round",
+];
 
 function writeCorpus(dir: string, order: "forward" | "shuffled"): void {
   mkdirSync(dir, { recursive: true });
@@ -23,7 +42,10 @@ function writeCorpus(dir: string, order: "forward" | "shuffled"): void {
     .sort()
     .map((n) => [n, readFileSync(join(SEEDS_DIR, n), "utf8")]);
   LOCALE_SENSITIVE_NAMES.forEach((name, i) =>
-    files.push([`${name}.md`, sourceFile({ ...FRONT, title: `Briefing ${i + 1}` }, newsBody(`Briefing number ${i + 1} ended at noon.`))]),
+    files.push([
+      `${name}.md`,
+      sourceFile({ ...FRONT, title: `Briefing ${i + 1}` }, newsBody(`Briefing number ${i + 1} ended at noon.`)),
+    ]),
   );
   for (const [name, text] of order === "shuffled" ? shuffle(files) : files) writeFileSync(join(dir, name), text);
   replicateSeeds(dir, 3, order);
@@ -36,10 +58,14 @@ describe("byte-identical outputs", () => {
     // The settings really differ in the child processes: hour of the epoch and default locale.
     const seenBy = SETTINGS.map(
       ({ env }) =>
-        spawnSync(process.execPath, ["-e", "console.log(new Date(0).getHours(), new Intl.Collator().resolvedOptions().locale)"], {
-          env: { ...process.env, ...env },
-          encoding: "utf8",
-        }).stdout,
+        spawnSync(
+          process.execPath,
+          ["-e", "console.log(new Date(0).getHours(), new Intl.Collator().resolvedOptions().locale)"],
+          {
+            env: { ...process.env, ...env },
+            encoding: "utf8",
+          },
+        ).stdout,
     );
     expect(seenBy[0]).not.toBe(seenBy[1]);
 
@@ -55,7 +81,9 @@ describe("byte-identical outputs", () => {
     );
     const [first, second] = builds;
     // The tables, and the marker that lets the next build replace them: it too must not vary.
-    expect(Object.keys(first ?? {}).sort()).toEqual([".parley", ...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.json`])].sort());
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      [".parley", ...TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.json`])].sort(),
+    );
     expect(second).toEqual(first);
   });
 });

@@ -6,7 +6,12 @@ import { scoreFolder } from "./_helpers.ts";
 // The acceptance floor of extraction on the seed articles, measured by the same scorer as `parley eval`.
 const root = join(import.meta.dirname, "../../..");
 const collection = join(root, "pipelines/moscow-format");
-const { gold, dataset, report, metrics: m } = await scoreFolder(join(collection, "gold/seeds.gold.json"), join(collection, "sources"));
+const {
+  gold,
+  dataset,
+  report,
+  metrics: m,
+} = await scoreFolder(join(collection, "gold/seeds.gold.json"), join(collection, "sources"));
 
 describe("extraction quality on the seed articles", () => {
   it("finds every quote (F1 1.00) with the right speakers (≥ 0.95)", () => {

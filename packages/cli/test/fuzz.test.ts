@@ -26,10 +26,12 @@ const seedTexts = readdirSync(SEEDS_DIR)
 /** Every span an extraction holds, with where it sits. */
 function spansOf(extraction: ArticleExtraction): Array<[string, Span]> {
   return [
-    ...extraction.quotes.flatMap((q, i): Array<[string, Span]> => [
-      [`quotes[${i}].span`, q.span],
-      [`quotes[${i}].evidence`, q.evidence],
-    ]),
+    ...extraction.quotes.flatMap(
+      (q, i): Array<[string, Span]> => [
+        [`quotes[${i}].span`, q.span],
+        [`quotes[${i}].evidence`, q.evidence],
+      ],
+    ),
     ...extraction.people.map((p, i): [string, Span] => [`people[${i}].evidence`, p.evidence]),
     ...extraction.meetings.flatMap((m, i) => [
       ...m.evidence.map((e, j): [string, Span] => [`meetings[${i}].evidence[${j}]`, e]),
@@ -45,7 +47,10 @@ function checkExtraction(text: string): void {
   expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
   for (const [where, span] of spansOf(result)) {
     expect(Number.isInteger(span.start) && Number.isInteger(span.end), where).toBe(true);
-    expect(0 <= span.start && span.start <= span.end && span.end <= text.length, `${where} ${span.start}-${span.end} of ${text.length}`).toBe(true);
+    expect(
+      0 <= span.start && span.start <= span.end && span.end <= text.length,
+      `${where} ${span.start}-${span.end} of ${text.length}`,
+    ).toBe(true);
   }
   for (const q of result.quotes) expect(q.text.trim().length, "an empty quote").toBeGreaterThan(0);
   const dataset = normalizeCollection([article], [result], registry);
@@ -54,15 +59,54 @@ function checkExtraction(text: string): void {
 
 // Pieces that steer the extractor's rules: quotation marks of every kind, speech verbs, names, line breaks, markup.
 const HOSTILE_PIECES = [
-  "“", "”", '"', "‘", "’", "«", "»", "„", "'", "\n", "\n\n", " said.", " said ", ", he said.", "” – ", ": “",
-  "Lavrov", "Sergey Lavrov", "Muttaqi", "Foreign Minister ", "Moscow", "on Tuesday", "October 7", "2024", "…",
-  "<script>alert(1)</script>", "=HYPERLINK(", "\t", "\u00a0", "\u200b", "👤", "e\u0301", "İ", "ß", "\ud83c\udff3\ufe0f\u200d\ud83c\udf08",
+  "“",
+  "”",
+  '"',
+  "‘",
+  "’",
+  "«",
+  "»",
+  "„",
+  "'",
+  "\n",
+  "\n\n",
+  " said.",
+  " said ",
+  ", he said.",
+  "” – ",
+  ": “",
+  "Lavrov",
+  "Sergey Lavrov",
+  "Muttaqi",
+  "Foreign Minister ",
+  "Moscow",
+  "on Tuesday",
+  "October 7",
+  "2024",
+  "…",
+  "<script>alert(1)</script>",
+  "=HYPERLINK(",
+  "\t",
+  "\u00a0",
+  "\u200b",
+  "👤",
+  "e\u0301",
+  "İ",
+  "ß",
+  "\ud83c\udff3\ufe0f\u200d\ud83c\udf08",
 ];
 
-type Mutation = { at: number; kind: "insert"; piece: string } | { at: number; kind: "delete"; length: number } | { at: number; kind: "repeat"; length: number };
+type Mutation =
+  | { at: number; kind: "insert"; piece: string }
+  | { at: number; kind: "delete"; length: number }
+  | { at: number; kind: "repeat"; length: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ at: fc.nat(), kind: fc.constant("insert" as const), piece: fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: "grapheme", maxLength: 8 })) }),
+  fc.record({
+    at: fc.nat(),
+    kind: fc.constant("insert" as const),
+    piece: fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: "grapheme", maxLength: 8 })),
+  }),
   fc.record({ at: fc.nat(), kind: fc.constant("delete" as const), length: fc.integer({ min: 1, max: 200 }) }),
   fc.record({ at: fc.nat(), kind: fc.constant("repeat" as const), length: fc.integer({ min: 1, max: 400 }) }),
 );
@@ -85,15 +129,23 @@ describe("extraction under fuzzing", () => {
 
   it("handles seed articles with random edits", { timeout: 120_000 }, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...seedTexts), fc.array(mutation, { minLength: 1, maxLength: 30 }), (text, mutations) => {
-        checkExtraction(mutate(text, mutations));
-      }),
+      fc.property(
+        fc.constantFrom(...seedTexts),
+        fc.array(mutation, { minLength: 1, maxLength: 30 }),
+        (text, mutations) => {
+          checkExtraction(mutate(text, mutations));
+        },
+      ),
       PARAMS,
     );
   });
 
   it("handles random text built from quotation marks, names and speech verbs", { timeout: 120_000 }, () => {
-    const piece = fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: "grapheme", maxLength: 12 }), fc.lorem({ maxCount: 6 }));
+    const piece = fc.oneof(
+      fc.constantFrom(...HOSTILE_PIECES),
+      fc.string({ unit: "grapheme", maxLength: 12 }),
+      fc.lorem({ maxCount: 6 }),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         checkExtraction(pieces.join(""));

@@ -3,7 +3,18 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFi
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishDataset, recoverInterruptedSwap, ValidationFailed } from "@parley/export";
-import { PARLEY_BIN, REGISTRY_DIR, REPO, STACK_LINE, buildFolder, hashTree, replicateSeeds, runParley, tempDir, removeTempDirs } from "./_helpers.ts";
+import {
+  PARLEY_BIN,
+  REGISTRY_DIR,
+  REPO,
+  STACK_LINE,
+  buildFolder,
+  hashTree,
+  replicateSeeds,
+  runParley,
+  tempDir,
+  removeTempDirs,
+} from "./_helpers.ts";
 
 afterAll(removeTempDirs);
 
@@ -35,13 +46,22 @@ interface Timeline {
  * Runs `parley build` with the per-article cache in `cache`; when `killOn` matches a stderr line, waits `delayMs`
  * and sends SIGKILL.
  */
-function runUntil(sources: string, out: string, cache: string, killOn?: { line: RegExp; delayMs: number }): Promise<Timeline> {
+function runUntil(
+  sources: string,
+  out: string,
+  cache: string,
+  killOn?: { line: RegExp; delayMs: number },
+): Promise<Timeline> {
   const started = Date.now();
-  const child = spawn(process.execPath, [PARLEY_BIN, "build", "--sources", sources, "--out", out, "--registry", REGISTRY_DIR], {
-    cwd: REPO,
-    env: { ...process.env, CI: "1", PARLEY_CACHE_DIR: cache },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [PARLEY_BIN, "build", "--sources", sources, "--out", out, "--registry", REGISTRY_DIR],
+    {
+      cwd: REPO,
+      env: { ...process.env, CI: "1", PARLEY_CACHE_DIR: cache },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const seen = new Map<string, number>();
   let stderr = "";
   let pending = "";
@@ -67,7 +87,8 @@ function runUntil(sources: string, out: string, cache: string, killOn?: { line: 
   );
 }
 
-const leftovers = (out: string): string[] => readdirSync(dirname(out)).filter((n) => n.startsWith(`.parley-tmp-${basename(out)}`));
+const leftovers = (out: string): string[] =>
+  readdirSync(dirname(out)).filter((n) => n.startsWith(`.parley-tmp-${basename(out)}`));
 
 beforeAll(async () => {
   const root = tempDir("kill");
@@ -133,7 +154,9 @@ describe("a build killed with SIGKILL", () => {
 
   // Five builds of 300 articles one after the other, their extraction a cache read (the publish window is measured
   // from the end of extraction, so it is the same).
-  it("while merging, writing, validating or swapping leaves the previous dataset or the whole new one", { timeout: 420_000 }, async () => {
+  it("while merging, writing, validating or swapping leaves the previous dataset or the whole new one", {
+    timeout: 420_000,
+  }, async () => {
     const states: State[] = [];
     for (const fraction of [0, 0.25, 0.5, 0.75, 0.95]) {
       states.push(await killAndInspect({ line: EXTRACTED, delayMs: Math.round(fraction * publishWindow) }, false));
@@ -145,7 +168,9 @@ describe("a build killed with SIGKILL", () => {
 });
 
 describe("an interrupted swap", () => {
-  it("is put back by the next run even when that run fails, and dead runs' staging folders are removed", { timeout: 60_000 }, async () => {
+  it("is put back by the next run even when that run fails, and dead runs' staging folders are removed", {
+    timeout: 60_000,
+  }, async () => {
     const root = tempDir("swap");
     const out = join(root, "dataset");
     cpSync(previous, out, { recursive: true });
@@ -193,7 +218,9 @@ describe("a dataset that fails validation", () => {
     const out = join(tempDir("invalid"), "dataset");
     cpSync(previous, out, { recursive: true });
     const { dataset } = await buildFolder(join(REPO, "pipelines/moscow-format/sources"));
-    expect(() => publishDataset(dataset, out, { min_rows: { meetings: 1_000_000 }, max_rows: {} })).toThrow(ValidationFailed);
+    expect(() => publishDataset(dataset, out, { min_rows: { meetings: 1_000_000 }, max_rows: {} })).toThrow(
+      ValidationFailed,
+    );
     expect(hashTree(out)).toEqual(previousHashes);
     expect(leftovers(out)).toEqual([]);
   });

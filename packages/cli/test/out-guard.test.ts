@@ -23,7 +23,8 @@ function tree(dir: string): Record<string, string> {
   return { ...hashTree(dir), ...Object.fromEntries(folders) };
 }
 
-const build = (out: string, from = sources) => runParleyInProcess(["build", "--sources", from, "--out", out], { cwd: checkout });
+const build = (out: string, from = sources) =>
+  runParleyInProcess(["build", "--sources", from, "--out", out], { cwd: checkout });
 
 beforeAll(async () => {
   // A checkout with the collection, the registry and the published 1.0.0, as a contributor has it.
@@ -31,10 +32,16 @@ beforeAll(async () => {
   mkdirSync(join(checkout, "pipelines"), { recursive: true });
   writeFileSync(join(checkout, "pnpm-workspace.yaml"), "packages: []\n");
   cpSync(join(REPO, "pipelines/registry"), join(checkout, "pipelines/registry"), { recursive: true });
-  cpSync(join(REPO, "pipelines/moscow-format/collection.yaml"), join(checkout, "pipelines/moscow-format/collection.yaml"));
+  cpSync(
+    join(REPO, "pipelines/moscow-format/collection.yaml"),
+    join(checkout, "pipelines/moscow-format/collection.yaml"),
+  );
   sources = join(checkout, "pipelines/moscow-format/sources");
   cpSync(join(REPO, "pipelines/moscow-format/sources"), sources, { recursive: true });
-  cpSync(join(REPO, "datasets"), join(checkout, "datasets"), { recursive: true, filter: (src) => basename(src) !== "current" && !basename(src).startsWith(".parley") });
+  cpSync(join(REPO, "datasets"), join(checkout, "datasets"), {
+    recursive: true,
+    filter: (src) => basename(src) !== "current" && !basename(src).startsWith(".parley"),
+  });
   elsewhere = tempDir("elsewhere");
   reference = join(elsewhere, "reference");
   const run = await build(reference);
@@ -49,7 +56,14 @@ describe("build --out a folder Parley may replace", () => {
     ["a folder a previous build wrote", (out) => cpSync(reference, out, { recursive: true })],
     // A checkout's datasets/<collection>/current/ as an older Parley left it: the dataset files, no marker.
     // An older Parley wrote the six tables it had then, and no marker.
-    ["a folder an older Parley wrote, before the marker", (out) => cpSync(reference, out, { recursive: true, filter: (src) => basename(src) !== ".parley" && !/^(quote_sources|roles)\./.test(basename(src)) })],
+    [
+      "a folder an older Parley wrote, before the marker",
+      (out) =>
+        cpSync(reference, out, {
+          recursive: true,
+          filter: (src) => basename(src) !== ".parley" && !/^(quote_sources|roles)\./.test(basename(src)),
+        }),
+    ],
   ])("%s: writes the whole dataset, with nothing left beside it", { timeout: 30_000 }, async (_label, prepare) => {
     const out = join(tempDir("out"), "new", "dataset");
     prepare(out);
@@ -103,7 +117,11 @@ describe("build --out anything else", () => {
       "is a symbolic link",
     ],
     ["the sources folder", () => ({ out: sources }), "is the sources folder"],
-    ["a new folder inside the sources", () => ({ out: join(sources, "dataset") }), () => `is inside the sources folder (${sources})`],
+    [
+      "a new folder inside the sources",
+      () => ({ out: join(sources, "dataset") }),
+      () => `is inside the sources folder (${sources})`,
+    ],
     [
       "a folder holding the sources",
       () => {
@@ -116,7 +134,11 @@ describe("build --out anything else", () => {
     ["the repository root", () => ({ out: checkout }), "is the repository root"],
     ["a collection folder", () => ({ out: join(checkout, "pipelines/moscow-format") }), "is a collection folder"],
     ["the registry", () => ({ out: join(checkout, "pipelines/registry") }), "is the registry"],
-    ["a published version folder", () => ({ out: join(checkout, "datasets/moscow-format/1.0.0") }), "is a published version folder"],
+    [
+      "a published version folder",
+      () => ({ out: join(checkout, "datasets/moscow-format/1.0.0") }),
+      "is a published version folder",
+    ],
     [
       "a collection's folder of published versions",
       () => ({ out: join(checkout, "datasets/moscow-format") }),
@@ -124,15 +146,21 @@ describe("build --out anything else", () => {
     ],
   ];
 
-  it.each(refused)("%s: refused in one line naming the path and what to do, every byte kept", { timeout: 30_000 }, async (_label, prepare, problem) => {
-    const { out, from } = prepare();
-    const before = { checkout: tree(checkout), elsewhere: tree(elsewhere) };
-    const run = await build(out, from);
-    expect(run.code).toBe(1);
-    expect(run.stderr.split("\n")[0]).toBe(`--out: ${out} ${typeof problem === "string" ? problem : problem()} — ${FIX}`);
-    expect(run.stderr).not.toMatch(STACK_LINE);
-    // Refused before any work: no stage ran.
-    expect(run.stderr).not.toMatch(/^ingest:/m);
-    expect({ checkout: tree(checkout), elsewhere: tree(elsewhere) }).toEqual(before);
-  });
+  it.each(refused)(
+    "%s: refused in one line naming the path and what to do, every byte kept",
+    { timeout: 30_000 },
+    async (_label, prepare, problem) => {
+      const { out, from } = prepare();
+      const before = { checkout: tree(checkout), elsewhere: tree(elsewhere) };
+      const run = await build(out, from);
+      expect(run.code).toBe(1);
+      expect(run.stderr.split("\n")[0]).toBe(
+        `--out: ${out} ${typeof problem === "string" ? problem : problem()} — ${FIX}`,
+      );
+      expect(run.stderr).not.toMatch(STACK_LINE);
+      // Refused before any work: no stage ran.
+      expect(run.stderr).not.toMatch(/^ingest:/m);
+      expect({ checkout: tree(checkout), elsewhere: tree(elsewhere) }).toEqual(before);
+    },
+  );
 });

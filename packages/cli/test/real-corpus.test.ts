@@ -10,7 +10,9 @@ const dev = join(import.meta.dirname, "../../../../shared/corpus/dev");
 const present = existsSync(join(dev, "gold.json"));
 
 // A skipped block is still collected: score only when the corpus is there.
-const { report, metrics: m } = present ? await scoreFolder(join(dev, "gold.json"), join(dev, "sources")) : ({} as Awaited<ReturnType<typeof scoreFolder>>);
+const { report, metrics: m } = present
+  ? await scoreFolder(join(dev, "gold.json"), join(dev, "sources"))
+  : ({} as Awaited<ReturnType<typeof scoreFolder>>);
 
 describe.runIf(present)("extraction on the real dev corpus", () => {
   it("finds the quotes (F1 ≥ 0.90) with the right speaker (≥ 0.90)", () => {

@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -67,15 +77,26 @@ describe("parley release on the seed articles", { timeout: 120_000 }, () => {
   it("publishes 1.0.0, then 1.1.0 after a sixth article: the changelog lists exactly the new rows and every 1.0.0 ID survives", async () => {
     const { dir, datasets } = seedCollection();
     const lines: string[] = [];
-    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, log: (l) => lines.push(l) })).toBe("1.0.0");
+    expect(
+      await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, log: (l) => lines.push(l) }),
+    ).toBe("1.0.0");
     expect(lines.join("\n")).toMatch(/Proposed version: 1\.0\.0 \(major\), because:\n {2}- first release/);
     const v1dir = join(datasets, "moscow-format", "1.0.0");
     expect(spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: v1dir }).status).toBe(0);
 
     cpSync(SIXTH, join(dir, "sources", basename(SIXTH)));
     lines.length = 0;
-    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: "2026-11-24T09:00:00Z", log: (l) => lines.push(l) })).toBe("1.1.0");
-    expect(lines.join("\n")).toMatch(/Proposed version: 1\.1\.0 \(minor\), because:\n {2}- records added: sources 1 row/);
+    expect(
+      await runRelease({
+        collectionDir: dir,
+        datasetsRoot: datasets,
+        created: "2026-11-24T09:00:00Z",
+        log: (l) => lines.push(l),
+      }),
+    ).toBe("1.1.0");
+    expect(lines.join("\n")).toMatch(
+      /Proposed version: 1\.1\.0 \(minor\), because:\n {2}- records added: sources 1 row/,
+    );
 
     const v1 = readRelease(v1dir, "1.0.0").dataset;
     const v2 = readRelease(join(datasets, "moscow-format", "1.1.0"), "1.1.0").dataset;
@@ -87,11 +108,17 @@ describe("parley release on the seed articles", { timeout: 120_000 }, () => {
       const after = keysOf(v2, table);
       const missing = [...before].filter((id) => !after.has(id));
       expect(missing, `${table}: IDs of 1.0.0 that 1.1.0 lost`).toEqual([]);
-      expect(listedAdded(entry, table), `${table}: rows the changelog lists as added`).toEqual(new Set([...after].filter((id) => !before.has(id))));
+      expect(listedAdded(entry, table), `${table}: rows the changelog lists as added`).toEqual(
+        new Set([...after].filter((id) => !before.has(id))),
+      );
     }
     expect([...listedAdded(entry, "sources")]).toEqual([basename(SIXTH, ".md")]);
-    expect(spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: join(datasets, "moscow-format", "1.1.0") }).status).toBe(0);
-    const index = JSON.parse(readFileSync(join(datasets, "index.json"), "utf8")) as { collections: Array<{ name: string; latest: string }> };
+    expect(
+      spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: join(datasets, "moscow-format", "1.1.0") }).status,
+    ).toBe(0);
+    const index = JSON.parse(readFileSync(join(datasets, "index.json"), "utf8")) as {
+      collections: Array<{ name: string; latest: string }>;
+    };
     expect(index.collections).toEqual([expect.objectContaining({ name: "moscow-format", latest: "1.1.0" })]);
   });
 
@@ -101,13 +128,17 @@ describe("parley release on the seed articles", { timeout: 120_000 }, () => {
     const before = snapshot(datasets);
     const lines: string[] = [];
     expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, log: (l) => lines.push(l) })).toBeNull();
-    expect(lines.join("\n")).toContain("Nothing to release: the build matches 1.0.0 record for record; nothing was published.");
+    expect(lines.join("\n")).toContain(
+      "Nothing to release: the build matches 1.0.0 record for record; nothing was published.",
+    );
     expect(snapshot(datasets)).toEqual(before);
   });
 
   it("refuses to overwrite a published version", async () => {
     const { dir, datasets, before } = await releasedThenSixthAdded();
-    await expect(runRelease({ collectionDir: dir, datasetsRoot: datasets, version: "1.0.0", ...quiet })).rejects.toBeInstanceOf(InputError);
+    await expect(
+      runRelease({ collectionDir: dir, datasetsRoot: datasets, version: "1.0.0", ...quiet }),
+    ).rejects.toBeInstanceOf(InputError);
     expect(snapshot(datasets)).toEqual(before);
   });
 
@@ -137,7 +168,10 @@ describe("release and files it did not write", { timeout: 120_000 }, () => {
     expect(readFileSync(join(datasets, "moscow-format", "notes.txt"), "utf8")).toBe("my notes on the collection\n");
     expect(readFileSync(join(datasets, "index.json"), "utf8")).not.toContain("notes.txt");
     for (const version of ["1.0.0", "1.1.0"]) {
-      const check = spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: join(datasets, "moscow-format", version), encoding: "utf8" });
+      const check = spawnSync("sha256sum", ["-c", "--quiet", "SHA256SUMS"], {
+        cwd: join(datasets, "moscow-format", version),
+        encoding: "utf8",
+      });
       expect(check.status, check.stdout + check.stderr).toBe(0);
     }
   });
@@ -169,38 +203,58 @@ describe("release and files it did not write", { timeout: 120_000 }, () => {
       },
       (_dir, datasets) => `${datasets} holds files that are not Parley datasets (index.json)`,
     ],
-    ["a file", (_dir, datasets) => (writeFileSync(datasets, "mine"), datasets), (_dir, datasets) => `${datasets} is a file`],
+    [
+      "a file",
+      (_dir, datasets) => (writeFileSync(datasets, "mine"), datasets),
+      (_dir, datasets) => `${datasets} is a file`,
+    ],
     ["the sources folder", (dir) => join(dir, "sources"), (dir) => `${join(dir, "sources")} is the sources folder`],
-    ["a folder inside the registry", () => join(REGISTRY, "datasets"), () => `${join(REGISTRY, "datasets")} is inside the registry (${REGISTRY})`],
+    [
+      "a folder inside the registry",
+      () => join(REGISTRY, "datasets"),
+      () => `${join(REGISTRY, "datasets")} is inside the registry (${REGISTRY})`,
+    ],
   ])("refuses --datasets at %s before building, and writes nothing", async (_label, prepare, problem) => {
     const { dir, datasets } = seedCollection();
     // A build would stop at this file: the refusal must come first.
     writeFileSync(join(dir, "sources", "broken.md"), "no front matter\n");
     const root = prepare(dir, datasets);
     const before = { collection: snapshot(dir), registry: snapshot(REGISTRY) };
-    await expect(runRelease({ collectionDir: dir, datasetsRoot: root, created: CREATED, ...quiet })).rejects.toThrow(`--datasets: ${problem(dir, datasets)} — ${FIX}`);
+    await expect(runRelease({ collectionDir: dir, datasetsRoot: root, created: CREATED, ...quiet })).rejects.toThrow(
+      `--datasets: ${problem(dir, datasets)} — ${FIX}`,
+    );
     expect({ collection: snapshot(dir), registry: snapshot(REGISTRY) }).toEqual(before);
   });
 });
 
 describe("stable IDs", { timeout: 120_000 }, () => {
-  it.each(readdirSync(SEEDS).filter((f) => f.endsWith(".md")))("survive adding the seed article %s to the others", async (held) => {
-    const { dir, datasets } = seedCollection();
-    const heldOut = join(tmpdir(), `parley-held-${process.pid}-${held}`);
-    renameSync(join(dir, "sources", held), heldOut);
-    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.0.0");
-    renameSync(heldOut, join(dir, "sources", held));
-    expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe("1.1.0");
-    const v1 = readRelease(join(datasets, "moscow-format", "1.0.0"), "1.0.0").dataset;
-    const v2 = readRelease(join(datasets, "moscow-format", "1.1.0"), "1.1.0").dataset;
-    for (const table of ["meetings", "attendees", "quotes", "people", "sources"] as const) {
-      const after = keysOf(v2, table);
-      expect([...keysOf(v1, table)].filter((id) => !after.has(id)), `${table} IDs lost`).toEqual([]);
-    }
-  });
+  it.each(readdirSync(SEEDS).filter((f) => f.endsWith(".md")))(
+    "survive adding the seed article %s to the others",
+    async (held) => {
+      const { dir, datasets } = seedCollection();
+      const heldOut = join(tmpdir(), `parley-held-${process.pid}-${held}`);
+      renameSync(join(dir, "sources", held), heldOut);
+      expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe(
+        "1.0.0",
+      );
+      renameSync(heldOut, join(dir, "sources", held));
+      expect(await runRelease({ collectionDir: dir, datasetsRoot: datasets, created: CREATED, ...quiet })).toBe(
+        "1.1.0",
+      );
+      const v1 = readRelease(join(datasets, "moscow-format", "1.0.0"), "1.0.0").dataset;
+      const v2 = readRelease(join(datasets, "moscow-format", "1.1.0"), "1.1.0").dataset;
+      for (const table of ["meetings", "attendees", "quotes", "people", "sources"] as const) {
+        const after = keysOf(v2, table);
+        expect(
+          [...keysOf(v1, table)].filter((id) => !after.has(id)),
+          `${table} IDs lost`,
+        ).toEqual([]);
+      }
+    },
+  );
 
-
-  const build = async (files: string[]): Promise<Dataset> => (await buildDataset({ sourcesDir: SEEDS, files, registryDir: REGISTRY, cacheDir: null, workers: 0 })).dataset;
+  const build = async (files: string[]): Promise<Dataset> =>
+    (await buildDataset({ sourcesDir: SEEDS, files, registryDir: REGISTRY, cacheDir: null, workers: 0 })).dataset;
   const ids = (dataset: Dataset) => ({
     meetings: [...keysOf(dataset, "meetings")].sort(),
     attendees: [...keysOf(dataset, "attendees")].sort(),
@@ -212,7 +266,11 @@ describe("stable IDs", { timeout: 120_000 }, () => {
     const files = [...listSourceFiles(SEEDS), SIXTH];
     const reference = await build(files);
     // Fixed permutations, so a failure can be reproduced.
-    for (const order of [[5, 4, 3, 2, 1, 0], [2, 5, 0, 3, 1, 4], [1, 0, 3, 2, 5, 4]]) {
+    for (const order of [
+      [5, 4, 3, 2, 1, 0],
+      [2, 5, 0, 3, 1, 4],
+      [1, 0, 3, 2, 5, 4],
+    ]) {
       expect(await build(order.map((i) => files[i] ?? ""))).toEqual(reference);
     }
   });
@@ -253,9 +311,14 @@ describe("curation in the staged build", { timeout: 120_000 }, () => {
     );
     await runStage("normalize", ctx);
     const curated = JSON.parse(readFileSync(join(buildDir, "normalize", "dataset.json"), "utf8")) as Dataset;
-    const summary = JSON.parse(readFileSync(join(buildDir, "normalize", "summary.json"), "utf8")) as { warnings: string[] };
-    expect(curated.quotes.map((q) => q.quote_id)).toEqual(plain.quotes.map((q) => q.quote_id).filter((id) => id !== rejected));
-    expect(summary.warnings).toContain(`${join(dir, "curation.yaml")}:4: reject quote:000000000000 matches no row — update the ID or remove the correction if it is no longer needed`);
+    const summary = JSON.parse(readFileSync(join(buildDir, "normalize", "summary.json"), "utf8")) as {
+      warnings: string[];
+    };
+    expect(curated.quotes.map((q) => q.quote_id)).toEqual(
+      plain.quotes.map((q) => q.quote_id).filter((id) => id !== rejected),
+    );
+    expect(summary.warnings).toContain(
+      `${join(dir, "curation.yaml")}:4: reject quote:000000000000 matches no row — update the ID or remove the correction if it is no longer needed`,
+    );
   });
 });
-

@@ -22,7 +22,9 @@ describe("parley site", () => {
     writeFileSync(join(out, "mine.txt"), "keep");
     const run = await runParley(["site", "--out", out]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${out}: the folder exists and is not a site built by parley — choose an empty or new folder for --out`);
+    expect(run.stderr).toContain(
+      `${out}: the folder exists and is not a site built by parley — choose an empty or new folder for --out`,
+    );
     expect(readFileSync(join(out, "mine.txt"), "utf8")).toBe("keep");
   });
 });

@@ -12,7 +12,12 @@ async function stagesThrough(last: StageName, ctx: StageContext): Promise<void> 
   }
 }
 
-const context = (sourcesDir: string, buildDir: string, destination: string, curationFile = join(buildDir, "no-curation.yaml")): StageContext => ({
+const context = (
+  sourcesDir: string,
+  buildDir: string,
+  destination: string,
+  curationFile = join(buildDir, "no-curation.yaml"),
+): StageContext => ({
   sourcesDir,
   registryDir: REGISTRY_DIR,
   buildDir,
@@ -34,15 +39,24 @@ describe("rows held for review", () => {
     // A meeting with a date but no place the text gives, and one the text places and dates.
     const held = "Foreign Minister Jane Roe of Peru met Foreign Minister John Doe of Chile on Monday to discuss trade.";
     const published = "Jane Roe and John Doe met again in Lima on Tuesday, October 1.";
-    writeFileSync(join(sources, "001_demo.md"), sourceFile({ ...FRONT, url: "https://example.org/demo" }, `${held}\n\n${published}\n`));
+    writeFileSync(
+      join(sources, "001_demo.md"),
+      sourceFile({ ...FRONT, url: "https://example.org/demo" }, `${held}\n\n${published}\n`),
+    );
     await stagesThrough("normalize", context(sources, build, join(root, "datasets", "demo", "current")));
     const csv = readFileSync(join(build, "review.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("source_id,record_type,summary,confidence,reason,start,end,sentence");
-    expect(csv.slice(1)).toEqual([`001_demo,meeting,"meeting on 2024-09-30 (Jane Roe, John Doe, PER, CHL)",0.5,no city stated with the meeting,0,${held.length},${held}`]);
+    expect(csv.slice(1)).toEqual([
+      `001_demo,meeting,"meeting on 2024-09-30 (Jane Roe, John Doe, PER, CHL)",0.5,no city stated with the meeting,0,${held.length},${held}`,
+    ]);
     const summary = JSON.parse(readFileSync(join(build, "normalize", "summary.json"), "utf8")) as BuildSummary;
     expect(summary.held_for_review).toBe(1);
-    expect(formatSummary(summary, "datasets/demo/current")).toContain("Held for review (not published; the text does not support them with confidence): 1 row(s), each in the warnings below and in pipelines/demo/build/review.csv");
-    const dataset = JSON.parse(readFileSync(join(build, "normalize", "dataset.json"), "utf8")) as { meetings: Array<{ date: string; city: string }> };
+    expect(formatSummary(summary, "datasets/demo/current")).toContain(
+      "Held for review (not published; the text does not support them with confidence): 1 row(s), each in the warnings below and in pipelines/demo/build/review.csv",
+    );
+    const dataset = JSON.parse(readFileSync(join(build, "normalize", "dataset.json"), "utf8")) as {
+      meetings: Array<{ date: string; city: string }>;
+    };
     expect(dataset.meetings.map((m) => [m.date, m.city])).toEqual([["2024-10-01", "Lima"]]);
   });
 });
@@ -54,8 +68,13 @@ describe("the working build of a released collection", () => {
     cpSync(released, join(root, "datasets", "moscow-format", "2.0.0"), { recursive: true });
     const build = join(root, "pipelines", "moscow-format", "build");
     const current = join(root, "datasets", "moscow-format", "current");
-    await stagesThrough("export", context(SEEDS_DIR, build, current, join(REPO, "pipelines", "moscow-format", "curation.yaml")));
-    const derived = JSON.parse(readFileSync(join(build, "normalize", "dataset.json"), "utf8")) as { meetings: Array<{ meeting_id: string }> };
+    await stagesThrough(
+      "export",
+      context(SEEDS_DIR, build, current, join(REPO, "pipelines", "moscow-format", "curation.yaml")),
+    );
+    const derived = JSON.parse(readFileSync(join(build, "normalize", "dataset.json"), "utf8")) as {
+      meetings: Array<{ meeting_id: string }>;
+    };
     // The build derives series-and-round IDs; the release published date-and-city ones, and they are kept.
     expect(derived.meetings.map((m) => m.meeting_id)).toContain("meeting:moscow-format:7");
     // Every table; redirects.csv belongs to a release, not to a build.

@@ -23,8 +23,20 @@ const FIELD_FIX: Record<Field, string> = {
   retrieved: "write the date you saved the article as YYYY-MM-DD, or delete the line",
 };
 
-const error = (file: string, line: number | null, message: string, fix: string): Problem => ({ file, line, message, fix, severity: "error" });
-const warning = (file: string, line: number | null, message: string, fix: string): Problem => ({ file, line, message, fix, severity: "warning" });
+const error = (file: string, line: number | null, message: string, fix: string): Problem => ({
+  file,
+  line,
+  message,
+  fix,
+  severity: "error",
+});
+const warning = (file: string, line: number | null, message: string, fix: string): Problem => ({
+  file,
+  line,
+  message,
+  fix,
+  severity: "warning",
+});
 
 // A source ID is the file name: it must survive every file system, URL and shell unquoted.
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/;
@@ -47,7 +59,8 @@ interface FrontMatterFields {
 }
 
 const UNREADABLE = Symbol("unreadable");
-const QUOTE_FIX = "write one 'field: value' per line, and put a value that contains ': ' or starts with a quote in double quotes";
+const QUOTE_FIX =
+  "write one 'field: value' per line, and put a value that contains ': ' or starts with a quote in double quotes";
 
 /**
  * The fields of the front matter with the line of each. YAML that does not parse as a whole is read line by line,
@@ -60,12 +73,23 @@ function readFields(frontLines: readonly string[], file: string): FrontMatterFie
   const lineCounter = new LineCounter();
   const doc = parseDocument(frontLines.join("\n"), { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length === 0) {
-    if (!isMap(doc.contents)) return { values, lines, problems: doc.contents === null ? [] : [error(file, 2, "the front matter is not a list of 'field: value' lines", QUOTE_FIX)] };
+    if (!isMap(doc.contents))
+      return {
+        values,
+        lines,
+        problems:
+          doc.contents === null
+            ? []
+            : [error(file, 2, "the front matter is not a list of 'field: value' lines", QUOTE_FIX)],
+      };
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
       lines.set(key, offset === undefined ? 2 : lineCounter.linePos(offset).line + 1);
-      values.set(key, isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.());
+      values.set(
+        key,
+        isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.(),
+      );
     }
     return { values, lines, problems };
   }
@@ -82,8 +106,18 @@ function readFields(frontLines: readonly string[], file: string): FrontMatterFie
       }
       problems.push(
         colon
-          ? error(file, line, `the value of '${colon[1]}' contains ': ', which YAML reads as another field`, `put the value in double quotes: ${colon[1]}: ${JSON.stringify(colon[2]?.trim() ?? "")}`)
-          : error(file, line, `this line cannot be read as 'field: value' (${single.errors[0]?.message.split("\n")[0] ?? "no field name"})`, QUOTE_FIX),
+          ? error(
+              file,
+              line,
+              `the value of '${colon[1]}' contains ': ', which YAML reads as another field`,
+              `put the value in double quotes: ${colon[1]}: ${JSON.stringify(colon[2]?.trim() ?? "")}`,
+            )
+          : error(
+              file,
+              line,
+              `this line cannot be read as 'field: value' (${single.errors[0]?.message.split("\n")[0] ?? "no field name"})`,
+              QUOTE_FIX,
+            ),
       );
       return;
     }
@@ -91,7 +125,9 @@ function readFields(frontLines: readonly string[], file: string): FrontMatterFie
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const first = lines.get(key);
       if (first !== undefined) {
-        problems.push(error(file, line, `'${key}' is given twice (first on line ${first})`, "keep one of the two lines"));
+        problems.push(
+          error(file, line, `'${key}' is given twice (first on line ${first})`, "keep one of the two lines"),
+        );
         continue;
       }
       lines.set(key, line);
@@ -107,10 +143,18 @@ export function checkFrontMatter(text: string, file: string, today: string): Fro
   const fence = (line: string | undefined): boolean => /^---[ \t]*$/.test(line ?? "");
   const none = (problem: Problem): FrontMatterResult => ({ problems: [problem], values: {}, bodyLine: 1, body: text });
   if (!fence(lines[0])) {
-    return none(error(file, 1, "no front matter: the file must start with a line '---'", "add title, publisher, published and url between two '---' lines at the top (see CONTRIBUTING.md)"));
+    return none(
+      error(
+        file,
+        1,
+        "no front matter: the file must start with a line '---'",
+        "add title, publisher, published and url between two '---' lines at the top (see CONTRIBUTING.md)",
+      ),
+    );
   }
   const close = lines.findIndex((line, i) => i > 0 && fence(line));
-  if (close < 0) return none(error(file, 1, "the front matter is not closed", "add a line '---' after the last front matter field"));
+  if (close < 0)
+    return none(error(file, 1, "the front matter is not closed", "add a line '---' after the last front matter field"));
   const bodyLine = close + 2;
   const body = lines.slice(close + 1).join("\n");
   const result: FrontMatterResult = { problems: [], values: {}, bodyLine, body };
@@ -118,14 +162,28 @@ export function checkFrontMatter(text: string, file: string, today: string): Fro
   const fields = readFields(frontLines, file);
   result.problems.push(...fields.problems);
   if (fields.lines.size === 0 && fields.problems.length === 0) {
-    result.problems.push(error(file, 2, "the front matter holds no fields", "write one 'field: value' per line: title, publisher, published, url"));
+    result.problems.push(
+      error(
+        file,
+        2,
+        "the front matter holds no fields",
+        "write one 'field: value' per line: title, publisher, published, url",
+      ),
+    );
     return result;
   }
   const fieldLines = fields.lines;
   const raw = fields.values;
   for (const [key, line] of fieldLines) {
     if (!(FIELDS as string[]).includes(key)) {
-      result.problems.push(error(file, line, `unknown field '${key}'`, `correct its name or delete the line; the fields are ${FIELDS.join(", ")}`));
+      result.problems.push(
+        error(
+          file,
+          line,
+          `unknown field '${key}'`,
+          `correct its name or delete the line; the fields are ${FIELDS.join(", ")}`,
+        ),
+      );
     }
   }
   for (const field of FIELDS) {
@@ -134,30 +192,53 @@ export function checkFrontMatter(text: string, file: string, today: string): Fro
     const schema = SourceFrontMatter.shape[field];
     if (value === UNREADABLE) continue;
     if (value === MISSING) {
-      result.problems.push(error(file, line, `'${field}' is marked MISSING: it was not found in the article`, FIELD_FIX[field]));
+      result.problems.push(
+        error(file, line, `'${field}' is marked MISSING: it was not found in the article`, FIELD_FIX[field]),
+      );
       continue;
     }
     if (value === undefined || value === null) {
-      if (!schema.safeParse(undefined).success) result.problems.push(error(file, line, `'${field}' is missing`, FIELD_FIX[field]));
+      if (!schema.safeParse(undefined).success)
+        result.problems.push(error(file, line, `'${field}' is missing`, FIELD_FIX[field]));
       continue;
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      const expected = parsed.error.issues[0]?.message.replace(/^Invalid input: expected (\w+), received (\w+)$/, "text") ?? "a valid value";
-      result.problems.push(error(file, line, `'${field}' is ${JSON.stringify(value)}, not ${expected}`, FIELD_FIX[field]));
+      const expected =
+        parsed.error.issues[0]?.message.replace(/^Invalid input: expected (\w+), received (\w+)$/, "text") ??
+        "a valid value";
+      result.problems.push(
+        error(file, line, `'${field}' is ${JSON.stringify(value)}, not ${expected}`, FIELD_FIX[field]),
+      );
       continue;
     }
     result.values[field] = String(parsed.data);
   }
   const { published, retrieved, url } = result.values;
   if (url !== undefined && url !== UNKNOWN && !/^https?:\/\//i.test(url)) {
-    result.problems.push(error(file, fieldLines.get("url") ?? 2, `'url' is ${JSON.stringify(url)}, not a web address`, FIELD_FIX.url));
+    result.problems.push(
+      error(file, fieldLines.get("url") ?? 2, `'url' is ${JSON.stringify(url)}, not a web address`, FIELD_FIX.url),
+    );
   }
   if (published !== undefined && isAfter(published, today)) {
-    result.problems.push(error(file, fieldLines.get("published") ?? 2, `'published' is ${published}, after today (${today})`, FIELD_FIX.published));
+    result.problems.push(
+      error(
+        file,
+        fieldLines.get("published") ?? 2,
+        `'published' is ${published}, after today (${today})`,
+        FIELD_FIX.published,
+      ),
+    );
   }
   if (published !== undefined && retrieved !== undefined && retrieved < published.slice(0, retrieved.length)) {
-    result.problems.push(error(file, fieldLines.get("retrieved") ?? 2, `'retrieved' is ${retrieved}, before the article was published (${published})`, FIELD_FIX.retrieved));
+    result.problems.push(
+      error(
+        file,
+        fieldLines.get("retrieved") ?? 2,
+        `'retrieved' is ${retrieved}, before the article was published (${published})`,
+        FIELD_FIX.retrieved,
+      ),
+    );
   }
   return result;
 }
@@ -179,28 +260,71 @@ export function checkCitation(file: string, bytes: Uint8Array, isNew: boolean): 
   if (url === undefined || url === UNKNOWN) {
     problems.push(
       isNew
-        ? error(file, 2, "a new source has no 'url': a citation needs it", "paste the article's web address starting with https://")
+        ? error(
+            file,
+            2,
+            "a new source has no 'url': a citation needs it",
+            "paste the article's web address starting with https://",
+          )
         : warning(file, 2, "the source has no 'url': the dataset shows it as unknown", FIELD_FIX.url),
     );
   }
-  if (publisher?.trim().toLowerCase() === UNKNOWN) problems.push(warning(file, 2, "the publisher is unknown: the dataset shows it as empty, flagged in unknown_fields", "write the publisher when a page names it"));
-  if (published === UNKNOWN) problems.push(warning(file, 2, "the publication date is unknown: relative dates in the text ('Tuesday') stay unresolved", "write the date at the precision known (YYYY-MM or YYYY)"));
+  if (publisher?.trim().toLowerCase() === UNKNOWN)
+    problems.push(
+      warning(
+        file,
+        2,
+        "the publisher is unknown: the dataset shows it as empty, flagged in unknown_fields",
+        "write the publisher when a page names it",
+      ),
+    );
+  if (published === UNKNOWN)
+    problems.push(
+      warning(
+        file,
+        2,
+        "the publication date is unknown: relative dates in the text ('Tuesday') stay unresolved",
+        "write the date at the precision known (YYYY-MM or YYYY)",
+      ),
+    );
   return problems;
 }
 
 /** The body rules of the pipeline's ingest step, reported next to the front matter problems instead of after them. */
 function checkBody(file: string, front: FrontMatterResult, registry: Registry): Problem[] {
   const { body, bodyLine } = front;
-  if (body.trim().length === 0) return [error(file, bodyLine, "the article body is empty", "paste the article text below the closing '---'")];
+  if (body.trim().length === 0)
+    return [error(file, bodyLine, "the article body is empty", "paste the article text below the closing '---'")];
   if (body.length > MAX_BODY_CHARS) {
-    return [error(file, bodyLine, `the article body has ${body.length} characters, more than the ${MAX_BODY_CHARS} one article may have`, "keep one article per file, without page furniture")];
+    return [
+      error(
+        file,
+        bodyLine,
+        `the article body has ${body.length} characters, more than the ${MAX_BODY_CHARS} one article may have`,
+        "keep one article per file, without page furniture",
+      ),
+    ];
   }
   const publisher = front.values.publisher === undefined ? undefined : findPublisher(registry, front.values.publisher);
   if (blankOut(body, findBoilerplate(body, publisher)).trim().length === 0) {
-    return [error(file, bodyLine, "the body holds only page furniture (share buttons, subscription appeals)", "paste the article text itself")];
+    return [
+      error(
+        file,
+        bodyLine,
+        "the body holds only page furniture (share buttons, subscription appeals)",
+        "paste the article text itself",
+      ),
+    ];
   }
   if (body.length > SUSPICIOUS_BODY_CHARS) {
-    return [warning(file, bodyLine, `the article body has ${body.length} characters, longer than any news article we hold`, "check that the file holds one article and no comments, related stories or menus")];
+    return [
+      warning(
+        file,
+        bodyLine,
+        `the article body has ${body.length} characters, longer than any news article we hold`,
+        "check that the file holds one article and no comments, related stories or menus",
+      ),
+    ];
   }
   return [];
 }
@@ -209,7 +333,14 @@ function checkBody(file: string, front: FrontMatterResult, registry: Registry): 
 export function checkSourceFile(file: string, bytes: Uint8Array, registry: Registry, today: string): Problem[] {
   const problems: Problem[] = [];
   if (!SAFE_NAME.test(basename(file))) {
-    problems.push(error(file, null, "the file name has characters that are not safe on every system", "rename it to letters, digits, '-', '_' and '.md' only, e.g. with 'pnpm parley add'"));
+    problems.push(
+      error(
+        file,
+        null,
+        "the file name has characters that are not safe on every system",
+        "rename it to letters, digits, '-', '_' and '.md' only, e.g. with 'pnpm parley add'",
+      ),
+    );
   }
   let text: string;
   try {
@@ -235,9 +366,23 @@ export function checkDuplicates(sources: ReadonlyArray<{ file: string; text: str
     const sameUrl = urlKey === null ? undefined : byUrl.get(urlKey);
     const sameText = byText.get(identity.fingerprint);
     if (sameUrl) {
-      problems.push(error(file, identity.urlLine, `the same article URL as ${sameUrl.file}`, `the article is already in the collection: delete ${basename(file)}`));
+      problems.push(
+        error(
+          file,
+          identity.urlLine,
+          `the same article URL as ${sameUrl.file}`,
+          `the article is already in the collection: delete ${basename(file)}`,
+        ),
+      );
     } else if (sameText) {
-      problems.push(error(file, identity.bodyLine, `the same article text as ${sameText.file}`, `the article is already in the collection: delete ${basename(file)}`));
+      problems.push(
+        error(
+          file,
+          identity.bodyLine,
+          `the same article text as ${sameText.file}`,
+          `the article is already in the collection: delete ${basename(file)}`,
+        ),
+      );
     }
     if (urlKey !== null && !sameUrl) byUrl.set(urlKey, identity);
     if (!sameText) byText.set(identity.fingerprint, identity);
@@ -254,7 +399,10 @@ export const NEAR_DUPLICATE = 0.5;
  * seeds: different articles on one meeting share at most 10% of five-word runs; a wire story republished with its
  * first paragraph rewritten and two paragraphs cut shares 76%.
  */
-export function checkNearDuplicates(sources: ReadonlyArray<{ file: string; text: string }>, isNew: (file: string) => boolean = () => true): Problem[] {
+export function checkNearDuplicates(
+  sources: ReadonlyArray<{ file: string; text: string }>,
+  isNew: (file: string) => boolean = () => true,
+): Problem[] {
   const runs = sources.map((s) => ({ file: s.file, runs: shingles(looseSplit(s.text).body) }));
   const problems: Problem[] = [];
   runs.forEach((later, j) => {
@@ -262,7 +410,14 @@ export function checkNearDuplicates(sources: ReadonlyArray<{ file: string; text:
       if (later.runs.length === 0 || earlier.runs.length === 0 || !(isNew(later.file) || isNew(earlier.file))) continue;
       const similarity = jaccard(later.runs, earlier.runs);
       if (similarity >= NEAR_DUPLICATE && similarity < 1) {
-        problems.push(warning(later.file, null, `${Math.round(similarity * 100)}% of its text is the same as ${earlier.file}`, "if both are copies of one wire story, keep the original and say so in the pull request"));
+        problems.push(
+          warning(
+            later.file,
+            null,
+            `${Math.round(similarity * 100)}% of its text is the same as ${earlier.file}`,
+            "if both are copies of one wire story, keep the original and say so in the pull request",
+          ),
+        );
       }
     }
   });
@@ -273,7 +428,14 @@ export function checkNearDuplicates(sources: ReadonlyArray<{ file: string; text:
 export function checkStrayFiles(names: readonly string[], dir: string): Problem[] {
   return names
     .filter((name) => !/\.(md|markdown)$/i.test(name) && !name.startsWith("."))
-    .map((name) => warning(`${dir}/${name}`, null, "not a source file: the build reads only .md files", `turn it into one with 'pnpm parley add ${dir}/${name}', then delete it`));
+    .map((name) =>
+      warning(
+        `${dir}/${name}`,
+        null,
+        "not a source file: the build reads only .md files",
+        `turn it into one with 'pnpm parley add ${dir}/${name}', then delete it`,
+      ),
+    );
 }
 
 // A warning already written as `path:line: message — fix` (the curation step reports unmatched entries so).
@@ -283,11 +445,20 @@ const FORMATTED = /^([^\s:]*[/.][^\s:]*)(?::(\d+))?: (.+) — (.+)$/;
  * Pipeline warnings as problems: `<source_id>: message` goes on the source's file; a warning already formatted as
  * `path:line: message — fix` (a curated entry that matches nothing) keeps its place; any other stays on the collection.
  */
-export function buildWarnings(warnings: readonly string[], fileOf: ReadonlyMap<string, string>, collectionFile: string): Problem[] {
+export function buildWarnings(
+  warnings: readonly string[],
+  fileOf: ReadonlyMap<string, string>,
+  collectionFile: string,
+): Problem[] {
   return warnings.map((text) => {
     const formatted = FORMATTED.exec(text);
     if (formatted?.[1] !== undefined && !fileOf.has(formatted[1])) {
-      return warning(formatted[1], formatted[2] === undefined ? null : Number(formatted[2]), formatted[3] ?? text, formatted[4] ?? "");
+      return warning(
+        formatted[1],
+        formatted[2] === undefined ? null : Number(formatted[2]),
+        formatted[3] ?? text,
+        formatted[4] ?? "",
+      );
     }
     const colon = text.indexOf(": ");
     const file = colon > 0 ? fileOf.get(text.slice(0, colon)) : undefined;

@@ -19,7 +19,9 @@ const TRACKING = /^(utm_\w+|fbclid|gclid|ocid|cmpid|ref|src|smid|at_\w+)$/i;
 export function normalizeUrl(value: string): string {
   try {
     const url = new URL(value.trim());
-    const params = [...url.searchParams].filter(([key]) => !TRACKING.test(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const params = [...url.searchParams]
+      .filter(([key]) => !TRACKING.test(key))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const query = params.length === 0 ? "" : `?${new URLSearchParams(params).toString()}`;
     const host = url.hostname.toLowerCase().replace(/^(www|amp|m)\./, "");
     return `${host}${url.pathname.replace(/\/+$/, "").replace(/\/amp$/, "")}${query}`;
@@ -38,7 +40,11 @@ export function looseSplit(content: string): { frontLines: string[]; body: strin
   const lines = content.replace(/\r\n?/g, "\n").split("\n");
   const fenced = /^---[ \t]*$/.test(lines[0] ?? "");
   const close = fenced ? lines.findIndex((l, i) => i > 0 && /^---[ \t]*$/.test(l)) : -1;
-  return { frontLines: close > 0 ? lines.slice(1, close) : [], body: close > 0 ? lines.slice(close + 1).join("\n") : lines.join("\n"), close };
+  return {
+    frontLines: close > 0 ? lines.slice(1, close) : [],
+    body: close > 0 ? lines.slice(close + 1).join("\n") : lines.join("\n"),
+    close,
+  };
 }
 
 /**
@@ -58,7 +64,13 @@ export function identifySource(file: string, content: string): SourceIdentity {
       url = null;
     }
   }
-  return { file, urlLine: urlIndex >= 0 ? urlIndex + 2 : null, url, bodyLine: close > 0 ? close + 2 : 1, fingerprint: textFingerprint(body) };
+  return {
+    file,
+    urlLine: urlIndex >= 0 ? urlIndex + 2 : null,
+    url,
+    bodyLine: close > 0 ? close + 2 : 1,
+    fingerprint: textFingerprint(body),
+  };
 }
 
 export interface Duplicate {
@@ -68,11 +80,15 @@ export interface Duplicate {
 }
 
 /** The first existing source with the same URL or the same text as the candidate. */
-export function findDuplicate(candidate: { url: string | null; text: string }, existing: readonly SourceIdentity[]): Duplicate | null {
+export function findDuplicate(
+  candidate: { url: string | null; text: string },
+  existing: readonly SourceIdentity[],
+): Duplicate | null {
   const url = candidate.url === null ? null : normalizeUrl(candidate.url);
   const fingerprint = textFingerprint(candidate.text);
   for (const source of existing) {
-    if (url !== null && source.url !== null && normalizeUrl(source.url) === url) return { file: source.file, by: "url" };
+    if (url !== null && source.url !== null && normalizeUrl(source.url) === url)
+      return { file: source.file, by: "url" };
     if (source.fingerprint === fingerprint) return { file: source.file, by: "text" };
   }
   return null;

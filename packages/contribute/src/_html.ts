@@ -31,11 +31,14 @@ const CP1252_C1 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘
 /** Decodes a saved page with its BOM or declared charset (windows-1252 pages exist), UTF-8 otherwise. */
 export function decodeHtml(bytes: Uint8Array): string {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
-  const declared = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8" : (CHARSET.exec(head)?.[1] ?? "utf-8");
+  const declared =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8" : (CHARSET.exec(head)?.[1] ?? "utf-8");
   const decoder = decoderFor(declared);
   const text = decoder.decode(bytes);
   // Node 20 decodes the windows-1252 label as ISO-8859-1, leaving C1 controls where the quotes were.
-  return decoder.encoding === "windows-1252" ? text.replace(/[\u0080-\u009f]/g, (c: string) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
+  return decoder.encoding === "windows-1252"
+    ? text.replace(/[\u0080-\u009f]/g, (c: string) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c)
+    : text;
 }
 
 // Elements whose text is one paragraph of the article.
@@ -81,9 +84,38 @@ function paragraphs(node: TextNode, out: string[]): void {
 
 // Class and id words of page furniture that sits inside the article container, where Readability keeps it.
 const FURNITURE_WORDS = new Set([
-  "ad", "ads", "advert", "advertisement", "sponsored", "promo", "byline", "dateline", "author", "kicker", "eyebrow",
-  "share", "sharing", "social", "newsletter", "subscribe", "signup", "paywall", "related", "recommended", "readmore",
-  "cookie", "consent", "breadcrumb", "breadcrumbs", "tags", "caption", "credit", "reading", "date", "timestamp", "comments",
+  "ad",
+  "ads",
+  "advert",
+  "advertisement",
+  "sponsored",
+  "promo",
+  "byline",
+  "dateline",
+  "author",
+  "kicker",
+  "eyebrow",
+  "share",
+  "sharing",
+  "social",
+  "newsletter",
+  "subscribe",
+  "signup",
+  "paywall",
+  "related",
+  "recommended",
+  "readmore",
+  "cookie",
+  "consent",
+  "breadcrumb",
+  "breadcrumbs",
+  "tags",
+  "caption",
+  "credit",
+  "reading",
+  "date",
+  "timestamp",
+  "comments",
 ]);
 const FURNITURE_TAGS = "nav, aside, form, footer, figcaption, button, noscript, iframe";
 
@@ -99,7 +131,10 @@ interface FurnitureElement {
  * Removes bylines, share bars, newsletter boxes, related links and ad slots by their class or id words
  * (`article__byline` → byline), unless the element holds most of the page's text (a wrapper, not furniture).
  */
-function removeFurniture(document: { body: { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<FurnitureElement> }): void {
+function removeFurniture(document: {
+  body: { textContent: string | null } | null;
+  querySelectorAll(s: string): ArrayLike<FurnitureElement>;
+}): void {
   const total = document.body?.textContent?.length ?? 0;
   const isFurniture = (el: FurnitureElement): boolean => {
     const words = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.toLowerCase().split(/[^a-z]+/);
@@ -120,7 +155,11 @@ export function readHtmlArticle(html: string): ArticleDraft {
   removeFurniture(document as never);
   const readable = new Readability(document as never).parse();
   const out: string[] = [];
-  if (readable?.content) paragraphs(parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`).document.body as unknown as TextNode, out);
+  if (readable?.content)
+    paragraphs(
+      parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`).document.body as unknown as TextNode,
+      out,
+    );
   return {
     ...metadata,
     title: metadata.title ?? (readable?.title ? cleanSpaces(readable.title) : null),
@@ -161,10 +200,20 @@ function splitLooseFrontMatter(text: string): { fields: PageMetadata; body: stri
   const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
   const field = (key: string): string | null => {
     const value = record[key];
-    return (typeof value === "string" || typeof value === "number") && String(value).trim() !== "" && value !== "MISSING" ? String(value).trim() : null;
+    return (typeof value === "string" || typeof value === "number") &&
+      String(value).trim() !== "" &&
+      value !== "MISSING"
+      ? String(value).trim()
+      : null;
   };
   return {
-    fields: { title: field("title"), publisher: field("publisher"), published: field("published"), url: field("url"), language: field("language") },
+    fields: {
+      title: field("title"),
+      publisher: field("publisher"),
+      published: field("published"),
+      url: field("url"),
+      language: field("language"),
+    },
     body: text.slice(match[0].length),
   };
 }

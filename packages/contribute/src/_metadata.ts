@@ -9,15 +9,19 @@ export interface PageMetadata {
 
 // The part of the DOM we read: linkedom's document satisfies it, and so would jsdom's.
 interface MetaDocument {
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelectorAll(
+    selector: string,
+  ): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
   documentElement: { getAttribute(name: string): string | null } | null;
   title: string;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BlogPosting|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BlogPosting|WebPage)$/;
 
 type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function typesOf(node: JsonObject): string[] {
   const type = node["@type"];
@@ -52,11 +56,25 @@ function articleNode(doc: MetaDocument): JsonObject | null {
 }
 
 // JSON-LD is script text, so the HTML parser leaves entities in it; some sites encode them there anyway.
-const ENTITIES: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: " ", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", ndash: "–", mdash: "—" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  quot: '"',
+  apos: "'",
+  lt: "<",
+  gt: ">",
+  nbsp: " ",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  ndash: "–",
+  mdash: "—",
+};
 export function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith("#")) {
-      const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      const code =
+        name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
@@ -112,8 +130,13 @@ const SAVED_FROM = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i;
 /** Title, publisher, date, URL and language from JSON-LD, Open Graph and standard meta tags, in that order. */
 export function readPageMetadata(doc: MetaDocument, html: string): PageMetadata {
   const article = articleNode(doc);
-  const publisher = text(article?.publisher) ?? meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]');
-  const title = withoutSiteName(text(article?.headline) ?? meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? doc.title, publisher);
+  const publisher =
+    text(article?.publisher) ??
+    meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]');
+  const title = withoutSiteName(
+    text(article?.headline) ?? meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? doc.title,
+    publisher,
+  );
   const published = normalizeDate(
     text(article?.datePublished) ??
       meta(
@@ -132,7 +155,8 @@ export function readPageMetadata(doc: MetaDocument, html: string): PageMetadata 
     normalizeHttpUrl(meta(doc, 'meta[property="og:url"]')) ??
     normalizeHttpUrl(text(article?.url) ?? text(article?.mainEntityOfPage)) ??
     normalizeHttpUrl(SAVED_FROM.exec(html)?.[1] ?? null);
-  const lang = doc.documentElement?.getAttribute("lang") ?? meta(doc, 'meta[property="og:locale"]') ?? text(article?.inLanguage);
+  const lang =
+    doc.documentElement?.getAttribute("lang") ?? meta(doc, 'meta[property="og:locale"]') ?? text(article?.inLanguage);
   return { title, publisher, published, url, language: normalizeLanguage(lang) };
 }
 
@@ -141,7 +165,8 @@ function withoutSiteName(value: string, publisher: string | null): string | null
   const title = cleanSpaces(value);
   if (title.length === 0) return null;
   const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length > 1 && publisher !== null && parts.at(-1)?.toLowerCase() === publisher.toLowerCase()) return parts.slice(0, -1).join(" - ");
+  if (parts.length > 1 && publisher !== null && parts.at(-1)?.toLowerCase() === publisher.toLowerCase())
+    return parts.slice(0, -1).join(" - ");
   return title;
 }
 

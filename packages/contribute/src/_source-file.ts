@@ -13,7 +13,9 @@ export interface SourceFields {
   language: string;
 }
 
-export const FIELD_ORDER = ["title", "publisher", "published", "url", "language"] as const satisfies ReadonlyArray<keyof SourceFields>;
+export const FIELD_ORDER = ["title", "publisher", "published", "url", "language"] as const satisfies ReadonlyArray<
+  keyof SourceFields
+>;
 
 /** A YAML scalar: plain when YAML reads it back as the same string, double-quoted otherwise (titles always). */
 function scalar(value: string, quote: boolean): string {
@@ -42,7 +44,10 @@ const NUMBERED = /^(\d+)_[0-9a-f]{16}\.md$/;
  * source ID in the dataset). Only digits, lowercase hex, `_` and `.md`: safe on every file system and shell.
  */
 export function sourceFileName(existingNames: readonly string[], text: string): string {
-  const numbers = existingNames.map((n) => NUMBERED.exec(n)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  const numbers = existingNames
+    .map((n) => NUMBERED.exec(n)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
   const next = numbers.length === 0 ? 0 : Math.max(...numbers) + 1;
   return `${String(next).padStart(3, "0")}_${sha256(normalizeBody(text)).slice(0, 16)}.md`;
 }

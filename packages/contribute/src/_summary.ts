@@ -1,4 +1,12 @@
-import { type Dataset, type EvidenceRecord, formatProblem, type Problem, TABLE_NAMES, TABLES, type TableName } from "@parley/model";
+import {
+  type Dataset,
+  type EvidenceRecord,
+  formatProblem,
+  type Problem,
+  TABLE_NAMES,
+  TABLES,
+  type TableName,
+} from "@parley/model";
 import type { DatasetDiff } from "@parley/diff";
 
 export interface ChangeSummaryInput {
@@ -28,27 +36,67 @@ const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
 type Listed = Exclude<TableName, "evidence" | "quote_sources" | "roles">;
 type EvidenceType = EvidenceRecord["record_type"];
-const EVIDENCE_TYPE: Record<Listed, EvidenceType | null> = { sources: null, meetings: "meeting", attendees: "attendee", quotes: "quote", people: null };
+const EVIDENCE_TYPE: Record<Listed, EvidenceType | null> = {
+  sources: null,
+  meetings: "meeting",
+  attendees: "attendee",
+  quotes: "quote",
+  people: null,
+};
 const LISTED: Listed[] = ["sources", "meetings", "attendees", "quotes", "people"];
-const TITLES: Record<Listed, string> = { sources: "New sources", meetings: "New meetings", attendees: "New attendees", quotes: "New quotes", people: "New people" };
+const TITLES: Record<Listed, string> = {
+  sources: "New sources",
+  meetings: "New meetings",
+  attendees: "New attendees",
+  quotes: "New quotes",
+  people: "New people",
+};
 
-const listOf = (values: ReadonlyArray<string | number | null>): string => values.filter((v) => v !== null && v !== "").map((v) => escapeMarkdown(String(v))).join(", ");
+const listOf = (values: ReadonlyArray<string | number | null>): string =>
+  values
+    .filter((v) => v !== null && v !== "")
+    .map((v) => escapeMarkdown(String(v)))
+    .join(", ");
 
 /** One line that lets a reviewer recognise a row without opening the dataset. */
 function describer(dataset: Dataset): (table: Listed, id: string) => string | null {
   const meetingName = new Map(dataset.meetings.map((m) => [m.meeting_id, m.name]));
-  const at = (meetingId: string | null): string => (meetingId === null ? "" : ` at ${escapeMarkdown(meetingName.get(meetingId) ?? meetingId)}`);
+  const at = (meetingId: string | null): string =>
+    meetingId === null ? "" : ` at ${escapeMarkdown(meetingName.get(meetingId) ?? meetingId)}`;
   const lines: Record<Listed, Map<string, string>> = {
-    sources: new Map(dataset.sources.map((s) => [s.source_id, `${code(s.source_id)} **${escapeMarkdown(s.title)}**, ${listOf([s.publisher, s.published])}${s.url ? `, <${s.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ""}`])),
-    meetings: new Map(dataset.meetings.map((m) => [m.meeting_id, `**${escapeMarkdown(m.name)}**, ${listOf([m.date, m.city, m.country])} ${code(m.meeting_id)}`])),
-    attendees: new Map(dataset.attendees.map((a) => [a.attendee_id, `**${escapeMarkdown(a.name)}** (${listOf([a.attendee_type, a.role, a.country, a.participation])})${at(a.meeting_id)}`])),
+    sources: new Map(
+      dataset.sources.map((s) => [
+        s.source_id,
+        `${code(s.source_id)} **${escapeMarkdown(s.title)}**, ${listOf([s.publisher, s.published])}${s.url ? `, <${s.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ""}`,
+      ]),
+    ),
+    meetings: new Map(
+      dataset.meetings.map((m) => [
+        m.meeting_id,
+        `**${escapeMarkdown(m.name)}**, ${listOf([m.date, m.city, m.country])} ${code(m.meeting_id)}`,
+      ]),
+    ),
+    attendees: new Map(
+      dataset.attendees.map((a) => [
+        a.attendee_id,
+        `**${escapeMarkdown(a.name)}** (${listOf([a.attendee_type, a.role, a.country, a.participation])})${at(a.meeting_id)}`,
+      ]),
+    ),
     quotes: new Map(
       dataset.quotes.map((q) => {
         const speaker = listOf([q.speaker_role, q.speaker_country]);
-        return [q.quote_id, `**${escapeMarkdown(q.speaker_name)}**${speaker ? ` (${speaker})` : ""}${at(q.meeting_id)}: “${escapeMarkdown(clip(q.text, MAX_SENTENCE))}”`];
+        return [
+          q.quote_id,
+          `**${escapeMarkdown(q.speaker_name)}**${speaker ? ` (${speaker})` : ""}${at(q.meeting_id)}: “${escapeMarkdown(clip(q.text, MAX_SENTENCE))}”`,
+        ];
       }),
     ),
-    people: new Map(dataset.people.map((p) => [p.person_id, `**${escapeMarkdown(p.name)}**${p.role ? `, ${escapeMarkdown(p.role)}` : ""}${p.country ? ` (${p.country})` : ""}`])),
+    people: new Map(
+      dataset.people.map((p) => [
+        p.person_id,
+        `**${escapeMarkdown(p.name)}**${p.role ? `, ${escapeMarkdown(p.role)}` : ""}${p.country ? ` (${p.country})` : ""}`,
+      ]),
+    ),
   };
   return (table, id) => lines[table].get(id) ?? null;
 }
@@ -56,7 +104,13 @@ function describer(dataset: Dataset): (table: Listed, id: string) => string | nu
 /** Evidence rows per record, in reading order of the sources. */
 function evidenceIndex(dataset: Dataset): Map<string, EvidenceRecord[]> {
   const index = new Map<string, EvidenceRecord[]>();
-  const sorted = [...dataset.evidence].sort((a, b) => ((a.source_id ?? "") < (b.source_id ?? "") ? -1 : (a.source_id ?? "") > (b.source_id ?? "") ? 1 : (a.start ?? 0) - (b.start ?? 0)));
+  const sorted = [...dataset.evidence].sort((a, b) =>
+    (a.source_id ?? "") < (b.source_id ?? "")
+      ? -1
+      : (a.source_id ?? "") > (b.source_id ?? "")
+        ? 1
+        : (a.start ?? 0) - (b.start ?? 0),
+  );
   for (const row of sorted) {
     const key = `${row.record_type}|${row.record_id}`;
     index.set(key, [...(index.get(key) ?? []), row]);
@@ -99,13 +153,18 @@ export function excerpt(sentence: string, focus: string | undefined, max = MAX_S
 }
 
 function renderItems(items: Item[]): string[] {
-  const position = (item: Item): string => (item.evidence ? `${item.evidence.source_id}\u0000${String(item.evidence.start).padStart(9, "0")}` : "\uffff");
+  const position = (item: Item): string =>
+    item.evidence ? `${item.evidence.source_id}\u0000${String(item.evidence.start).padStart(9, "0")}` : "\uffff";
   const sorted = [...items].sort((a, b) => (position(a) < position(b) ? -1 : position(a) > position(b) ? 1 : 0));
   const lines: string[] = [];
   for (const item of sorted.slice(0, MAX_LISTED)) {
     lines.push(`- ${item.line}`);
     if (!item.hasEvidence) continue;
-    lines.push(item.evidence ? `  > ${escapeMarkdown(excerpt(item.evidence.sentence, item.focus))} (${code(item.evidence.source_id ?? "curation")})` : "  > no evidence sentence: this row is not backed by the text of a source");
+    lines.push(
+      item.evidence
+        ? `  > ${escapeMarkdown(excerpt(item.evidence.sentence, item.focus))} (${code(item.evidence.source_id ?? "curation")})`
+        : "  > no evidence sentence: this row is not backed by the text of a source",
+    );
   }
   if (sorted.length > MAX_LISTED) lines.push(`- … and ${sorted.length - MAX_LISTED} more`);
   return lines;
@@ -115,7 +174,10 @@ function countsTable(diff: DatasetDiff, after: Dataset): string[] {
   return [
     "| table | added | changed | removed | rows after |",
     "|---|---:|---:|---:|---:|",
-    ...TABLE_NAMES.map((t) => `| ${t} | ${diff[t].added.length} | ${diff[t].changed.length} | ${diff[t].removed.length} | ${after[t].length} |`),
+    ...TABLE_NAMES.map(
+      (t) =>
+        `| ${t} | ${diff[t].added.length} | ${diff[t].changed.length} | ${diff[t].removed.length} | ${after[t].length} |`,
+    ),
   ];
 }
 
@@ -141,24 +203,40 @@ function changeSections(before: Dataset | null, after: Dataset, diff: DatasetDif
   const quoteText = new Map(after.quotes.map((q) => [q.quote_id, q.text]));
   const out: string[] = [];
   for (const table of LISTED) {
-    const items = diff[table].added.map((id) => ({ line: describeAfter(table, id) ?? code(id), evidence: evidenceOf(table, id), hasEvidence: EVIDENCE_TYPE[table] !== null, focus: quoteText.get(id) }));
+    const items = diff[table].added.map((id) => ({
+      line: describeAfter(table, id) ?? code(id),
+      evidence: evidenceOf(table, id),
+      hasEvidence: EVIDENCE_TYPE[table] !== null,
+      focus: quoteText.get(id),
+    }));
     out.push(...section(TITLES[table], items.length, renderItems(items)));
   }
   const changed = LISTED.flatMap((table) =>
     diff[table].changed.map((c) => {
       const added = sourcesAfter(table, c.id).filter((s) => !sourcesBefore(table, c.id).includes(s));
-      const what = c.fields.map((f) => (f === "source_ids" && added.length > 0 ? `${code(f)} (+${added.map(code).join(", +")})` : code(f))).join(", ");
-      return { line: `${table}: ${describeAfter(table, c.id) ?? code(c.id)} — changed: ${what}`, evidence: evidenceOf(table, c.id, added), hasEvidence: EVIDENCE_TYPE[table] !== null, focus: quoteText.get(c.id) };
+      const what = c.fields
+        .map((f) => (f === "source_ids" && added.length > 0 ? `${code(f)} (+${added.map(code).join(", +")})` : code(f)))
+        .join(", ");
+      return {
+        line: `${table}: ${describeAfter(table, c.id) ?? code(c.id)} — changed: ${what}`,
+        evidence: evidenceOf(table, c.id, added),
+        hasEvidence: EVIDENCE_TYPE[table] !== null,
+        focus: quoteText.get(c.id),
+      };
     }),
   );
   out.push(...section("Changed rows", changed.length, renderItems(changed)));
-  const removed = LISTED.flatMap((table) => diff[table].removed.map((id) => `- ${table}: ${describeBefore(table, id) ?? code(id)}`));
+  const removed = LISTED.flatMap((table) =>
+    diff[table].removed.map((id) => `- ${table}: ${describeBefore(table, id) ?? code(id)}`),
+  );
   out.push(...section("Removed rows", removed.length, clipList(removed)));
   return out;
 }
 
 function clipList(lines: string[]): string[] {
-  return lines.length > MAX_LISTED ? [...lines.slice(0, MAX_LISTED), `- … and ${lines.length - MAX_LISTED} more`] : lines;
+  return lines.length > MAX_LISTED
+    ? [...lines.slice(0, MAX_LISTED), `- … and ${lines.length - MAX_LISTED} more`]
+    : lines;
 }
 
 function problemList(problems: readonly Problem[]): string[] {
@@ -170,10 +248,20 @@ function problemList(problems: readonly Problem[]): string[] {
 export function renderChangeSummary(input: ChangeSummaryInput): string {
   const { collection, baseVersion, change, errors, warnings } = input;
   const out = [`## Parley check: ${collection}`, ""];
-  out.push(errors.length === 0 ? "✅ Every source and curated file passed the check." : `❌ ${errors.length} problem(s) must be fixed before this can be merged.`);
+  out.push(
+    errors.length === 0
+      ? "✅ Every source and curated file passed the check."
+      : `❌ ${errors.length} problem(s) must be fixed before this can be merged.`,
+  );
   out.push(...section("Problems to fix", errors.length, problemList(errors)));
   if (change !== null) {
-    out.push("", baseVersion === null ? "Compared with: no release yet, so every row is new." : `Compared with release ${baseVersion}.`, "");
+    out.push(
+      "",
+      baseVersion === null
+        ? "Compared with: no release yet, so every row is new."
+        : `Compared with release ${baseVersion}.`,
+      "",
+    );
     out.push(...countsTable(change.diff, change.after));
     out.push(...changeSections(change.before, change.after, change.diff));
   } else {

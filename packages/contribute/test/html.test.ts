@@ -17,9 +17,30 @@ describe("readHtmlArticle on saved news pages", () => {
         url: "https://www.caspianledger.example/world/asia/2025/10/07/moscow-format-envoys-reject-foreign-bases-afghanistan/",
         language: "en",
       },
-      first: "Delegations from China, India, Iran, Pakistan and Central Asia joined Russia in rejecting any foreign military presence",
-      kept: ["was “categorically unacceptable under any pretext”, in a message aimed squarely at Washington.", "The next round of consultations is expected to take place in 2026, the Russian foreign ministry said."],
-      furniture: ["We use cookies", "Advertisement", "Share on Facebook", "Read more", "Russia becomes first country to recognise", "Get the Asia Briefing", "Dilnoza Karimova", "4 min read", "Delegates at the consultations on Afghanistan in Moscow on Tuesday. Photo", "Tajikistan and Afghanistan hold border talks", "Most read", "gtag(", "__LEDGER_STATE__", "All rights reserved", "Subscribe from", "Oil prices climb"],
+      first:
+        "Delegations from China, India, Iran, Pakistan and Central Asia joined Russia in rejecting any foreign military presence",
+      kept: [
+        "was “categorically unacceptable under any pretext”, in a message aimed squarely at Washington.",
+        "The next round of consultations is expected to take place in 2026, the Russian foreign ministry said.",
+      ],
+      furniture: [
+        "We use cookies",
+        "Advertisement",
+        "Share on Facebook",
+        "Read more",
+        "Russia becomes first country to recognise",
+        "Get the Asia Briefing",
+        "Dilnoza Karimova",
+        "4 min read",
+        "Delegates at the consultations on Afghanistan in Moscow on Tuesday. Photo",
+        "Tajikistan and Afghanistan hold border talks",
+        "Most read",
+        "gtag(",
+        "__LEDGER_STATE__",
+        "All rights reserved",
+        "Subscribe from",
+        "Oil prices climb",
+      ],
     },
     {
       page: "steppe-post-kazan-talks-2023.html",
@@ -32,20 +53,57 @@ describe("readHtmlArticle on saved news pages", () => {
         language: "en",
       },
       first: "KAZAN – Russia convened the fifth meeting of the Moscow Format consultations on Afghanistan",
-      kept: ["said Moscow would “continue to develop multifaceted contacts with Afghanistan” and called", "led by the group’s acting foreign minister"],
-      furniture: ["Latest news", "Tenge steady", "Envoys meet in Tashkent", "Share:", "Comments (2)", "Finally some real diplomacy", "Exchange rates", "Copyright", "_counter", "29.09.2023 21:40", "Open a deposit"],
+      kept: [
+        "said Moscow would “continue to develop multifaceted contacts with Afghanistan” and called",
+        "led by the group’s acting foreign minister",
+      ],
+      furniture: [
+        "Latest news",
+        "Tenge steady",
+        "Envoys meet in Tashkent",
+        "Share:",
+        "Comments (2)",
+        "Finally some real diplomacy",
+        "Exchange rates",
+        "Copyright",
+        "_counter",
+        "29.09.2023 21:40",
+        "Open a deposit",
+      ],
     },
     {
       page: "kabul-desk-doha-meeting-2024.html",
       // A blog page that says only its title: the rest is left for `add` to ask or mark MISSING.
-      metadata: { title: "Doha talks: what the third UN meeting on Afghanistan did and did not achieve", publisher: null, published: null, url: null, language: null },
+      metadata: {
+        title: "Doha talks: what the third UN meeting on Afghanistan did and did not achieve",
+        publisher: null,
+        published: null,
+        url: null,
+        language: null,
+      },
       first: "The United Nations brought special envoys on Afghanistan together in Doha for two days of talks",
       kept: ["No date was set for a fourth meeting in the Doha process."],
-      furniture: ["Notes on Afghan politics", "Leave a comment", "Useful summary, thank you", "Recent Posts", "Archives", "Previous: UN envoy visits Kandahar", "Proudly powered by WordPress", "This site uses cookies", "Posted in"],
+      furniture: [
+        "Notes on Afghan politics",
+        "Leave a comment",
+        "Useful summary, thank you",
+        "Recent Posts",
+        "Archives",
+        "Previous: UN envoy visits Kandahar",
+        "Proudly powered by WordPress",
+        "This site uses cookies",
+        "Posted in",
+      ],
     },
   ])("$page: metadata, article text and no page furniture", ({ page, metadata, first, kept, furniture }) => {
     const article = readHtmlArticle(fixture(page));
-    expect({ title: article.title, publisher: article.publisher, published: article.published, url: article.url, language: article.language }).toEqual(metadata);
+    expect({
+      title: article.title,
+      publisher: article.publisher,
+      published: article.published,
+      url: article.url,
+      language: article.language,
+    }).toEqual(metadata);
     expect(article.text.startsWith(first)).toBe(true);
     for (const sentence of kept) expect(article.text).toContain(sentence);
     for (const text of furniture) expect(article.text).not.toContain(text);
@@ -57,7 +115,9 @@ describe("readHtmlArticle on saved news pages", () => {
     const text = readHtmlArticle(fixture("caspian-ledger-moscow-talks-2025.html")).text;
     const paragraphs = text.split("\n\n");
     expect(new Set(paragraphs).size).toBe(paragraphs.length);
-    expect(text.indexOf("For the first time, the Taliban government")).toBeLessThan(text.indexOf("Muttaqi thanked Moscow"));
+    expect(text.indexOf("For the first time, the Taliban government")).toBeLessThan(
+      text.indexOf("Muttaqi thanked Moscow"),
+    );
   });
 });
 
@@ -94,7 +154,10 @@ describe("page metadata details", () => {
       <meta property="og:site_name" content="The Caspian Ledger"></head><body><p>Text.</p></body></html>`;
     expect(readHtmlArticle(html)).toMatchObject({ publisher: "Ledger & Co – Asia", published: "2025-10-07" });
     const plain = html.replace(/"publisher": \{[^}]*\}/, '"x": 1');
-    expect(readHtmlArticle(plain)).toMatchObject({ title: "Russia and China back talks", publisher: "The Caspian Ledger" });
+    expect(readHtmlArticle(plain)).toMatchObject({
+      title: "Russia and China back talks",
+      publisher: "The Caspian Ledger",
+    });
   });
 
   it("ignores broken JSON-LD and a non-web canonical link", () => {
@@ -116,7 +179,8 @@ describe("input kinds", () => {
   });
 
   it("reads the fields of a source file written by hand", () => {
-    const file = '---\ntitle: "Russia hosts Taliban for talks on regional security in Kazan"\npublisher: The Moscow Times\npublished: 2023-09-29\nurl: MISSING\n---\nRussia hosted Taliban leaders for talks on regional security Friday.\n';
+    const file =
+      '---\ntitle: "Russia hosts Taliban for talks on regional security in Kazan"\npublisher: The Moscow Times\npublished: 2023-09-29\nurl: MISSING\n---\nRussia hosted Taliban leaders for talks on regional security Friday.\n';
     expect(readPlainArticle(file)).toEqual({
       title: "Russia hosts Taliban for talks on regional security in Kazan",
       publisher: "The Moscow Times",
@@ -129,6 +193,8 @@ describe("input kinds", () => {
 
   it("tidies plain text without changing its words", () => {
     const raw = "\uFEFFSpecial envoys met in Tashkent on Tuesday.  \r\n\r\n\r\n\r\nThey prepared the Kazan round.\r\n";
-    expect(readPlainArticle(raw).text).toBe("Special envoys met in Tashkent on Tuesday.\n\nThey prepared the Kazan round.");
+    expect(readPlainArticle(raw).text).toBe(
+      "Special envoys met in Tashkent on Tuesday.\n\nThey prepared the Kazan round.",
+    );
   });
 });

@@ -18,7 +18,10 @@ export function keyOf(table: TableName, row: Record<string, unknown>): string {
   const { key, identity } = TABLES[table];
   if (key !== null) return String(row[key]);
   // Trailing empty parts are left out, so a field added to the identity later keeps earlier keys.
-  return identity.map((f) => (row[f] === null || row[f] === undefined ? "" : String(row[f]))).join("|").replace(/\|+$/, "");
+  return identity
+    .map((f) => (row[f] === null || row[f] === undefined ? "" : String(row[f])))
+    .join("|")
+    .replace(/\|+$/, "");
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -27,8 +30,15 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function diffDatasets(before: Dataset | null, after: Dataset): DatasetDiff {
   const diff = {} as DatasetDiff;
   for (const table of TABLE_NAMES) {
-    const old = new Map(((before?.[table] as unknown[] | undefined) ?? []).map((r) => [keyOf(table, r as Record<string, unknown>), r as Record<string, unknown>]));
-    const now = new Map(after[table].map((r) => [keyOf(table, r as Record<string, unknown>), r as Record<string, unknown>]));
+    const old = new Map(
+      ((before?.[table] as unknown[] | undefined) ?? []).map((r) => [
+        keyOf(table, r as Record<string, unknown>),
+        r as Record<string, unknown>,
+      ]),
+    );
+    const now = new Map(
+      after[table].map((r) => [keyOf(table, r as Record<string, unknown>), r as Record<string, unknown>]),
+    );
     const added = [...now.keys()].filter((id) => !old.has(id)).sort();
     const removed = [...old.keys()].filter((id) => !now.has(id)).sort();
     const changed: ChangedRecord[] = [];

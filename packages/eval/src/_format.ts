@@ -19,12 +19,17 @@ function rateLine(label: string, r: Rate): string {
   return `  ${label.padEnd(22)} ${num(r.value)}   (${r.correct}/${r.total})`;
 }
 
-const goldQuote = (q: GoldQuoteRef): string => `${q.speaker}: “${clip(q.text, WIDTH - q.speaker.length)}” [${q.sources.join(", ")}]`;
-const rowQuote = (q: QuoteRow): string => `${q.quote_id} ${q.speaker}: “${clip(q.text, WIDTH - q.speaker.length)}” [${q.source_ids.join(", ")}]`;
+const goldQuote = (q: GoldQuoteRef): string =>
+  `${q.speaker}: “${clip(q.text, WIDTH - q.speaker.length)}” [${q.sources.join(", ")}]`;
+const rowQuote = (q: QuoteRow): string =>
+  `${q.quote_id} ${q.speaker}: “${clip(q.text, WIDTH - q.speaker.length)}” [${q.source_ids.join(", ")}]`;
 
 function section<T>(title: string, items: readonly T[], line: (item: T) => string[]): string[] {
   if (items.length === 0) return [`${title}: none`];
-  return [`${title} (${items.length}):`, ...items.flatMap((item) => line(item).map((l, i) => (i === 0 ? `  - ${l}` : `      ${l}`)))];
+  return [
+    `${title} (${items.length}):`,
+    ...items.flatMap((item) => line(item).map((l, i) => (i === 0 ? `  - ${l}` : `      ${l}`))),
+  ];
 }
 
 function meetingLines(f: MeetingFinding): string[] {
@@ -49,11 +54,11 @@ function meetingLines(f: MeetingFinding): string[] {
 export function formatReport(report: EvalReport): string {
   const m = report.metrics;
   const q = report.quotes;
-  const out: string[] = [
-    `Scored ${report.sources.scored.length} source(s) present in both the gold and the dataset.`,
-  ];
-  if (report.sources.gold_only.length > 0) out.push(`  not in the dataset (their gold items are left out): ${report.sources.gold_only.join(", ")}`);
-  if (report.sources.dataset_only.length > 0) out.push(`  not in the gold (their rows are left out): ${report.sources.dataset_only.join(", ")}`);
+  const out: string[] = [`Scored ${report.sources.scored.length} source(s) present in both the gold and the dataset.`];
+  if (report.sources.gold_only.length > 0)
+    out.push(`  not in the dataset (their gold items are left out): ${report.sources.gold_only.join(", ")}`);
+  if (report.sources.dataset_only.length > 0)
+    out.push(`  not in the gold (their rows are left out): ${report.sources.dataset_only.join(", ")}`);
   out.push(
     "",
     "Metrics:",
@@ -72,7 +77,10 @@ export function formatReport(report: EvalReport): string {
     "",
     ...section("Quotes missed", q.missed, (x) => [goldQuote(x)]),
     ...section("Quotes spurious", q.spurious, (x) => [rowQuote(x)]),
-    ...section("Wrong speaker", q.wrong_speaker, (x) => [`${clip(x.gold.text, 70)}`, `expected ${x.expected.join(" | ")}; got ${x.got.speaker} (${x.got.quote_id})`]),
+    ...section("Wrong speaker", q.wrong_speaker, (x) => [
+      `${clip(x.gold.text, 70)}`,
+      `expected ${x.expected.join(" | ")}; got ${x.got.speaker} (${x.got.quote_id})`,
+    ]),
     ...section("Quotes not merged", q.not_merged, (x) => [
       `${clip(x.gold.text, 70)} [${x.gold.sources.join(", ")}]`,
       ...x.rows.map((r) => `row ${r.quote_id} [${r.source_ids.join(", ")}]`),
@@ -86,7 +94,9 @@ export function formatReport(report: EvalReport): string {
     `Optional quotes found (neutral): ${q.optional_found.length}`,
     "",
     ...section("Meetings", report.meetings, meetingLines),
-    ...section("Meetings spurious", report.spurious_meetings, (x) => [`${x.meeting_id}  ${x.date} ${x.city ?? "?"}  [${x.source_ids.join(", ")}]`]),
+    ...section("Meetings spurious", report.spurious_meetings, (x) => [
+      `${x.meeting_id}  ${x.date} ${x.city ?? "?"}  [${x.source_ids.join(", ")}]`,
+    ]),
     `Optional meetings found (neutral): ${report.optional_meetings_found.map((x) => `${x.key} → ${x.meeting_id}`).join(", ") || "none"}`,
   );
   return out.join("\n");

@@ -84,26 +84,43 @@ export type Gold = z.infer<typeof Gold>;
 function checkReferences(gold: z.infer<typeof Gold>, ctx: z.RefinementCtx): void {
   const people = new Set(gold.people.map((p) => p.name));
   const keys = new Set<string>();
-  const allMeetings = [...gold.meetings.map((m, i) => ({ key: m.key, path: ["meetings", i, "key"] })), ...gold.optional_meetings.map((m, i) => ({ key: m.key, path: ["optional_meetings", i, "key"] }))];
+  const allMeetings = [
+    ...gold.meetings.map((m, i) => ({ key: m.key, path: ["meetings", i, "key"] })),
+    ...gold.optional_meetings.map((m, i) => ({ key: m.key, path: ["optional_meetings", i, "key"] })),
+  ];
   for (const { key, path } of allMeetings) {
     if (keys.has(key)) ctx.addIssue({ code: "custom", path, message: `meeting key '${key}' is used twice` });
     keys.add(key);
   }
   const needPerson = (name: string, path: Array<string | number>): void => {
-    if (!people.has(name)) ctx.addIssue({ code: "custom", path, message: `'${name}' is not in people (add it there, with its aliases, or fix the spelling)` });
+    if (!people.has(name))
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `'${name}' is not in people (add it there, with its aliases, or fix the spelling)`,
+      });
   };
   gold.meetings.forEach((m, i) => {
     for (const field of ["people", "optional_people", "not_attendees"] as const) {
       m[field].forEach((name, j) => needPerson(name, ["meetings", i, field, j]));
     }
     for (const name of Object.keys(m.participation)) {
-      if (!m.people.includes(name)) ctx.addIssue({ code: "custom", path: ["meetings", i, "participation", name], message: `'${name}' has a participation but is not in this meeting's people` });
+      if (!m.people.includes(name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["meetings", i, "participation", name],
+          message: `'${name}' has a participation but is not in this meeting's people`,
+        });
     }
   });
   gold.quotes.forEach((q, i) => {
     if (q.speaker_kind === "person") needPerson(q.speaker, ["quotes", i, "speaker"]);
     if (q.meeting !== null && !keys.has(q.meeting)) {
-      ctx.addIssue({ code: "custom", path: ["quotes", i, "meeting"], message: `no meeting has the key '${q.meeting}'` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["quotes", i, "meeting"],
+        message: `no meeting has the key '${q.meeting}'`,
+      });
     }
   });
 }
@@ -130,7 +147,12 @@ function checkJsonSyntax(text: string, file: string): void {
     const offset = jsonErrorOffset(message, text);
     const line = offset === null ? null : text.slice(0, offset).split("\n").length;
     const reason = message.replace(/, \.\.\.?"[\s\S]*$|, "[\s\S]*$/, "");
-    throw inputError(file, line, `not valid JSON: ${reason}`, "fix the JSON syntax (commas between items, none after the last, double quotes)");
+    throw inputError(
+      file,
+      line,
+      `not valid JSON: ${reason}`,
+      "fix the JSON syntax (commas between items, none after the last, double quotes)",
+    );
   }
 }
 

@@ -57,7 +57,13 @@ export interface QuoteFindings {
   spurious: QuoteRow[];
   wrong_speaker: Array<{ gold: GoldQuoteRef; expected: string[]; got: QuoteRow }>;
   not_merged: Array<{ gold: GoldQuoteRef; rows: QuoteRow[]; missing_sources: string[] }>;
-  wrong_meeting: Array<{ gold: GoldQuoteRef; expected: string | null; got_meeting_id: string | null; got_key: string | null; row: QuoteRow }>;
+  wrong_meeting: Array<{
+    gold: GoldQuoteRef;
+    expected: string | null;
+    got_meeting_id: string | null;
+    got_key: string | null;
+    row: QuoteRow;
+  }>;
   must_not_quote: Array<{ span: string; row: QuoteRow }>;
   /** Rows matching optional gold quotes: neither earn nor cost. */
   optional_found: QuoteRow[];

@@ -175,7 +175,12 @@ const SOURCE_MATCH = 0;
  * How well a system meeting fits a gold one; null when it does not match. Date and city decide; among rows
  * sharing both, the one sharing most sources and then most attendees wins.
  */
-function meetingPair(g: GoldMeetingCandidate, s: MeetingRecord, scope: Scope, attendeeOverlap: number): number[] | null {
+function meetingPair(
+  g: GoldMeetingCandidate,
+  s: MeetingRecord,
+  scope: Scope,
+  attendeeOverlap: number,
+): number[] | null {
   const shared = scoredStems(s.source_ids, scope).filter((x) => g.sources.includes(x)).length;
   const dateOk = g.date === undefined || dateMatches(g.date, s.date);
   if (!dateOk || !cityMatches(g, s)) return null;
@@ -193,7 +198,11 @@ function cityMatches(g: GoldMeetingCandidate, s: MeetingRecord): boolean {
 }
 
 /** How many of a row's attendees (people by any name, countries by code) the gold places at the meeting. */
-function attendeeOverlap(g: GoldMeetingCandidate, rows: readonly AttendeeRecord[], people: Map<string, PersonRecord>): number {
+function attendeeOverlap(
+  g: GoldMeetingCandidate,
+  rows: readonly AttendeeRecord[],
+  people: Map<string, PersonRecord>,
+): number {
   return rows.filter((a) =>
     a.attendee_type === "country"
       ? g.countries.includes(a.country ?? a.name)
@@ -202,9 +211,14 @@ function attendeeOverlap(g: GoldMeetingCandidate, rows: readonly AttendeeRecord[
 }
 
 function scoreMeetings(gold: Gold, dataset: Dataset, scope: Scope, people: Map<string, PersonRecord>): MeetingScores {
-  const all = [...gold.meetings.map((m) => ({ m, required: m as GoldMeeting | null })), ...gold.optional_meetings.map((m) => ({ m, required: null }))];
+  const all = [
+    ...gold.meetings.map((m) => ({ m, required: m as GoldMeeting | null })),
+    ...gold.optional_meetings.map((m) => ({ m, required: null })),
+  ];
   const citiesOf = (sources: string[], key: string): string[] =>
-    all.filter(({ m }) => m.key !== key && m.city != null && m.sources.some((x) => sources.includes(sourceStem(x)))).map(({ m }) => m.city as string);
+    all
+      .filter(({ m }) => m.key !== key && m.city != null && m.sources.some((x) => sources.includes(sourceStem(x))))
+      .map(({ m }) => m.city as string);
   const candidates: GoldMeetingCandidate[] = all
     .map(({ m, required }) => {
       const sources = scoredStems(m.sources, scope);
@@ -221,7 +235,9 @@ function scoreMeetings(gold: Gold, dataset: Dataset, scope: Scope, people: Map<s
       };
     })
     .filter((c) => c.sources.length > 0);
-  const rows = [...dataset.meetings].sort((a, b) => cmp(a.meeting_id, b.meeting_id)).filter((m) => scoredStems(m.source_ids, scope).length > 0);
+  const rows = [...dataset.meetings]
+    .sort((a, b) => cmp(a.meeting_id, b.meeting_id))
+    .filter((m) => scoredStems(m.source_ids, scope).length > 0);
   const attendees = groupBy(dataset.attendees, (a) => a.meeting_id);
   const pairs: Pair[] = [];
   candidates.forEach((g, gi) =>
@@ -267,15 +283,25 @@ function scoreMeetings(gold: Gold, dataset: Dataset, scope: Scope, people: Map<s
     findings.push(finding);
     if (primary === null) return;
     finding.missing_sources = g.sources.filter((s) => !scoredStems(primary.source_ids, scope).includes(s));
-    if (g.sources.length > 1 || matched.length > 1) sourcesTally.add(finding.missing_sources.length === 0 && matched.length === 1);
+    if (g.sources.length > 1 || matched.length > 1)
+      sourcesTally.add(finding.missing_sources.length === 0 && matched.length === 1);
     finding.detail_mismatches = meetingDetailMismatches(m, primary);
     detailsTally.add(finding.detail_mismatches.length === 0);
     const rowsHere = attendees.get(primary.meeting_id) ?? [];
-    const personResult = scoreAttendeePeople(gold, m, rowsHere.filter((a) => a.attendee_type === "person"), people, participationTally);
+    const personResult = scoreAttendeePeople(
+      gold,
+      m,
+      rowsHere.filter((a) => a.attendee_type === "person"),
+      people,
+      participationTally,
+    );
     finding.people = personResult.findings;
     finding.participation_wrong = personResult.participationWrong;
     add(peopleCounts, personResult.counts);
-    const countryResult = scoreAttendeeCountries(m, rowsHere.filter((a) => a.attendee_type === "country"));
+    const countryResult = scoreAttendeeCountries(
+      m,
+      rowsHere.filter((a) => a.attendee_type === "country"),
+    );
     finding.countries = countryResult.findings;
     add(countryCounts, countryResult.counts);
   });
@@ -302,9 +328,11 @@ function scoreMeetings(gold: Gold, dataset: Dataset, scope: Scope, people: Map<s
 
 function meetingDetailMismatches(m: GoldMeeting, row: MeetingRecord): string[] {
   const out: string[] = [];
-  if (m.series !== null && (row.series === null || !sameName(m.series, row.series))) out.push(`series: expected ${m.series}, got ${row.series ?? "none"}`);
+  if (m.series !== null && (row.series === null || !sameName(m.series, row.series)))
+    out.push(`series: expected ${m.series}, got ${row.series ?? "none"}`);
   if (m.round !== null && row.round !== m.round) out.push(`round: expected ${m.round}, got ${row.round ?? "none"}`);
-  if (m.country !== null && row.country !== m.country) out.push(`country: expected ${m.country}, got ${row.country ?? "none"}`);
+  if (m.country !== null && row.country !== m.country)
+    out.push(`country: expected ${m.country}, got ${row.country ?? "none"}`);
   return out;
 }
 
@@ -343,7 +371,8 @@ function scoreAttendeePeople(
   const participationWrong: MeetingFinding["participation_wrong"] = [];
   const found = new Set<string>();
   const counts: Counts = { tp: 0, fp: 0, fn: 0 };
-  const named = (list: string[], names: string[]): string | undefined => list.find((g) => anyNameMatches(names, goldNames(gold, g)));
+  const named = (list: string[], names: string[]): string | undefined =>
+    list.find((g) => anyNameMatches(names, goldNames(gold, g)));
   for (const row of [...rows].sort((a, b) => cmp(a.attendee_id, b.attendee_id))) {
     const names = systemNames(row.name, row.person_id, people);
     const person = named(m.people, names);
@@ -368,10 +397,15 @@ function scoreAttendeePeople(
   return { counts, findings, participationWrong };
 }
 
-function scoreAttendeeCountries(m: GoldMeeting, rows: AttendeeRecord[]): { counts: Counts; findings: AttendeeFindings } {
+function scoreAttendeeCountries(
+  m: GoldMeeting,
+  rows: AttendeeRecord[],
+): { counts: Counts; findings: AttendeeFindings } {
   const expected = new Set(m.countries);
   // Optional countries are neither rewarded nor charged: they leave the comparison.
-  const codes = new Set(rows.map((r) => r.country ?? r.name).filter((c) => expected.has(c) || !m.optional_countries.includes(c)));
+  const codes = new Set(
+    rows.map((r) => r.country ?? r.name).filter((c) => expected.has(c) || !m.optional_countries.includes(c)),
+  );
   const findings: AttendeeFindings = {
     missed: [...expected].filter((c) => !codes.has(c)).sort(),
     spurious: [...codes].filter((c) => !expected.has(c)).sort(),
@@ -400,19 +434,32 @@ function scoreQuotes(
   keyOfMeeting: Map<string, string>,
   optionalKeys: Set<string>,
 ): QuoteScores {
-  const goldQuotes = gold.quotes.map((q) => ({ q, sources: scoredStems(q.sources, scope) })).filter((g) => g.sources.length > 0);
-  const rows = [...dataset.quotes].sort((a, b) => cmp(a.quote_id, b.quote_id)).filter((q) => scoredStems(q.source_ids, scope).length > 0);
+  const goldQuotes = gold.quotes
+    .map((q) => ({ q, sources: scoredStems(q.sources, scope) }))
+    .filter((g) => g.sources.length > 0);
+  const rows = [...dataset.quotes]
+    .sort((a, b) => cmp(a.quote_id, b.quote_id))
+    .filter((q) => scoredStems(q.source_ids, scope).length > 0);
   const pairs: Pair[] = [];
   goldQuotes.forEach((g, gi) =>
     rows.forEach((s, si) => {
       const shared = scoredStems(s.source_ids, scope).filter((x) => g.sources.includes(x)).length;
       // The same words in another article are another quote: a match needs a shared source.
-      if (shared > 0 && quoteTextMatches(s.text, g.q.text)) pairs.push({ gold: gi, system: si, rank: [shared, textOverlap(s.text, g.q.text)] });
+      if (shared > 0 && quoteTextMatches(s.text, g.q.text))
+        pairs.push({ gold: gi, system: si, rank: [shared, textOverlap(s.text, g.q.text)] });
     }),
   );
   const { rowsOfGold, unmatched } = assign(pairs, rows.length, () => true);
 
-  const findings: QuoteFindings = { missed: [], spurious: [], wrong_speaker: [], not_merged: [], wrong_meeting: [], must_not_quote: [], optional_found: [] };
+  const findings: QuoteFindings = {
+    missed: [],
+    spurious: [],
+    wrong_speaker: [],
+    not_merged: [],
+    wrong_meeting: [],
+    must_not_quote: [],
+    optional_found: [],
+  };
   const speakers = new Tally();
   const roleSpeakers = new Tally();
   const merge = new Tally();
@@ -445,9 +492,19 @@ function scoreQuotes(
     const gotKey = primary.meeting_id === null ? null : (keyOfMeeting.get(primary.meeting_id) ?? null);
     const linkOk = meetingLinkMatches(g.q.meeting, primary.meeting_id, gotKey, optionalKeys);
     links.add(linkOk);
-    if (!linkOk) findings.wrong_meeting.push({ gold: ref, expected: g.q.meeting, got_meeting_id: primary.meeting_id, got_key: gotKey, row });
+    if (!linkOk)
+      findings.wrong_meeting.push({
+        gold: ref,
+        expected: g.q.meeting,
+        got_meeting_id: primary.meeting_id,
+        got_key: gotKey,
+        row,
+      });
   });
-  findings.spurious = unmatched.map((i) => rows[i]).filter((r): r is QuoteRecord => r !== undefined).map(quoteRow);
+  findings.spurious = unmatched
+    .map((i) => rows[i])
+    .filter((r): r is QuoteRecord => r !== undefined)
+    .map(quoteRow);
   for (const row of rows) {
     const span = gold.must_not_quote.find((s) => insideSpan(row.text, s));
     if (span !== undefined) findings.must_not_quote.push({ span, row: quoteRow(row) });
@@ -481,7 +538,12 @@ function speakerMatches(gold: Gold, q: GoldQuote, got: string[]): boolean {
 }
 
 /** The quote's meeting is the gold's; a quote the gold ties to no meeting may go with a meeting that is optional. */
-function meetingLinkMatches(expected: string | null, gotId: string | null, gotKey: string | null, optionalKeys: Set<string>): boolean {
+function meetingLinkMatches(
+  expected: string | null,
+  gotId: string | null,
+  gotKey: string | null,
+  optionalKeys: Set<string>,
+): boolean {
   if (expected === null) return gotId === null || (gotKey !== null && optionalKeys.has(gotKey));
   return gotKey === expected;
 }

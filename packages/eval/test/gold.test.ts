@@ -30,11 +30,31 @@ describe("loadGold", () => {
 
   it.each([
     ["a trailing comma", (t: string) => t.replace(/"K-2",/, '"K-2",,'), /not valid JSON/, '"K-2"'],
-    ["a quote without a speaker", (t: string) => t.replace(/"speaker": "Zamir Kabulov",/, ""), /speaker/, "The decision needs to be followed up"],
+    [
+      "a quote without a speaker",
+      (t: string) => t.replace(/"speaker": "Zamir Kabulov",/, ""),
+      /speaker/,
+      "The decision needs to be followed up",
+    ],
     ["a misspelt key", (t: string) => t.replace(/"optional": true/, '"optinal": true'), /optinal/, '"optinal"'],
-    ["a quote tied to an unknown meeting", (t: string) => t.replace(/"meeting": "mf-2024"/, '"meeting": "mf-2042"'), /no meeting has the key 'mf-2042'/, '"mf-2042"'],
-    ["an attendee missing from people", (t: string) => t.replace(/"Vinay Kumar"\n/, '"Vinay Kumar",\n        "Sadiq Khan"\n'), /'Sadiq Khan' is not in people/, '"Sadiq Khan"'],
-    ["a date that is not a calendar date", (t: string) => t.replace('"2023-09-29"', '"2023-09-31"'), /date/, '"2023-09-31"'],
+    [
+      "a quote tied to an unknown meeting",
+      (t: string) => t.replace(/"meeting": "mf-2024"/, '"meeting": "mf-2042"'),
+      /no meeting has the key 'mf-2042'/,
+      '"mf-2042"',
+    ],
+    [
+      "an attendee missing from people",
+      (t: string) => t.replace(/"Vinay Kumar"\n/, '"Vinay Kumar",\n        "Sadiq Khan"\n'),
+      /'Sadiq Khan' is not in people/,
+      '"Sadiq Khan"',
+    ],
+    [
+      "a date that is not a calendar date",
+      (t: string) => t.replace('"2023-09-29"', '"2023-09-31"'),
+      /date/,
+      '"2023-09-31"',
+    ],
   ])("reports %s as an InputError naming the file and line", (name, edit, message, near) => {
     const file = goldFile(`${name.replace(/\W+/g, "-")}.json`, edit);
     const text = readFileSync(file, "utf8");

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { anyNameMatches, containsEither, dateMatches, insideSpan, quoteTextMatches, sameName, sourceStem } from "../src/index.ts";
+import {
+  anyNameMatches,
+  containsEither,
+  dateMatches,
+  insideSpan,
+  quoteTextMatches,
+  sameName,
+  sourceStem,
+} from "../src/index.ts";
 
 // Real sentences from the seed articles and their reprints.
 const FULL =
@@ -7,15 +15,55 @@ const FULL =
 
 describe("quoteTextMatches: folding, containment, Jaccard 0.8", () => {
   it.each([
-    ["curly quotes, case and edge punctuation fold away", "“I appreciate it and wish that all countries follow the same path.”", "I appreciate it and wish that all countries follow the same path,", true],
+    [
+      "curly quotes, case and edge punctuation fold away",
+      "“I appreciate it and wish that all countries follow the same path.”",
+      "I appreciate it and wish that all countries follow the same path,",
+      true,
+    ],
     ["British spelling in a reprint (Jaccard above 0.8)", FULL.replace("neighboring", "neighbouring"), FULL, true],
-    ["an elided reprint: the ellipsis stands for the words left out", "The deployment of military infrastructure of any third countries on the territory of Afghanistan… is categorically unacceptable under any pretext.", FULL, true],
-    ["the same elision without an ellipsis is another text (Jaccard 0.76)", "The deployment of military infrastructure of any third countries on the territory of Afghanistan is categorically unacceptable under any pretext.", FULL, false],
-    ["a shorter span inside the gold quote", "We are trying to get it back", "We gave it for nothing. We are trying to get it back … that could be a little breaking news.", true],
-    ["a gold quote inside a longer system span", "The military presence of any extra-regional players could only lead to destabilization and new conflicts, Lavrov said", "The military presence of any extra-regional players could only lead to destabilization and new conflicts,", true],
-    ["containment is by whole words, not characters", "trying to get it ba", "We are trying to get it back, by the way.", false],
-    ["a word dropped: no containment, but the same word set", "a good opportunity for countries of the region to listen to each other’s views", "a good opportunity for the countries of the region to listen to each other’s views,", true],
-    ["two different quotes of one speaker on one theme", "We consider the return of U.S. and NATO military infrastructure to the territory of Afghanistan and its neighboring states to be unacceptable,", FULL, false],
+    [
+      "an elided reprint: the ellipsis stands for the words left out",
+      "The deployment of military infrastructure of any third countries on the territory of Afghanistan… is categorically unacceptable under any pretext.",
+      FULL,
+      true,
+    ],
+    [
+      "the same elision without an ellipsis is another text (Jaccard 0.76)",
+      "The deployment of military infrastructure of any third countries on the territory of Afghanistan is categorically unacceptable under any pretext.",
+      FULL,
+      false,
+    ],
+    [
+      "a shorter span inside the gold quote",
+      "We are trying to get it back",
+      "We gave it for nothing. We are trying to get it back … that could be a little breaking news.",
+      true,
+    ],
+    [
+      "a gold quote inside a longer system span",
+      "The military presence of any extra-regional players could only lead to destabilization and new conflicts, Lavrov said",
+      "The military presence of any extra-regional players could only lead to destabilization and new conflicts,",
+      true,
+    ],
+    [
+      "containment is by whole words, not characters",
+      "trying to get it ba",
+      "We are trying to get it back, by the way.",
+      false,
+    ],
+    [
+      "a word dropped: no containment, but the same word set",
+      "a good opportunity for countries of the region to listen to each other’s views",
+      "a good opportunity for the countries of the region to listen to each other’s views,",
+      true,
+    ],
+    [
+      "two different quotes of one speaker on one theme",
+      "We consider the return of U.S. and NATO military infrastructure to the territory of Afghanistan and its neighboring states to be unacceptable,",
+      FULL,
+      false,
+    ],
   ])("%s", (_why, system, gold, expected) => {
     expect(quoteTextMatches(system, gold)).toBe(expected);
   });
@@ -33,7 +81,12 @@ describe("speaker names and roles", () => {
 
   it.each([
     ["a role inside a longer role", "U.S. State Department spokesperson", "State Department", true],
-    ["a longer gold role containing the system's", "Russia’s Foreign Ministry", "spokesperson for Russia’s Foreign Ministry", true],
+    [
+      "a longer gold role containing the system's",
+      "Russia’s Foreign Ministry",
+      "spokesperson for Russia’s Foreign Ministry",
+      true,
+    ],
     ["curly and straight apostrophes", "Russia's Foreign Ministry", "spokesperson for Russia’s Foreign Ministry", true],
     ["the same words in another order", "Department of State", "State Department", false],
   ])("roles: %s", (_why, system, gold, expected) => {
@@ -62,8 +115,18 @@ describe("dateMatches: at the gold's precision", () => {
 describe("insideSpan: must_not_quote", () => {
   it.each([
     ["a scare-quoted word", "“undesirable”", "undesirable", true],
-    ["a fragment of a boilerplate sentence", "the decisions of the Russian leadership", "discredits the decisions of the Russian leadership", true],
-    ["a real quote that mentions the series name", "Known simply as the Moscow Format, the meeting also saw the participation of regional stakeholders", "Moscow Format", false],
+    [
+      "a fragment of a boilerplate sentence",
+      "the decisions of the Russian leadership",
+      "discredits the decisions of the Russian leadership",
+      true,
+    ],
+    [
+      "a real quote that mentions the series name",
+      "Known simply as the Moscow Format, the meeting also saw the participation of regional stakeholders",
+      "Moscow Format",
+      false,
+    ],
   ])("%s", (_why, quote, span, expected) => {
     expect(insideSpan(quote, span)).toBe(expected);
   });

@@ -34,7 +34,9 @@ function headline(r: EvalReport): Record<string, number | null> {
   };
 }
 
-const PERFECT = Object.fromEntries(Object.keys(headline(scoreAgainstGold(gold, perfect))).map((k) => [k, k === "must_not_quote_violations" ? 0 : 1]));
+const PERFECT = Object.fromEntries(
+  Object.keys(headline(scoreAgainstGold(gold, perfect))).map((k) => [k, k === "must_not_quote_violations" ? 0 : 1]),
+);
 const f1 = (p: number, r: number): number => (2 * p * r) / (p + r);
 
 // Counts read from the gold, so the expectations below follow from the rules, not from a run.
@@ -54,7 +56,8 @@ const quoteOf = (d: Dataset, pick: (q: Gold["quotes"][number]) => boolean): Quot
   return d.quotes.find((q) => q.text === g.text) ?? expect.fail("no such row");
 };
 const meetingRow = (d: Dataset, key: string) => d.meetings.find((m) => m.name === key) ?? expect.fail(`no row ${key}`);
-const singleSource = (q: Gold["quotes"][number]): boolean => !q.optional && q.sources.length === 1 && q.meeting === null && q.speaker_kind === "person";
+const singleSource = (q: Gold["quotes"][number]): boolean =>
+  !q.optional && q.sources.length === 1 && q.meeting === null && q.speaker_kind === "person";
 
 describe("scoreAgainstGold on the gold itself", () => {
   it("gives 1.0 on every metric and lists nothing", () => {
@@ -79,12 +82,20 @@ describe("scoreAgainstGold on the gold itself", () => {
 type Mutation = [string, (d: Dataset) => void, Record<string, number>];
 
 const mutations: Mutation[] = [
-  ["a required quote missed", (d) => void d.quotes.splice(d.quotes.indexOf(quoteOf(d, singleSource)), 1), { "quotes.recall": (R - 1) / R, "quotes.f1": f1(1, (R - 1) / R) }],
+  [
+    "a required quote missed",
+    (d) => void d.quotes.splice(d.quotes.indexOf(quoteOf(d, singleSource)), 1),
+    { "quotes.recall": (R - 1) / R, "quotes.f1": f1(1, (R - 1) / R) },
+  ],
   [
     "a narrative sentence taken as a quote",
     (d) => {
       const row = quoteOf(d, (q) => q.sources[0]?.startsWith("004") === true);
-      d.quotes.push({ ...row, quote_id: "quote:narrative", text: "Direct negotiations with the Taliban can ensure some control in managing security, especially for the regional stakeholders." });
+      d.quotes.push({
+        ...row,
+        quote_id: "quote:narrative",
+        text: "Direct negotiations with the Taliban can ensure some control in managing security, especially for the regional stakeholders.",
+      });
     },
     { "quotes.precision": R / (R + 1), "quotes.f1": f1(R / (R + 1), 1) },
   ],
@@ -108,8 +119,14 @@ const mutations: Mutation[] = [
   [
     "a speaker named by an alias",
     (d) => {
-      const person = gold.people.find((p) => p.aliases.length > 0 && required.some((q) => q.speaker === p.name && q.sources.length === 1)) ?? expect.fail("no alias");
-      Object.assign(quoteOf(d, (q) => q.speaker === person.name && q.sources.length === 1), { speaker_name: person.aliases[0], speaker_id: null });
+      const person =
+        gold.people.find(
+          (p) => p.aliases.length > 0 && required.some((q) => q.speaker === p.name && q.sources.length === 1),
+        ) ?? expect.fail("no alias");
+      Object.assign(
+        quoteOf(d, (q) => q.speaker === person.name && q.sources.length === 1),
+        { speaker_name: person.aliases[0], speaker_id: null },
+      );
     },
     {},
   ],
@@ -131,28 +148,54 @@ const mutations: Mutation[] = [
     "a quote from several articles left as one row per article",
     (d) => {
       const row = quoteOf(d, (q) => !q.optional && q.sources.length > 1);
-      d.quotes.splice(d.quotes.indexOf(row), 1, ...row.source_ids.map((s) => ({ ...row, quote_id: `${row.quote_id}/${s}`, source_ids: [s] })));
+      d.quotes.splice(
+        d.quotes.indexOf(row),
+        1,
+        ...row.source_ids.map((s) => ({ ...row, quote_id: `${row.quote_id}/${s}`, source_ids: [s] })),
+      );
     },
     { quote_merge: 0 },
   ],
-  ["a quote not tied to its meeting", (d) => void (quoteOf(d, (q) => !q.optional && q.meeting !== null).meeting_id = null), { quote_meetings: (R - 1) / R }],
+  [
+    "a quote not tied to its meeting",
+    (d) => void (quoteOf(d, (q) => !q.optional && q.meeting !== null).meeting_id = null),
+    { quote_meetings: (R - 1) / R },
+  ],
   [
     "a quote the gold ties to no meeting, tied to an optional meeting",
     (d) => {
       // The seeds' optional meeting gives no date or city: a row from its article with no city matches it.
       const optional = gold.optional_meetings[0] ?? expect.fail("no optional meeting");
       const source = sourceStem(optional.sources[0] ?? expect.fail("no source"));
-      d.meetings.push({ meeting_id: "meeting:optional", name: optional.key, curated_fields: [], series: null, round: null, date: "2023-09", city: null, country: null, source_ids: [source] });
+      d.meetings.push({
+        meeting_id: "meeting:optional",
+        name: optional.key,
+        curated_fields: [],
+        series: null,
+        round: null,
+        date: "2023-09",
+        city: null,
+        country: null,
+        source_ids: [source],
+      });
       const row = quoteOf(d, (q) => !q.optional && q.meeting === null);
       row.meeting_id = "meeting:optional";
     },
     {},
   ],
-  ["optional quotes not found", (d) => void (d.quotes = d.quotes.filter((r) => !gold.quotes.some((q) => q.optional && q.text === r.text))), {}],
+  [
+    "optional quotes not found",
+    (d) => void (d.quotes = d.quotes.filter((r) => !gold.quotes.some((q) => q.optional && q.text === r.text))),
+    {},
+  ],
   [
     "a meeting missed",
     (d) => void d.meetings.splice(d.meetings.indexOf(meetingRow(d, "mf-2024")), 1),
-    { "meetings.recall": (M - 1) / M, "meetings.f1": f1(1, (M - 1) / M), quote_meetings: (R - linkedTo("mf-2024")) / R },
+    {
+      "meetings.recall": (M - 1) / M,
+      "meetings.f1": f1(1, (M - 1) / M),
+      quote_meetings: (R - linkedTo("mf-2024")) / R,
+    },
   ],
   [
     "a meeting put in the wrong month",
@@ -165,14 +208,24 @@ const mutations: Mutation[] = [
     },
   ],
   ["a meeting dated more precisely than the gold", (d) => void (meetingRow(d, "mf-2024").date = "2024-10-08"), {}],
-  ["a meeting row missing one of its sources", (d) => void meetingRow(d, "mf-2025").source_ids.shift(), { meeting_sources: 0 }],
-  ["a meeting with the wrong round", (d) => void (meetingRow(d, "mf-2025").round = 99), { meeting_details: (M - 1) / M }],
+  [
+    "a meeting row missing one of its sources",
+    (d) => void meetingRow(d, "mf-2025").source_ids.shift(),
+    { meeting_sources: 0 },
+  ],
+  [
+    "a meeting with the wrong round",
+    (d) => void (meetingRow(d, "mf-2025").round = 99),
+    { meeting_details: (M - 1) / M },
+  ],
   [
     "a person the gold says was not there listed as attendee",
     (d) => {
       const m = meeting("mf-2025");
       const absent = m.not_attendees[0] ?? expect.fail("no not_attendee");
-      const row = d.attendees.find((a) => a.meeting_id === meetingRow(d, m.key).meeting_id && a.attendee_type === "person") ?? expect.fail("no attendee");
+      const row =
+        d.attendees.find((a) => a.meeting_id === meetingRow(d, m.key).meeting_id && a.attendee_type === "person") ??
+        expect.fail("no attendee");
       d.attendees.push({ ...row, attendee_id: `${row.attendee_id}-absent`, name: absent, person_id: null });
     },
     { "attendee_people.precision": P / (P + 1), "attendee_people.f1": f1(P / (P + 1), 1) },
@@ -181,14 +234,25 @@ const mutations: Mutation[] = [
     "an optional attendee listed",
     (d) => {
       const m = gold.meetings.find((x) => x.optional_people.length > 0) ?? expect.fail("no optional people");
-      const row = d.attendees.find((a) => a.meeting_id === meetingRow(d, m.key).meeting_id && a.attendee_type === "person") ?? expect.fail("no attendee");
-      d.attendees.push({ ...row, attendee_id: `${row.attendee_id}-optional`, name: m.optional_people[0] ?? "", person_id: null });
+      const row =
+        d.attendees.find((a) => a.meeting_id === meetingRow(d, m.key).meeting_id && a.attendee_type === "person") ??
+        expect.fail("no attendee");
+      d.attendees.push({
+        ...row,
+        attendee_id: `${row.attendee_id}-optional`,
+        name: m.optional_people[0] ?? "",
+        person_id: null,
+      });
     },
     {},
   ],
   [
     "an attendee country missed",
-    (d) => void d.attendees.splice(d.attendees.findIndex((a) => a.attendee_type === "country"), 1),
+    (d) =>
+      void d.attendees.splice(
+        d.attendees.findIndex((a) => a.attendee_type === "country"),
+        1,
+      ),
     { "attendee_countries.recall": (C - 1) / C, "attendee_countries.f1": f1(1, (C - 1) / C) },
   ],
   [
@@ -196,7 +260,9 @@ const mutations: Mutation[] = [
     (d) => {
       const m = gold.meetings.find((x) => Object.keys(x.participation).length > 0) ?? expect.fail("no participation");
       const name = Object.keys(m.participation)[0];
-      const row = d.attendees.find((a) => a.meeting_id === meetingRow(d, m.key).meeting_id && a.name === name) ?? expect.fail("no attendee");
+      const row =
+        d.attendees.find((a) => a.meeting_id === meetingRow(d, m.key).meeting_id && a.name === name) ??
+        expect.fail("no attendee");
       row.participation = m.participation[name ?? ""] === "in_person" ? "remote" : "in_person";
     },
     { attendee_participation: (P - 1) / P },
@@ -216,7 +282,12 @@ describe("scoreAgainstGold: each mistake moves exactly its metric", () => {
     const dataset = clone(perfect);
     const missed = quoteOf(dataset, singleSource);
     dataset.quotes.splice(dataset.quotes.indexOf(missed), 1);
-    dataset.meetings.push({ ...meetingRow(dataset, "mf-2024"), meeting_id: "meeting:invented", date: "2024-03", source_ids: ["004_94cf14c4f1cc1c4e"] });
+    dataset.meetings.push({
+      ...meetingRow(dataset, "mf-2024"),
+      meeting_id: "meeting:invented",
+      date: "2024-03",
+      source_ids: ["004_94cf14c4f1cc1c4e"],
+    });
     const report = scoreAgainstGold(gold, dataset);
     expect(report.quotes.missed.map((q) => q.text)).toEqual([missed.text]);
     expect(report.spurious_meetings.map((m) => m.meeting_id)).toEqual(["meeting:invented"]);
@@ -240,7 +311,12 @@ describe("scoreAgainstGold: scope", () => {
     const dataset = clone(perfect);
     const extra = { ...perfect.sources[0]!, source_id: "900_unannotated" };
     dataset.sources.push(extra);
-    dataset.quotes.push({ ...perfect.quotes[0]!, quote_id: "quote:elsewhere", text: "A sentence from an article nobody annotated.", source_ids: [extra.source_id] });
+    dataset.quotes.push({
+      ...perfect.quotes[0]!,
+      quote_id: "quote:elsewhere",
+      text: "A sentence from an article nobody annotated.",
+      source_ids: [extra.source_id],
+    });
     const report = scoreAgainstGold(gold, dataset);
     expect(report.sources.dataset_only).toEqual([extra.source_id]);
     expect(headline(report)).toEqual(PERFECT);

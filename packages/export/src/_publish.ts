@@ -1,14 +1,36 @@
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { type Dataset, inputError, TABLE_NAMES, type TableName } from "@parley/model";
-import { type Assertions, type Violation, fieldsOf, formatViolation, fromCell, parseCsv, validateReferences, validateRows } from "@parley/validate";
+import {
+  type Assertions,
+  type Violation,
+  fieldsOf,
+  formatViolation,
+  fromCell,
+  parseCsv,
+  validateReferences,
+  validateRows,
+} from "@parley/validate";
 import { renderTable } from "./_render.ts";
 import { type Guarded, MARKER_FILE, type MarkerFields, refuseUnsafeTarget, renderMarker } from "./_target.ts";
 
 export class ValidationFailed extends Error {
   readonly violations: Violation[];
   constructor(violations: Violation[]) {
-    super(`the dataset breaks ${violations.length} rule(s); nothing was published:\n${violations.slice(0, 50).map(formatViolation).join("\n")}`);
+    super(
+      `the dataset breaks ${violations.length} rule(s); nothing was published:\n${violations.slice(0, 50).map(formatViolation).join("\n")}`,
+    );
     this.name = "ValidationFailed";
     this.violations = violations;
   }
@@ -74,18 +96,36 @@ function writeTable(dir: string, table: TableName, rows: ReadonlyArray<Record<st
       writeSync(csvFile, piece.csv);
       writeSync(jsonFile, piece.json);
       const csv = parseCsv(piece.offset === 0 ? piece.csv : `${header.join(",")}\n${piece.csv}`);
-      for (const err of csv.errors) violations.push({ file: `${table}.csv`, row: err.row === undefined ? null : piece.offset + err.row, field: null, message: err.message });
+      for (const err of csv.errors)
+        violations.push({
+          file: `${table}.csv`,
+          row: err.row === undefined ? null : piece.offset + err.row,
+          field: null,
+          message: err.message,
+        });
       if (csv.header.join(",") !== header.join(",")) {
-        violations.push({ file: `${table}.csv`, row: 0, field: null, message: `header is '${csv.header.join(",")}', expected '${header.join(",")}'` });
+        violations.push({
+          file: `${table}.csv`,
+          row: 0,
+          field: null,
+          message: `header is '${csv.header.join(",")}', expected '${header.join(",")}'`,
+        });
         continue;
       }
-      const fromCsv = csv.rows.map((cells) => Object.fromEntries(fields.map((f, i) => [f.name, fromCell(cells[i] ?? "", f)])));
+      const fromCsv = csv.rows.map((cells) =>
+        Object.fromEntries(fields.map((f, i) => [f.name, fromCell(cells[i] ?? "", f)])),
+      );
       // A piece of the JSON array is its elements between "[\n" or ",\n" and "\n]\n" (an empty table is "[]\n").
       const elements = piece.records.length === 0 ? "" : piece.json.replace(/^\[\n|^,\n/, "").replace(/\n\]\n$/, "");
       const fromJson = JSON.parse(`[${elements}]`) as Array<Record<string, unknown>>;
       const i = fromCsv.findIndex((row, k) => JSON.stringify(row) !== JSON.stringify(fromJson[k]));
       if (i >= 0 || fromCsv.length !== fromJson.length) {
-        violations.push({ file: `${table}.csv`, row: i < 0 ? null : piece.offset + i + 1, field: null, message: "CSV and JSON disagree" });
+        violations.push({
+          file: `${table}.csv`,
+          row: i < 0 ? null : piece.offset + i + 1,
+          field: null,
+          message: "CSV and JSON disagree",
+        });
       }
       violations.push(...validateRows(table, fromCsv, piece.offset, `${table}.csv`));
       violations.push(...validateRows(table, fromJson, piece.offset, `${table}.json`));
@@ -103,7 +143,12 @@ function writeTable(dir: string, table: TableName, rows: ReadonlyArray<Record<st
  * The swap replaces the whole folder, so it is refused unless the folder is new, empty or Parley's own.
  * Returns the names of the files written.
  */
-export function publishDataset(dataset: Dataset, destination: string, assertions: Assertions, options: PublishOptions = {}): string[] {
+export function publishDataset(
+  dataset: Dataset,
+  destination: string,
+  assertions: Assertions,
+  options: PublishOptions = {},
+): string[] {
   const parent = dirname(destination);
   // Only Parley's own leftovers are moved here; the check then sees the folder a killed swap set aside.
   recoverInterruptedSwap(destination);
@@ -119,7 +164,10 @@ export function publishDataset(dataset: Dataset, destination: string, assertions
     const violations = TABLE_NAMES.flatMap((table) => writeTable(staging, table, tables[table]));
     violations.push(...validateReferences(tables, assertions));
     const files = TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.json`]);
-    writeFileSync(join(staging, MARKER_FILE), renderMarker(options.marker ?? { collection: null, command: "parley build --sources" }, files));
+    writeFileSync(
+      join(staging, MARKER_FILE),
+      renderMarker(options.marker ?? { collection: null, command: "parley build --sources" }, files),
+    );
     if (violations.length > 0) throw new ValidationFailed(violations);
     const old = `${destination}.parley-old`;
     if (existsSync(destination)) renameSync(destination, old);
@@ -142,7 +190,12 @@ export function writeNewFile(file: string, content: string): void {
     linkSync(temporary, file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    throw inputError(file, null, "a file of that name is already there and was left as it was", "nothing was written; run the command again");
+    throw inputError(
+      file,
+      null,
+      "a file of that name is already there and was left as it was",
+      "nothing was written; run the command again",
+    );
   } finally {
     rmSync(temporary, { force: true });
   }

@@ -37,7 +37,9 @@ export function* renderTable(table: AnyTableName, rows: ReadonlyArray<Record<str
     const cells = records.map((record) => toCells(record, fields));
     // JSON keeps the exact text, in the contract's key order: the array JSON.stringify(records, null, 2) would
     // write, one element at a time (an element's lines indented by two more spaces).
-    const elements = records.map((record) => `  ${JSON.stringify(record, null, 2).replaceAll("\n", "\n  ")}`).join(",\n");
+    const elements = records
+      .map((record) => `  ${JSON.stringify(record, null, 2).replaceAll("\n", "\n  ")}`)
+      .join(",\n");
     const last = offset + CHUNK_ROWS >= rows.length;
     yield {
       csv: csvOf(offset === 0 ? [names, ...cells] : cells),
@@ -49,7 +51,10 @@ export function* renderTable(table: AnyTableName, rows: ReadonlyArray<Record<str
 }
 
 /** One table's two files, whole: `[name, text]` of its CSV and its JSON. */
-export function renderTableFiles(table: AnyTableName, rows: ReadonlyArray<Record<string, unknown>>): Array<[string, string]> {
+export function renderTableFiles(
+  table: AnyTableName,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Array<[string, string]> {
   let csv = "";
   let json = "";
   for (const piece of renderTable(table, rows)) {
@@ -64,5 +69,9 @@ export function renderTableFiles(table: AnyTableName, rows: ReadonlyArray<Record
 
 /** Every dataset file by name, as bytes-to-be: CSV with the contract's columns, JSON arrays of the same records. */
 export function renderDataset(dataset: Dataset): Map<string, string> {
-  return new Map(TABLE_NAMES.flatMap((table) => renderTableFiles(table, dataset[table] as unknown as Array<Record<string, unknown>>)));
+  return new Map(
+    TABLE_NAMES.flatMap((table) =>
+      renderTableFiles(table, dataset[table] as unknown as Array<Record<string, unknown>>),
+    ),
+  );
 }

@@ -19,11 +19,20 @@ const COLUMNS = ["source_id", "record_type", "summary", "confidence", "reason", 
  * source's text, as in the evidence table). A person reads it and adds a source or a curation to publish one.
  */
 export function renderReview(rows: readonly ReviewRow[]): string {
-  const sorted = [...rows].sort((a, b) => (a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : a.item.evidence.start - b.item.evidence.start));
+  const sorted = [...rows].sort((a, b) =>
+    a.source_id < b.source_id ? -1 : a.source_id > b.source_id ? 1 : a.item.evidence.start - b.item.evidence.start,
+  );
   const records = sorted.map(({ source_id, item, codePoint: cp }) => {
-    return [source_id, item.record_type, item.summary, String(item.confidence), item.reason, String(cp(item.evidence.start)), String(cp(item.evidence.end)), item.sentence].map((cell, i) =>
-      i === 3 || i === 5 || i === 6 ? cell : neutralizeCell(cell),
-    );
+    return [
+      source_id,
+      item.record_type,
+      item.summary,
+      String(item.confidence),
+      item.reason,
+      String(cp(item.evidence.start)),
+      String(cp(item.evidence.end)),
+      item.sentence,
+    ].map((cell, i) => (i === 3 || i === 5 || i === 6 ? cell : neutralizeCell(cell)));
   });
   return stringify([[...COLUMNS], ...records], { record_delimiter: "\n", quoted_match: /^'/ });
 }

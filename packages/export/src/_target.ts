@@ -30,7 +30,10 @@ export function renderMarker(fields: MarkerFields, files: readonly string[]): st
  * existed since the first build). Frozen on purpose: a table added later must not make an older folder,
  * such as a checkout's datasets/<collection>/current/, look foreign, nor a user's folder look like Parley's.
  */
-const UNMARKED_DATASET_FILES = ["sources", "meetings", "attendees", "quotes", "people", "evidence"].flatMap((t) => [`${t}.csv`, `${t}.json`]);
+const UNMARKED_DATASET_FILES = ["sources", "meetings", "attendees", "quotes", "people", "evidence"].flatMap((t) => [
+  `${t}.csv`,
+  `${t}.json`,
+]);
 
 /** A folder Parley must never write into, replace or swallow (a user's sources, the registry, a published version). */
 export interface Guarded {
@@ -118,7 +121,9 @@ export function datasetTargetProblem(target: string, state: TargetState): string
   if (state.kind === "link") return `${target} is a symbolic link`;
   if (state.kind === "missing") return null;
   const foreign = foreignEntries(state.entries, state.marker);
-  return foreign.length === 0 ? null : `${target} exists and holds files Parley did not write (${listEntries(foreign)})`;
+  return foreign.length === 0
+    ? null
+    : `${target} exists and holds files Parley did not write (${listEntries(foreign)})`;
 }
 
 const OUT_FIX = "choose a new or empty folder, or one a previous build wrote";

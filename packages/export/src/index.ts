@@ -1,6 +1,13 @@
 export { renderDataset, renderTable, renderTableFiles } from "./_render.ts";
 export { renderReview, REVIEW_FILE, type ReviewRow } from "./_review.ts";
-export { isRunning, publishDataset, recoverInterruptedSwap, ValidationFailed, writeNewFile, type PublishOptions } from "./_publish.ts";
+export {
+  isRunning,
+  publishDataset,
+  recoverInterruptedSwap,
+  ValidationFailed,
+  writeNewFile,
+  type PublishOptions,
+} from "./_publish.ts";
 export {
   datasetTargetProblem,
   foreignEntries,

@@ -9,14 +9,86 @@ import { MARKER_FILE, publishDataset, renderDataset, ValidationFailed } from "..
 
 const sha = "a".repeat(64);
 const dataset: Dataset = {
-  sources: [{ source_id: "s1", title: "Talks in Kazan", publisher: "A paper", url: null, published: "2023-09-29", language: "en", title_is_headline: true, unknown_fields: [], retrieved: null, curated_fields: [], sha256: sha }],
-  meetings: [{ meeting_id: "meeting:x:2023-09-29:kazan", name: "X (Kazan)", curated_fields: [], series: "X", round: null, date: "2023-09-29", city: "Kazan", country: "RUS", source_ids: ["s1"] }],
-  attendees: [{ attendee_id: "meeting:x:2023-09-29:kazan/country:rus", meeting_id: "meeting:x:2023-09-29:kazan", role_key: null, curated_fields: [], attendee_type: "country", person_id: null, name: "Russia", role: null, country: "RUS", basis: null, participation: "in_person", source_ids: ["s1"] }],
-  quotes: [{ quote_id: "quote:1", text: "=HYPERLINK(\"http://x\",\"click\") we will continue, \"she said\"", kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "role", speaker_id: null, speaker_name: "a spokesperson", speaker_role: null, speaker_role_key: null, speaker_country: null, meeting_id: null, source_ids: ["s1"] }],
-  people: [{ person_id: "person:a-b", name: "A B", curated_fields: [], aliases: ["A. B", "Ab B"], country: null, role: null }],
+  sources: [
+    {
+      source_id: "s1",
+      title: "Talks in Kazan",
+      publisher: "A paper",
+      url: null,
+      published: "2023-09-29",
+      language: "en",
+      title_is_headline: true,
+      unknown_fields: [],
+      retrieved: null,
+      curated_fields: [],
+      sha256: sha,
+    },
+  ],
+  meetings: [
+    {
+      meeting_id: "meeting:x:2023-09-29:kazan",
+      name: "X (Kazan)",
+      curated_fields: [],
+      series: "X",
+      round: null,
+      date: "2023-09-29",
+      city: "Kazan",
+      country: "RUS",
+      source_ids: ["s1"],
+    },
+  ],
+  attendees: [
+    {
+      attendee_id: "meeting:x:2023-09-29:kazan/country:rus",
+      meeting_id: "meeting:x:2023-09-29:kazan",
+      role_key: null,
+      curated_fields: [],
+      attendee_type: "country",
+      person_id: null,
+      name: "Russia",
+      role: null,
+      country: "RUS",
+      basis: null,
+      participation: "in_person",
+      source_ids: ["s1"],
+    },
+  ],
+  quotes: [
+    {
+      quote_id: "quote:1",
+      text: '=HYPERLINK("http://x","click") we will continue, "she said"',
+      kind: null,
+      medium: null,
+      said_on: null,
+      translated: null,
+      curated_fields: [],
+      speaker_type: "role",
+      speaker_id: null,
+      speaker_name: "a spokesperson",
+      speaker_role: null,
+      speaker_role_key: null,
+      speaker_country: null,
+      meeting_id: null,
+      source_ids: ["s1"],
+    },
+  ],
+  people: [
+    { person_id: "person:a-b", name: "A B", curated_fields: [], aliases: ["A. B", "Ab B"], country: null, role: null },
+  ],
   quote_sources: [],
   roles: [],
-  evidence: [{ origin: "source", field: null, record_type: "quote", record_id: "quote:1", source_id: "s1", start: 0, end: 10, sentence: "+ a sentence" }],
+  evidence: [
+    {
+      origin: "source",
+      field: null,
+      record_type: "quote",
+      record_id: "quote:1",
+      source_id: "s1",
+      start: 0,
+      end: 10,
+      sentence: "+ a sentence",
+    },
+  ],
 };
 
 describe("renderDataset", () => {
@@ -24,7 +96,9 @@ describe("renderDataset", () => {
 
   it("writes every table as CSV with the contract's columns and as JSON", () => {
     expect([...files.keys()].sort()).toEqual(
-      ["attendees", "evidence", "meetings", "people", "quote_sources", "quotes", "roles", "sources"].flatMap((t) => [`${t}.csv`, `${t}.json`]).sort(),
+      ["attendees", "evidence", "meetings", "people", "quote_sources", "quotes", "roles", "sources"]
+        .flatMap((t) => [`${t}.csv`, `${t}.json`])
+        .sort(),
     );
     expect(files.get("quotes.csv")?.split("\n")[0]).toBe(
       "quote_id,text,kind,medium,said_on,translated,speaker_type,speaker_id,speaker_name,speaker_role,speaker_role_key,speaker_country,meeting_id,source_ids,curated_fields",
@@ -48,7 +122,10 @@ describe("publishDataset", () => {
     publishDataset(dataset, out, { min_rows: {}, max_rows: {} });
     const before = readFileSync(join(out, "quotes.csv"), "utf8");
 
-    const broken = { ...dataset, quotes: [{ ...dataset.quotes[0]!, meeting_id: "meeting:missing", text: "changed text here" }] };
+    const broken = {
+      ...dataset,
+      quotes: [{ ...dataset.quotes[0]!, meeting_id: "meeting:missing", text: "changed text here" }],
+    };
     expect(() => publishDataset(broken, out, { min_rows: {}, max_rows: {} })).toThrow(ValidationFailed);
     expect(() => publishDataset(dataset, out, { min_rows: { quotes: 5 }, max_rows: {} })).toThrow(/fewer than the 5/);
     expect(readFileSync(join(out, "quotes.csv"), "utf8")).toBe(before);
@@ -71,11 +148,22 @@ describe("publishDataset and folders it did not write", () => {
 
   it("marks the folder it writes with who wrote it and which files, the same bytes every time", () => {
     const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
-    const files = publishDataset(dataset, join(parent, "a"), NONE, { marker: { collection: "moscow-format", command: "parley build" } });
-    publishDataset(dataset, join(parent, "b"), NONE, { marker: { collection: "moscow-format", command: "parley build" } });
+    const files = publishDataset(dataset, join(parent, "a"), NONE, {
+      marker: { collection: "moscow-format", command: "parley build" },
+    });
+    publishDataset(dataset, join(parent, "b"), NONE, {
+      marker: { collection: "moscow-format", command: "parley build" },
+    });
     const marker = JSON.parse(readFileSync(join(parent, "a", MARKER_FILE), "utf8"));
-    expect(marker).toMatchObject({ written_by: "parley", collection: "moscow-format", command: "parley build", files: [...files].sort() });
-    expect(readFileSync(join(parent, "b", MARKER_FILE), "utf8")).toBe(readFileSync(join(parent, "a", MARKER_FILE), "utf8"));
+    expect(marker).toMatchObject({
+      written_by: "parley",
+      collection: "moscow-format",
+      command: "parley build",
+      files: [...files].sort(),
+    });
+    expect(readFileSync(join(parent, "b", MARKER_FILE), "utf8")).toBe(
+      readFileSync(join(parent, "a", MARKER_FILE), "utf8"),
+    );
     expect(files.includes(MARKER_FILE)).toBe(false);
   });
 
@@ -93,9 +181,9 @@ describe("publishDataset and folders it did not write", () => {
   it("refuses a guarded folder that does not exist yet without creating it", () => {
     const parent = mkdtempSync(join(tmpdir(), "parley-export-"));
     const out = join(parent, "sources", "new", "dataset");
-    expect(() => publishDataset(dataset, out, NONE, { guarded: [{ path: join(parent, "sources"), what: "the sources folder" }] })).toThrow(
-      /is inside the sources folder/,
-    );
+    expect(() =>
+      publishDataset(dataset, out, NONE, { guarded: [{ path: join(parent, "sources"), what: "the sources folder" }] }),
+    ).toThrow(/is inside the sources folder/);
     expect(readdirSync(parent)).toEqual([]);
   });
 });

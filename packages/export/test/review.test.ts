@@ -20,7 +20,9 @@ describe("review.csv", () => {
     const [header, row] = csv.trim().split("\n");
     expect(header).toBe("source_id,record_type,summary,confidence,reason,start,end,sentence");
     // The flag is two code points but four UTF-16 units: offsets count code points, as Python slices.
-    expect(row).toBe(`wire-1,meeting,"meeting on 2024-10-14 (Jane Roe, John Doe)",0.5,no city stated with the meeting,${start - 2},${text.length - 2},Jane Roe met John Doe on Monday to discuss trade.`);
+    expect(row).toBe(
+      `wire-1,meeting,"meeting on 2024-10-14 (Jane Roe, John Doe)",0.5,no city stated with the meeting,${start - 2},${text.length - 2},Jane Roe met John Doe on Monday to discuss trade.`,
+    );
     expect([...text].slice(start - 2, text.length - 2).join("")).toBe(item.sentence);
   });
 

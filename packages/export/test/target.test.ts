@@ -29,15 +29,39 @@ describe("foreignEntries", () => {
     ["an empty folder", [], null, []],
     ["a folder a build wrote", files(MARKER_FILE, ...DATASET_FILES), marker(...DATASET_FILES), []],
     ["a marked folder missing a file it listed", files(MARKER_FILE, "quotes.csv"), marker(...DATASET_FILES), []],
-    ["a marked folder with a file added by hand", files(MARKER_FILE, ...DATASET_FILES, "analysis.ipynb"), marker(...DATASET_FILES), ["analysis.ipynb"]],
-    ["a marked folder with a folder added", [...files(MARKER_FILE, "quotes.csv"), folder("quotes.json")], marker(...DATASET_FILES), ["quotes.json"]],
+    [
+      "a marked folder with a file added by hand",
+      files(MARKER_FILE, ...DATASET_FILES, "analysis.ipynb"),
+      marker(...DATASET_FILES),
+      ["analysis.ipynb"],
+    ],
+    [
+      "a marked folder with a folder added",
+      [...files(MARKER_FILE, "quotes.csv"), folder("quotes.json")],
+      marker(...DATASET_FILES),
+      ["quotes.json"],
+    ],
     // What every Parley before the marker wrote, e.g. a checkout's datasets/moscow-format/current/.
     ["an unmarked folder of exactly the dataset files", files(...DATASET_FILES), null, []],
-    ["an unmarked folder of some dataset file names", files("people.csv", "people.json"), null, ["people.csv", "people.json"]],
-    ["an unmarked folder of the dataset files and one more", files(...DATASET_FILES, "README.md"), null, [...DATASET_FILES, "README.md"]],
+    [
+      "an unmarked folder of some dataset file names",
+      files("people.csv", "people.json"),
+      null,
+      ["people.csv", "people.json"],
+    ],
+    [
+      "an unmarked folder of the dataset files and one more",
+      files(...DATASET_FILES, "README.md"),
+      null,
+      [...DATASET_FILES, "README.md"],
+    ],
     ["a user's folder", [...files("thesis.docx"), folder("notes")], null, ["thesis.docx", "notes"]],
   ])("%s", (_label, entries, mark, expected) => {
-    expect(foreignEntries(entries, mark).map((e) => e.name).sort()).toEqual([...expected].sort());
+    expect(
+      foreignEntries(entries, mark)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 });
 
@@ -47,8 +71,14 @@ describe("datasetTargetProblem", () => {
     [{ kind: "file" }, "/d is a file"],
     [{ kind: "link" }, "/d is a symbolic link"],
     [{ kind: "folder", entries: [], marker: null }, null],
-    [{ kind: "folder", entries: [...files("thesis.docx"), folder("notes")], marker: null }, "/d exists and holds files Parley did not write (notes/, thesis.docx)"],
-    [{ kind: "folder", entries: files("a", "b", "c", "d", "e"), marker: null }, "/d exists and holds files Parley did not write (a, b, c and 2 more)"],
+    [
+      { kind: "folder", entries: [...files("thesis.docx"), folder("notes")], marker: null },
+      "/d exists and holds files Parley did not write (notes/, thesis.docx)",
+    ],
+    [
+      { kind: "folder", entries: files("a", "b", "c", "d", "e"), marker: null },
+      "/d exists and holds files Parley did not write (a, b, c and 2 more)",
+    ],
   ])("%j: %s", (state, expected) => {
     expect(datasetTargetProblem("/d", state)).toBe(expected);
   });
@@ -68,15 +98,24 @@ describe("overlapProblem", () => {
     ["/elsewhere/out", null],
     ["/repo/datasets/moscow-format/current", null],
     ["/repo/pipelines/moscow-format/sources", "/repo/pipelines/moscow-format/sources is the sources folder"],
-    ["/repo/pipelines/moscow-format/sources/out", "/repo/pipelines/moscow-format/sources/out is inside the sources folder (/repo/pipelines/moscow-format/sources)"],
+    [
+      "/repo/pipelines/moscow-format/sources/out",
+      "/repo/pipelines/moscow-format/sources/out is inside the sources folder (/repo/pipelines/moscow-format/sources)",
+    ],
     ["/repo/pipelines", "/repo/pipelines contains the sources folder (/repo/pipelines/moscow-format/sources)"],
     ["/repo/datasets/moscow-format/1.0.0", "/repo/datasets/moscow-format/1.0.0 is a published version folder"],
-    ["/repo/datasets/moscow-format/1.0.0/x", "/repo/datasets/moscow-format/1.0.0/x is inside a published version folder (/repo/datasets/moscow-format/1.0.0)"],
+    [
+      "/repo/datasets/moscow-format/1.0.0/x",
+      "/repo/datasets/moscow-format/1.0.0/x is inside a published version folder (/repo/datasets/moscow-format/1.0.0)",
+    ],
     ["/repo/datasets", "/repo/datasets contains a published version folder (/repo/datasets/moscow-format/1.0.0)"],
     // The closest relation is named: the root is the root, though it also holds the sources.
     ["/repo", "/repo is the repository root"],
     ["/", "/ contains the sources folder (/repo/pipelines/moscow-format/sources)"],
-    ["/repo/../repo/pipelines/moscow-format/sources", "/repo/../repo/pipelines/moscow-format/sources is the sources folder"],
+    [
+      "/repo/../repo/pipelines/moscow-format/sources",
+      "/repo/../repo/pipelines/moscow-format/sources is the sources folder",
+    ],
   ])("%s: %s", (target, expected) => {
     expect(overlapProblem(target, guarded)).toBe(expected);
   });
@@ -85,7 +124,9 @@ describe("overlapProblem", () => {
     const root = mkdtempSync(join(tmpdir(), "parley-target-"));
     mkdirSync(join(root, "sources"));
     symlinkSync(join(root, "sources"), join(root, "alias"));
-    expect(overlapProblem(join(root, "alias", "out"), [{ path: join(root, "sources"), what: "the sources folder" }])).toMatch(/is inside the sources folder/);
+    expect(
+      overlapProblem(join(root, "alias", "out"), [{ path: join(root, "sources"), what: "the sources folder" }]),
+    ).toMatch(/is inside the sources folder/);
   });
 });
 
@@ -104,7 +145,9 @@ describe("refuseUnsafeTarget on disk", () => {
     expect(readTarget(join(root, "link"))).toEqual({ kind: "link" });
     expect(readTarget(join(root, "built"))).toMatchObject({ kind: "folder", marker: { files: ["quotes.csv"] } });
     expect(() => refuseUnsafeTarget("--out", join(root, "built"), [])).not.toThrow();
-    expect(() => refuseUnsafeTarget("--out", join(root, "forged"), [])).toThrow(`--out: ${join(root, "forged")} exists and holds files Parley did not write (.parley) — choose`);
+    expect(() => refuseUnsafeTarget("--out", join(root, "forged"), [])).toThrow(
+      `--out: ${join(root, "forged")} exists and holds files Parley did not write (.parley) — choose`,
+    );
     expect(() => refuseUnsafeTarget("--out", join(root, "notes.txt"), [])).toThrow(InputError);
   });
 });

@@ -9,7 +9,10 @@ export interface BoilerplateCut {
 // Lines that are page furniture on any site: reading time, share buttons, reminder buttons, bare "Sources" headings.
 const FURNITURE_LINES: ReadonlyArray<[string, RegExp]> = [
   ["reading time", /^\s*\d+\s*(min|mins|minute|minutes)\s+read\s*$/i],
-  ["page button", /^\s*(advertisement|share|share this( article)?|print|remind me later\.?|read more|related( articles)?|sources)\s*$/i],
+  [
+    "page button",
+    /^\s*(advertisement|share|share this( article)?|print|remind me later\.?|read more|related( articles)?|sources)\s*$/i,
+  ],
   ["comment invitation", /^\s*(join|sign in|log in|subscribe)\b.{0,60}\b(to comment|comments?|newsletter)\b/i],
 ];
 
@@ -32,7 +35,11 @@ export function findBoilerplate(text: string, publisher: RegistryPublisher | und
   for (const { start, end, line } of lines) {
     const trimmed = line.trim();
     if (fromMarkers.some((marker) => trimmed.startsWith(marker))) {
-      cuts.push({ rule: `${publisher?.name ?? "publisher"}: text after '${trimmed.slice(0, 40)}'`, start, end: text.length });
+      cuts.push({
+        rule: `${publisher?.name ?? "publisher"}: text after '${trimmed.slice(0, 40)}'`,
+        start,
+        end: text.length,
+      });
       break;
     }
     if (dropLines.has(trimmed)) {

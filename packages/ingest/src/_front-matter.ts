@@ -37,7 +37,8 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
 
 // YAML escapes ("\uD800", "\u0007") can put in front matter what no UTF-8 text holds: half a surrogate pair,
 // which CSV and JSON would write differently, or a control character, which has no place in a title.
-const UNWRITABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNWRITABLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const lineOf = (lines: readonly string[], key: string): number => {
   const index = lines.findIndex((l) => l.startsWith(`${key}:`));
@@ -48,7 +49,12 @@ const lineOf = (lines: readonly string[], key: string): number => {
 function checkWebAddress(frontMatter: SourceFrontMatter, lines: readonly string[], file: string): void {
   const url = frontMatter.url;
   if (url !== undefined && url !== "unknown" && !/^https?:\/\//i.test(url)) {
-    throw inputError(file, lineOf(lines, "url"), `'url' is ${JSON.stringify(url)}, not a web address`, "use the article's address starting with https://, or delete the line");
+    throw inputError(
+      file,
+      lineOf(lines, "url"),
+      `'url' is ${JSON.stringify(url)}, not a web address`,
+      "use the article's address starting with https://, or delete the line",
+    );
   }
 }
 
@@ -57,6 +63,11 @@ function checkCharacters(frontMatter: SourceFrontMatter, lines: readonly string[
     const bad = typeof value === "string" ? UNWRITABLE.exec(value) : null;
     if (!bad) continue;
     const code = `U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-    throw inputError(file, lineOf(lines, key), `'${key}' holds the character ${code}, which text cannot carry`, `remove the escape that makes ${code} from '${key}'`);
+    throw inputError(
+      file,
+      lineOf(lines, key),
+      `'${key}' holds the character ${code}, which text cannot carry`,
+      `remove the escape that makes ${code} from '${key}'`,
+    );
   }
 }

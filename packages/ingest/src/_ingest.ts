@@ -15,7 +15,12 @@ export const MAX_SOURCE_BYTES = 4 * MAX_BODY_CHARS + 65_536;
 export function readSourceFile(file: string): Uint8Array {
   const bytes = statSync(file).size;
   if (bytes > MAX_SOURCE_BYTES) {
-    throw inputError(file, null, `the file has ${bytes} bytes, more than one article may have`, "add one article per file");
+    throw inputError(
+      file,
+      null,
+      `the file has ${bytes} bytes, more than one article may have`,
+      "add one article per file",
+    );
   }
   return readFileSync(file);
 }
@@ -34,10 +39,14 @@ const MAX_SOURCE_ID_CHARS = 200;
 export function checkSourceId(file: string): string {
   const id = sourceIdOf(file);
   const fix = "rename the file using letters, digits, spaces, '-', '_' or '.' (its name becomes the source ID)";
-  if (id.length > MAX_SOURCE_ID_CHARS) throw inputError(file, null, `the file name is longer than ${MAX_SOURCE_ID_CHARS} characters`, fix);
+  if (id.length > MAX_SOURCE_ID_CHARS)
+    throw inputError(file, null, `the file name is longer than ${MAX_SOURCE_ID_CHARS} characters`, fix);
   if (!SOURCE_ID.test(id) || id !== id.trim()) {
     const bad = [...new Set([...id].filter((c) => !/[\p{L}\p{M}\p{N} ._-]/u.test(c)))];
-    const what = bad.length > 0 ? `contains ${bad.map((c) => JSON.stringify(c)).join(" ")}` : "must start with a letter or digit and not end with a space";
+    const what =
+      bad.length > 0
+        ? `contains ${bad.map((c) => JSON.stringify(c)).join(" ")}`
+        : "must start with a letter or digit and not end with a space";
     throw inputError(file, null, `the file name cannot be a source ID: it ${what}`, fix);
   }
   return id;
@@ -47,13 +56,23 @@ export function checkSourceId(file: string): string {
 export function decodeSource(bytes: Uint8Array, file: string): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw inputError(file, lineOfByte(bytes, nul), "the file contains a NUL byte: it is binary, not text", "save the article as plain UTF-8 text");
+    throw inputError(
+      file,
+      lineOfByte(bytes, nul),
+      "the file contains a NUL byte: it is binary, not text",
+      "save the article as plain UTF-8 text",
+    );
   }
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     return text.replace(/\r\n?/g, "\n");
   } catch {
-    throw inputError(file, lineOfByte(bytes, firstInvalidUtf8(bytes)), "the file is not valid UTF-8", "re-save the file with UTF-8 encoding");
+    throw inputError(
+      file,
+      lineOfByte(bytes, firstInvalidUtf8(bytes)),
+      "the file is not valid UTF-8",
+      "re-save the file with UTF-8 encoding",
+    );
   }
 }
 
@@ -123,8 +142,11 @@ export function ingestSource(file: string, bytes: Uint8Array, registry: Registry
 }
 
 /** The citation fields as the data carries them: `unknown` (or a missing url or retrieved date) is empty, and listed. */
-export function knownValues(frontMatter: SourceFrontMatter): Pick<Article, "publisher" | "url" | "published" | "retrieved" | "unknown_fields"> {
-  const value = (v: string | undefined): string | null => (v === undefined || v.trim().toLowerCase() === UNKNOWN ? null : v);
+export function knownValues(
+  frontMatter: SourceFrontMatter,
+): Pick<Article, "publisher" | "url" | "published" | "retrieved" | "unknown_fields"> {
+  const value = (v: string | undefined): string | null =>
+    v === undefined || v.trim().toLowerCase() === UNKNOWN ? null : v;
   const values = {
     publisher: value(frontMatter.publisher),
     published: value(frontMatter.published),

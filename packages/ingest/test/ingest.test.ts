@@ -27,20 +27,26 @@ describe("ingestSource on the seed articles", () => {
     ["002_a14f13557b4ea54b", null, "2025-10", true, ["publisher", "url", "retrieved"]],
     ["003_96bfffb7ac8232e6", "The Moscow Times", "2023-09-29", false, ["url", "retrieved"]],
     ["004_94cf14c4f1cc1c4e", "The Moscow Times", "2024-10", false, ["url", "retrieved"]],
-  ])("reads %s: publisher %s, published %s, headline %s, unknown %j", (stem, publisher, published, headline, unknown) => {
-    const article = ingestSource(seed(stem), readFileSync(seed(stem)), registry);
-    expect(article.source_id).toBe(stem);
-    // "publisher: unknown" is no publisher's name: empty, and flagged.
-    expect(article.publisher).toBe(publisher);
-    expect(article.published).toBe(published);
-    expect(article.title_is_headline).toBe(headline);
-    expect(article.unknown_fields).toEqual(unknown);
-    const bodyLine = headline ? 7 : 8;
-    expect(article.body_line).toBe(bodyLine);
-    // Offsets into the text are offsets into the file body: blanking keeps the length.
-    const body = readFileSync(seed(stem), "utf8").split("\n").slice(bodyLine - 1).join("\n");
-    expect(article.text.length).toBe(body.length);
-  });
+  ])(
+    "reads %s: publisher %s, published %s, headline %s, unknown %j",
+    (stem, publisher, published, headline, unknown) => {
+      const article = ingestSource(seed(stem), readFileSync(seed(stem)), registry);
+      expect(article.source_id).toBe(stem);
+      // "publisher: unknown" is no publisher's name: empty, and flagged.
+      expect(article.publisher).toBe(publisher);
+      expect(article.published).toBe(published);
+      expect(article.title_is_headline).toBe(headline);
+      expect(article.unknown_fields).toEqual(unknown);
+      const bodyLine = headline ? 7 : 8;
+      expect(article.body_line).toBe(bodyLine);
+      // Offsets into the text are offsets into the file body: blanking keeps the length.
+      const body = readFileSync(seed(stem), "utf8")
+        .split("\n")
+        .slice(bodyLine - 1)
+        .join("\n");
+      expect(article.text.length).toBe(body.length);
+    },
+  );
 
   it.each([
     ["003_96bfffb7ac8232e6", ["Dear readers", "Remind me later", "undesirable"]],
@@ -67,13 +73,33 @@ describe("bad source files give a clear path:line error", () => {
     ["no front matter", `${body}`, "bad.md:1: no front matter"],
     ["unclosed front matter", `---\ntitle: T\n${body}`, "bad.md:1: front matter is not closed"],
     ["missing published", `---\ntitle: T\npublisher: P\n---\n${body}`, "bad.md:2: 'published'"],
-    ["broken YAML", `---\ntitle: T\npublisher: [P\npublished: 2024-10\n---\n${body}`, "bad.md:4: YAML cannot be read: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    [
+      "broken YAML",
+      `---\ntitle: T\npublisher: [P\npublished: 2024-10\n---\n${body}`,
+      "bad.md:4: YAML cannot be read: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ],
     ["impossible date", `---\ntitle: T\npublisher: P\npublished: 2025-13-45\n---\n${body}`, "bad.md:4: 'published'"],
-    ["30 February", `---\ntitle: T\npublisher: P\npublished: 2025-02-30\n---\n${body}`, "bad.md:4: 'published': a day that exists"],
+    [
+      "30 February",
+      `---\ntitle: T\npublisher: P\npublished: 2025-02-30\n---\n${body}`,
+      "bad.md:4: 'published': a day that exists",
+    ],
     ["wrong type", `---\ntitle: [a, b]\npublisher: P\npublished: 2024-10\n---\n${body}`, "bad.md:2: 'title'"],
-    ["unknown date kept as unknown, a URL that is not one refused", `---\ntitle: T\npublisher: P\npublished: unknown\nurl: file:///etc/passwd\n---\n${body}`, "bad.md:5: 'url' is \"file:///etc/passwd\", not a web address"],
-    ["unknown field", `---\ntitle: T\npublisher: P\npublished: 2024\nauthor: X\n---\n${body}`, "bad.md:5: 'author': not a known field"],
-    ["empty body", `---\ntitle: T\npublisher: P\npublished: 2024-10\n---\n\n  \n`, "bad.md:6: the article body is empty"],
+    [
+      "unknown date kept as unknown, a URL that is not one refused",
+      `---\ntitle: T\npublisher: P\npublished: unknown\nurl: file:///etc/passwd\n---\n${body}`,
+      "bad.md:5: 'url' is \"file:///etc/passwd\", not a web address",
+    ],
+    [
+      "unknown field",
+      `---\ntitle: T\npublisher: P\npublished: 2024\nauthor: X\n---\n${body}`,
+      "bad.md:5: 'author': not a known field",
+    ],
+    [
+      "empty body",
+      `---\ntitle: T\npublisher: P\npublished: 2024-10\n---\n\n  \n`,
+      "bad.md:6: the article body is empty",
+    ],
   ])("%s", (_case, text, expected) => {
     expect(problemOf("bad.md", text)).toContain(expected);
   });

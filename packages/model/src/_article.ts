@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { AttendeeType, CountryCode, PartialDate, Participation, QuoteKind, QuoteMedium, SpeakerType, UnknownField } from "./_records.ts";
+import {
+  AttendeeType,
+  CountryCode,
+  PartialDate,
+  Participation,
+  QuoteKind,
+  QuoteMedium,
+  SpeakerType,
+  UnknownField,
+} from "./_records.ts";
 
 // YAML reads `published: 2024` as a number; a year alone is a valid date at year precision.
 const yearAsText = (value: unknown): unknown => (typeof value === "number" ? String(value) : value);
@@ -16,7 +25,10 @@ export const SourceFrontMatter = z.strictObject({
   publisher: z.string().trim().min(1, "a publisher is required (write 'unknown' when it is not known)"),
   published: z.preprocess(yearAsText, unknownOr(PartialDate)),
   url: unknownOr(z.url({ message: "a full URL starting with http:// or https://" })).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "a language code such as en").default("en"),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, "a language code such as en")
+    .default("en"),
   retrieved: z.preprocess(yearAsText, unknownOr(PartialDate)).optional(),
 });
 export type SourceFrontMatter = z.infer<typeof SourceFrontMatter>;

@@ -29,7 +29,10 @@ const ELLIPSIS = /\u2026|\.{3}|\[\s*\.*\s*\]/;
 
 // An elided quote ("… is categorically unacceptable") matches when each of its parts stands, in order, in the other.
 function elidedWithin(elided: string, full: string): boolean {
-  const parts = elided.split(ELLIPSIS).map((p) => quoteWords(p).join(" ")).filter((p) => p.length > 0);
+  const parts = elided
+    .split(ELLIPSIS)
+    .map((p) => quoteWords(p).join(" "))
+    .filter((p) => p.length > 0);
   if (parts.length < 2) return false;
   const haystack = quoteWords(full).join(" ");
   let from = 0;
@@ -68,11 +71,19 @@ export interface QuoteShape {
 
 export function quoteShape(text: string): QuoteShape {
   const words = quoteWords(text);
-  return { words, joined: ` ${words.join(" ")} `, numbers: words.filter((w) => /\d/.test(w)).sort().join(" ") };
+  return {
+    words,
+    joined: ` ${words.join(" ")} `,
+    numbers: words
+      .filter((w) => /\d/.test(w))
+      .sort()
+      .join(" "),
+  };
 }
 
 /** Like quotesMatch on prepared words: containment is word for word, and the overlap test needs the same numbers. */
 export function shapesMatch(a: QuoteShape, b: QuoteShape): boolean {
-  if (a.words.length > 0 && b.words.length > 0 && (a.joined.includes(b.joined) || b.joined.includes(a.joined))) return true;
+  if (a.words.length > 0 && b.words.length > 0 && (a.joined.includes(b.joined) || b.joined.includes(a.joined)))
+    return true;
   return a.numbers === b.numbers && jaccard(a.words, b.words) >= 0.8;
 }

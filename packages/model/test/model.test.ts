@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { attendeeId, foldName, foldedSurname, foldText, jaccard, meetingId, PartialDate, personId, quoteId, slugify, SourceFrontMatter, words } from "../src/index.ts";
+import {
+  attendeeId,
+  foldName,
+  foldedSurname,
+  foldText,
+  jaccard,
+  meetingId,
+  PartialDate,
+  personId,
+  quoteId,
+  slugify,
+  SourceFrontMatter,
+  words,
+} from "../src/index.ts";
 
 describe("PartialDate", () => {
   it.each([

@@ -48,15 +48,19 @@ function checkCorrection(c: Correction): string | null {
   if (c.action === "merge" || c.action === "rename") {
     const target = c.action === "merge" ? c.into : c.to;
     if (!RENAMEABLE.includes(table)) return `'id': ${c.action} works on people, meetings and quotes, not ${table}`;
-    if (tableOfId(target) !== table) return `'${c.action === "merge" ? "into" : "to"}': ${target} is not in the same table as ${c.id}`;
+    if (tableOfId(target) !== table)
+      return `'${c.action === "merge" ? "into" : "to"}': ${target} is not in the same table as ${c.id}`;
     if (target === c.id) return `'id': ${c.action} of an ID into itself`;
   }
-  if ((c.action === "reject" || c.action === "retire") && table === "sources") return `'id': a source cannot be ${c.action === "reject" ? "rejected" : "retired"}; remove its file from sources/`;
-  if (c.action === "retire" && c.to !== undefined && tableOfId(c.to) !== table) return `'to': ${c.to} is not in the same table as ${c.id}`;
+  if ((c.action === "reject" || c.action === "retire") && table === "sources")
+    return `'id': a source cannot be ${c.action === "reject" ? "rejected" : "retired"}; remove its file from sources/`;
+  if (c.action === "retire" && c.to !== undefined && tableOfId(c.to) !== table)
+    return `'to': ${c.to} is not in the same table as ${c.id}`;
   if (c.action === "correct") {
     const shape = TABLES[table].schema.shape as Record<string, z.ZodType>;
     const field = shape[c.field];
-    if (field === undefined) return `'field': ${table} has no field '${c.field}' (fields: ${Object.keys(shape).join(", ")})`;
+    if (field === undefined)
+      return `'field': ${table} has no field '${c.field}' (fields: ${Object.keys(shape).join(", ")})`;
     if (c.field === TABLES[table].key) return `'field': ${c.field} is the ID; use action: rename`;
     const parsed = field.safeParse(c.value);
     if (!parsed.success) return `'value': not a valid ${c.field}: ${parsed.error.issues[0]?.message ?? "invalid"}`;
@@ -93,13 +97,18 @@ function mergeInto(kept: Row, other: Row): Row {
   const merged: Row = { ...kept };
   for (const [field, value] of Object.entries(other)) {
     const mine = merged[field];
-    if (Array.isArray(mine) && Array.isArray(value)) merged[field] = [...new Set([...mine, ...value].map(String))].sort(byText);
+    if (Array.isArray(mine) && Array.isArray(value))
+      merged[field] = [...new Set([...mine, ...value].map(String))].sort(byText);
     else if (mine === null || mine === undefined) merged[field] = value;
   }
   // A merged person's other spelling becomes an alias of the one kept.
   if (typeof merged.person_id === "string" && Array.isArray(merged.aliases)) {
-    const names = [other.name, ...(other.aliases as unknown[] ?? [])].filter((n): n is string => typeof n === "string");
-    merged.aliases = [...new Set([...(merged.aliases as string[]), ...names])].filter((n) => n !== merged.name).sort(byText);
+    const names = [other.name, ...((other.aliases as unknown[]) ?? [])].filter(
+      (n): n is string => typeof n === "string",
+    );
+    merged.aliases = [...new Set([...(merged.aliases as string[]), ...names])]
+      .filter((n) => n !== merged.name)
+      .sort(byText);
   }
   return merged;
 }
@@ -118,7 +127,12 @@ function collapse(rows: Row[], key: string, original: Map<Row, string>): Row[] {
 }
 
 function sortEvidence(rows: Dataset["evidence"]): Dataset["evidence"] {
-  const seen = new Map(rows.map((r) => [`${r.record_type}\u0000${r.record_id}\u0000${r.origin}\u0000${r.source_id}\u0000${r.start}\u0000${r.end}\u0000${r.field}`, r]));
+  const seen = new Map(
+    rows.map((r) => [
+      `${r.record_type}\u0000${r.record_id}\u0000${r.origin}\u0000${r.source_id}\u0000${r.start}\u0000${r.end}\u0000${r.field}`,
+      r,
+    ]),
+  );
   return [...seen.values()].sort(
     (a, b) =>
       byText(a.record_type, b.record_type) ||
@@ -147,7 +161,11 @@ const widerRole = (a: Dataset["roles"][number], b: Dataset["roles"][number]): Da
   role_key: a.role_key ?? b.role_key,
   country: a.country ?? b.country,
   from: [a.from, b.from].filter((d): d is string => d !== null).sort()[0] ?? null,
-  to: [a.to, b.to].filter((d): d is string => d !== null).sort().at(-1) ?? null,
+  to:
+    [a.to, b.to]
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null,
   source_ids: [...new Set([...a.source_ids, ...b.source_ids])].sort(byText),
 });
 
@@ -166,7 +184,10 @@ export function renameIds(dataset: Dataset, renames: ReadonlyMap<string, string>
     const meeting = r(a.meeting_id);
     const person = rn(a.person_id);
     const rest = a.attendee_id.slice(a.meeting_id.length + 1);
-    const id = a.attendee_type === "person" && person !== a.person_id && person !== null ? attendeeId(meeting, "person", person) : `${meeting}/${rest}`;
+    const id =
+      a.attendee_type === "person" && person !== a.person_id && person !== null
+        ? attendeeId(meeting, "person", person)
+        : `${meeting}/${rest}`;
     if (id !== a.attendee_id) attendeeRenames.set(a.attendee_id, id);
     return track({ ...a, attendee_id: id, meeting_id: meeting, person_id: person }, "attendee_id");
   });
@@ -182,14 +203,27 @@ export function renameIds(dataset: Dataset, renames: ReadonlyMap<string, string>
       (x) => `${x.person_id}\u0000${x.role.toLowerCase()}`,
       widerRole,
     ).sort((a, b) => byText(a.person_id, b.person_id) || byText(a.role, b.role)),
-    meetings: collapse(dataset.meetings.map((m) => track({ ...m, meeting_id: r(m.meeting_id) }, "meeting_id")), "meeting_id", original) as Dataset["meetings"],
+    meetings: collapse(
+      dataset.meetings.map((m) => track({ ...m, meeting_id: r(m.meeting_id) }, "meeting_id")),
+      "meeting_id",
+      original,
+    ) as Dataset["meetings"],
     attendees: collapse(attendees, "attendee_id", original) as Dataset["attendees"],
     quotes: collapse(
-      dataset.quotes.map((q) => track({ ...q, quote_id: r(q.quote_id), speaker_id: rn(q.speaker_id), meeting_id: rn(q.meeting_id) }, "quote_id")),
+      dataset.quotes.map((q) =>
+        track(
+          { ...q, quote_id: r(q.quote_id), speaker_id: rn(q.speaker_id), meeting_id: rn(q.meeting_id) },
+          "quote_id",
+        ),
+      ),
       "quote_id",
       original,
     ) as Dataset["quotes"],
-    people: collapse(dataset.people.map((p) => track({ ...p, person_id: r(p.person_id) }, "person_id")), "person_id", original) as Dataset["people"],
+    people: collapse(
+      dataset.people.map((p) => track({ ...p, person_id: r(p.person_id) }, "person_id")),
+      "person_id",
+      original,
+    ) as Dataset["people"],
     evidence: sortEvidence(
       dataset.evidence.map((e) => ({
         ...e,
@@ -208,7 +242,8 @@ function rejectIds(dataset: Dataset, ids: ReadonlySet<string>): Dataset {
   const people = dataset.people.filter((p) => !ids.has(p.person_id));
   const personIds = new Set(people.map((p) => p.person_id));
   const attendees = dataset.attendees.filter(
-    (a) => !ids.has(a.attendee_id) && meetingIds.has(a.meeting_id) && (a.person_id === null || personIds.has(a.person_id)),
+    (a) =>
+      !ids.has(a.attendee_id) && meetingIds.has(a.meeting_id) && (a.person_id === null || personIds.has(a.person_id)),
   );
   const quotes = dataset.quotes
     .filter((q) => !ids.has(q.quote_id) && (q.speaker_id === null || personIds.has(q.speaker_id)))
@@ -224,7 +259,9 @@ function rejectIds(dataset: Dataset, ids: ReadonlySet<string>): Dataset {
     quote: quoteIds,
   };
   const sourceIds = new Set(sources.map((s) => s.source_id));
-  const evidence = dataset.evidence.filter((e) => kept[e.record_type]?.has(e.record_id) === true && (e.source_id === null || sourceIds.has(e.source_id)));
+  const evidence = dataset.evidence.filter(
+    (e) => kept[e.record_type]?.has(e.record_id) === true && (e.source_id === null || sourceIds.has(e.source_id)),
+  );
   return { sources, meetings, attendees, quotes, quote_sources, people, roles, evidence };
 }
 
@@ -238,25 +275,46 @@ function markCurated(dataset: Dataset, id: string, field: string): Dataset {
   const table = tableOfId(id);
   const key = TABLES[table].key as string;
   const rows = (dataset[table] as unknown as Row[]).map((row) =>
-    row[key] === id ? { ...row, curated_fields: [...new Set([...((row.curated_fields as string[] | undefined) ?? []), field])].sort(byText) } : row,
+    row[key] === id
+      ? {
+          ...row,
+          curated_fields: [...new Set([...((row.curated_fields as string[] | undefined) ?? []), field])].sort(byText),
+        }
+      : row,
   );
   return { ...dataset, [table]: rows };
 }
 
-const RECORD_TYPES: Partial<Record<TableName, Dataset["evidence"][number]["record_type"]>> = { meetings: "meeting", attendees: "attendee", quotes: "quote", people: "person" };
+const RECORD_TYPES: Partial<Record<TableName, Dataset["evidence"][number]["record_type"]>> = {
+  meetings: "meeting",
+  attendees: "attendee",
+  quotes: "quote",
+  people: "person",
+};
 
 /** The curation's reason as evidence of the row it changed, beside the sentences of its sources. */
 function curationEvidence(dataset: Dataset, id: string, field: string, reason: string): Dataset {
   const record_type = RECORD_TYPES[tableOfId(id)];
   if (record_type === undefined) return dataset;
-  const row = { record_type, record_id: id, origin: "curation" as const, source_id: null, start: null, end: null, field, sentence: reason };
+  const row = {
+    record_type,
+    record_id: id,
+    origin: "curation" as const,
+    source_id: null,
+    start: null,
+    end: null,
+    field,
+    sentence: reason,
+  };
   return { ...dataset, evidence: sortEvidence([...dataset.evidence, row]) };
 }
 
 function correctField(dataset: Dataset, c: Extract<Correction, { action: "correct" }>): Dataset {
   const table = tableOfId(c.id);
   const key = TABLES[table].key as string;
-  const rows = (dataset[table] as unknown as Row[]).map((row) => (row[key] === c.id ? { ...row, [c.field]: c.value } : row));
+  const rows = (dataset[table] as unknown as Row[]).map((row) =>
+    row[key] === c.id ? { ...row, [c.field]: c.value } : row,
+  );
   return curationEvidence(markCurated({ ...dataset, [table]: rows }, c.id, c.field), c.id, c.field, c.reason);
 }
 
@@ -298,7 +356,12 @@ export function applyCuration(dataset: Dataset, curation: Curation): CurationRes
     const target = c.action === "merge" ? c.into : c.to;
     const key = TABLES[tableOfId(target)].key as string;
     if (c.action === "rename") result = markCurated(result, target, key);
-    result = curationEvidence(result, target, key, `${c.action === "merge" ? "merged" : "renamed"} ${c.id}: ${c.reason}`);
+    result = curationEvidence(
+      result,
+      target,
+      key,
+      `${c.action === "merge" ? "merged" : "renamed"} ${c.id}: ${c.reason}`,
+    );
   }
   for (const entry of curation) {
     const c = entry.correction;
@@ -331,7 +394,8 @@ export function retirementsOf(curation: Curation): Retirement[] {
   return curation.flatMap(({ correction: c, file, line }): Retirement[] => {
     if (c.action === "merge") return [{ id: c.id, to: c.into, reason: `merged: ${c.reason}`, file, line }];
     if (c.action === "reject") return [{ id: c.id, to: null, reason: `removed: ${c.reason}`, file, line }];
-    if (c.action === "retire") return [{ id: c.id, to: c.to ?? null, reason: `${c.to ? "replaced" : "removed"}: ${c.reason}`, file, line }];
+    if (c.action === "retire")
+      return [{ id: c.id, to: c.to ?? null, reason: `${c.to ? "replaced" : "removed"}: ${c.reason}`, file, line }];
     return [];
   });
 }

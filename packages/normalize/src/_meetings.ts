@@ -22,7 +22,8 @@ function monthKeys(date: string): string[] {
   return Array.from({ length: 12 }, (_, m) => `${date}-${String(m + 1).padStart(2, "0")}`);
 }
 
-const attendeeKeys = (m: MeetingMention): Set<string> => new Set(m.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.type === "country" ? "" : a.name}`));
+const attendeeKeys = (m: MeetingMention): Set<string> =>
+  new Set(m.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.type === "country" ? "" : a.name}`));
 
 /**
  * The one cluster a mention belongs to: the only one it fits, or among several the one sharing clearly most of its
@@ -73,7 +74,8 @@ export function clusterMeetings(mentions: readonly LocatedMeeting[]): LocatedMee
     const months = monthKeys(mention.item.date);
     const city = mention.item.city;
     for (const month of months) {
-      const blocks = city === null ? [byMonth.get(month)] : [byMonthCity.get(`${month}|${city}`), byMonthCity.get(`${month}|?`)];
+      const blocks =
+        city === null ? [byMonth.get(month)] : [byMonthCity.get(`${month}|${city}`), byMonthCity.get(`${month}|?`)];
       for (const block of blocks) for (const c of block ?? []) candidates.add(c);
     }
     const fits = [...candidates].filter((c) => {

@@ -1,4 +1,3 @@
-
 /** Two partial dates agree when one is a prefix of the other ("2024-10" and "2024-10-15"). */
 export function datesAgree(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);

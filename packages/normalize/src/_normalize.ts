@@ -48,7 +48,8 @@ type ArticleRoles = Map<string, Map<string, string>>;
  * quotes cite (`excerpts`, keyed by `excerptKey`, with `astral`: where the text has surrogate pairs, for code
  * point offsets), so that a large corpus is merged without holding every article text.
  */
-export type SourceArticle = Omit<Article, "text"> & ({ text: string } | { excerpts: Readonly<Record<string, string>>; astral: readonly number[] });
+export type SourceArticle = Omit<Article, "text"> &
+  ({ text: string } | { excerpts: Readonly<Record<string, string>>; astral: readonly number[] });
 
 /** What the merge reads of a source's text: the piece a span covers, and offsets in Unicode code points. */
 interface SourceText {
@@ -91,7 +92,10 @@ function sourceText(source: SourceArticle | undefined): SourceText {
     slice: (span) => {
       const piece = excerpts[excerptKey(span)];
       // The runner records the pieces with excerptsOf: a missing one is a bug in this package, not an input error.
-      if (piece === undefined) throw new Error(`no excerpt ${excerptKey(span)} of source ${source.source_id}: excerptsOf and the merge disagree`);
+      if (piece === undefined)
+        throw new Error(
+          `no excerpt ${excerptKey(span)} of source ${source.source_id}: excerptsOf and the merge disagree`,
+        );
       return piece;
     },
     codePoint: codePointsBefore(source.astral),
@@ -105,7 +109,9 @@ export function normalizeCollection(
   registry: Registry,
 ): Dataset {
   // Sources in ID order, so the result does not depend on the order files were read in.
-  const articleById = new Map([...articles].sort((a, b) => byText(a.source_id, b.source_id)).map((a) => [a.source_id, a]));
+  const articleById = new Map(
+    [...articles].sort((a, b) => byText(a.source_id, b.source_id)).map((a) => [a.source_id, a]),
+  );
   const ordered = [...extractions].sort((a, b) => byText(a.source_id, b.source_id));
   const texts = new Map<string, SourceText>();
   const textOf = (source_id: string): SourceText => {
@@ -124,7 +130,16 @@ export function normalizeCollection(
     const span = trimSpan(slice(bounded), bounded);
     if (span.end <= span.start) return;
     const sentence = slice(bounded).slice(span.start - bounded.start, span.end - bounded.start);
-    evidence.push({ record_type, record_id, origin: "source", source_id, start: codePoint(span.start), end: codePoint(span.end), field: null, sentence });
+    evidence.push({
+      record_type,
+      record_id,
+      origin: "source",
+      source_id,
+      start: codePoint(span.start),
+      end: codePoint(span.end),
+      field: null,
+      sentence,
+    });
   };
 
   const articleRoles: ArticleRoles = new Map();
@@ -141,7 +156,12 @@ export function normalizeCollection(
   }
 
   const { meetings, attendees, meetingIdOf } = mergeMeetings(ordered, people, addEvidence, articleRoles, registry);
-  const { quotes, quoteSources } = mergeQuotes(ordered, people, meetingIdOf, addEvidence, { articleRoles, registry, textOf, meetings });
+  const { quotes, quoteSources } = mergeQuotes(ordered, people, meetingIdOf, addEvidence, {
+    articleRoles,
+    registry,
+    textOf,
+    meetings,
+  });
 
   // Roles: at a meeting, dated by the meeting; otherwise by the article's publication.
   const attendedIn = new Set<string>();
@@ -150,7 +170,14 @@ export function normalizeCollection(
     if (a.person_id === null) continue;
     for (const [source_id, role] of a.rolesBySource) {
       attendedIn.add(`${source_id}\u0000${a.person_id}`);
-      if (role !== null) sightings.push({ person_id: a.person_id, role, country: a.country, source_id, date: meetingDate.get(a.meeting_id) ?? null });
+      if (role !== null)
+        sightings.push({
+          person_id: a.person_id,
+          role,
+          country: a.country,
+          source_id,
+          date: meetingDate.get(a.meeting_id) ?? null,
+        });
     }
   }
   const personById = new Map(people.all().map((p) => [p.person_id, p]));
@@ -158,7 +185,13 @@ export function normalizeCollection(
     for (const [person_id, role] of roles) {
       if (attendedIn.has(`${source_id}\u0000${person_id}`)) continue;
       const person = personById.get(person_id);
-      sightings.push({ person_id, role, country: person?.country ?? null, source_id, date: articleById.get(source_id)?.published ?? null });
+      sightings.push({
+        person_id,
+        role,
+        country: person?.country ?? null,
+        source_id,
+        date: articleById.get(source_id)?.published ?? null,
+      });
     }
   }
 
@@ -188,7 +221,9 @@ export function normalizeCollection(
   return {
     sources,
     meetings: meetings.sort((a, b) => byText(a.meeting_id, b.meeting_id)),
-    attendees: attendees.map(({ rolesBySource: _, ...row }) => row).sort((a, b) => byText(a.attendee_id, b.attendee_id)),
+    attendees: attendees
+      .map(({ rolesBySource: _, ...row }) => row)
+      .sort((a, b) => byText(a.attendee_id, b.attendee_id)),
     quotes: quotes.sort((a, b) => byText(a.quote_id, b.quote_id)),
     quote_sources: quoteSources.sort((a, b) => byText(a.quote_id, b.quote_id) || byText(a.source_id, b.source_id)),
     people: peopleRows.sort((a, b) => byText(a.person_id, b.person_id)),
@@ -219,7 +254,8 @@ function verbatimSpan(piece: string, span: Span): Span {
 
 function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
   const seen = new Map<string, EvidenceRecord>();
-  for (const row of rows) seen.set(`${row.record_type}\u0000${row.record_id}\u0000${row.source_id}\u0000${row.start}`, row);
+  for (const row of rows)
+    seen.set(`${row.record_type}\u0000${row.record_id}\u0000${row.source_id}\u0000${row.start}`, row);
   return [...seen.values()].sort(
     (a, b) =>
       byText(a.record_type, b.record_type) ||
@@ -252,7 +288,13 @@ const PARTICIPATION_RANK = { in_person: 3, remote: 2, written: 1, unknown: 0 } a
 /** An attendee row while sources are merged: the role each source gives, chosen at the end. */
 type DraftAttendee = AttendeeRecord & { rolesBySource: Map<string, string | null> };
 
-function mergeMeetings(extractions: readonly ArticleExtraction[], people: PeopleIndex, addEvidence: AddEvidence, articleRoles: ArticleRoles, registry: Registry) {
+function mergeMeetings(
+  extractions: readonly ArticleExtraction[],
+  people: PeopleIndex,
+  addEvidence: AddEvidence,
+  articleRoles: ArticleRoles,
+  registry: Registry,
+) {
   const mentions: Array<Located<MeetingMention>> = extractions.flatMap((e) =>
     e.meetings.map((m) => ({ source_id: e.source_id, item: m })),
   );
@@ -283,7 +325,8 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
     for (const { source_id, item } of cluster) {
       meetingIdOf.set(`${source_id}\u0000${item.key}`, id);
       for (const span of item.evidence) addEvidence("meeting", id, source_id, span);
-      for (const attendee of item.attendees) mergeAttendee(attendees, id, source_id, attendee, people, addEvidence, articleRoles);
+      for (const attendee of item.attendees)
+        mergeAttendee(attendees, id, source_id, attendee, people, addEvidence, articleRoles);
     }
   }
   const rows = [...attendees.values()].map((a) => {
@@ -301,7 +344,14 @@ function mergeMeetings(extractions: readonly ArticleExtraction[], people: People
  */
 function uniqueMeetingId(base: string, cluster: readonly Located<MeetingMention>[], taken: Set<string>): string {
   let id = base;
-  const names = [...new Set(cluster.flatMap((c) => [c.item.name ?? "", ...c.item.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.name}`)]))].sort();
+  const names = [
+    ...new Set(
+      cluster.flatMap((c) => [
+        c.item.name ?? "",
+        ...c.item.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.name}`),
+      ]),
+    ),
+  ].sort();
   const sources = [...new Set(cluster.map((c) => `${c.source_id}\u0000${c.item.key}`))].sort();
   for (const basis of [names.join("\u0001"), `${names.join("\u0001")}\u0002${sources.join("\u0001")}`]) {
     if (!taken.has(id)) break;
@@ -333,7 +383,8 @@ function mergeAttendee(
       existing.participation = mention.participation;
       existing.basis = mention.basis;
     }
-    if (!existing.rolesBySource.has(source_id) || existing.rolesBySource.get(source_id) === null) existing.rolesBySource.set(source_id, role);
+    if (!existing.rolesBySource.has(source_id) || existing.rolesBySource.get(source_id) === null)
+      existing.rolesBySource.set(source_id, role);
     existing.country ??= person?.country ?? mention.country;
   } else {
     attendees.set(id, {
@@ -384,13 +435,17 @@ function mergeQuotes(
 ): { quotes: QuoteRecord[]; quoteSources: QuoteSourceRecord[] } {
   const spoken: SpokenQuote[] = extractions.flatMap((e) =>
     e.quotes.map((quote) => {
-      const person = quote.speaker.type === "person" ? people.resolve(quote.speaker.name, quote.speaker.country, quote.speaker.role) : null;
+      const person =
+        quote.speaker.type === "person"
+          ? people.resolve(quote.speaker.name, quote.speaker.country, quote.speaker.role)
+          : null;
       return {
         source_id: e.source_id,
         quote,
         person,
         speakerKey: person?.person_id ?? `${quote.speaker.type}:${slugify(quote.speaker.name)}`,
-        meeting: quote.meeting_key === null ? null : (meetingIdOf.get(`${e.source_id}\u0000${quote.meeting_key}`) ?? null),
+        meeting:
+          quote.meeting_key === null ? null : (meetingIdOf.get(`${e.source_id}\u0000${quote.meeting_key}`) ?? null),
       };
     }),
   );
@@ -438,7 +493,13 @@ function mergeQuotes(
       const piece = slice(member.quote.span);
       const span = verbatimSpan(piece, member.quote.span);
       const words = piece.slice(span.start - member.quote.span.start, span.end - member.quote.span.start);
-      const row: QuoteSourceRecord = { quote_id: id, source_id: member.source_id, text: words, start: codePoint(span.start), end: codePoint(span.end) };
+      const row: QuoteSourceRecord = {
+        quote_id: id,
+        source_id: member.source_id,
+        text: words,
+        start: codePoint(span.start),
+        end: codePoint(span.end),
+      };
       return row;
     });
     quoteSources.push(...wordings.filter((w) => w.text.length > 0));
@@ -446,7 +507,11 @@ function mergeQuotes(
     const speaker = first.quote.speaker;
     const role =
       speaker.type === "person"
-        ? chooseRole(members.map((m) => (m.person ? (context.articleRoles.get(m.source_id)?.get(m.person.person_id) ?? null) : null)))
+        ? chooseRole(
+            members.map((m) =>
+              m.person ? (context.articleRoles.get(m.source_id)?.get(m.person.person_id) ?? null) : null,
+            ),
+          )
         : speaker.type === "role"
           ? reportedRole(speaker.role ?? speaker.name)
           : null;
@@ -464,7 +529,9 @@ function mergeQuotes(
       speaker_role: role,
       speaker_role_key: roleKeyOf(role, context.registry.roles),
       speaker_country:
-        first.person?.country ?? speaker.country ?? (speaker.type === "role" ? institutionCountry(speaker.name, context.registry.institutions) : null),
+        first.person?.country ??
+        speaker.country ??
+        (speaker.type === "role" ? institutionCountry(speaker.name, context.registry.institutions) : null),
       meeting_id: meeting,
       source_ids: sortedUnique(cluster.map((c) => c.source_id)),
       curated_fields: [],

@@ -37,7 +37,8 @@ export function roleKeyOf(role: string | null, vocabulary: readonly RegistryRole
   for (const entry of vocabulary) {
     for (const phrase of entry.phrases) {
       const wanted = roleWords(phrase);
-      if (words.includes(wanted) && (best === null || wanted.length > best.length)) best = { key: entry.key, length: wanted.length };
+      if (words.includes(wanted) && (best === null || wanted.length > best.length))
+        best = { key: entry.key, length: wanted.length };
     }
   }
   return best?.key ?? null;
@@ -81,7 +82,18 @@ export function rolesTable(sightings: readonly RoleSighting[], vocabulary: reado
     const id = `${s.person_id}\u0000${fold(s.role)}`;
     const known = rows.get(id);
     if (!known) {
-      rows.set(id, { row: { person_id: s.person_id, role: s.role, role_key: roleKeyOf(s.role, vocabulary), country: s.country, from: s.date, to: s.date, source_ids: [] }, sources: new Set([s.source_id]) });
+      rows.set(id, {
+        row: {
+          person_id: s.person_id,
+          role: s.role,
+          role_key: roleKeyOf(s.role, vocabulary),
+          country: s.country,
+          from: s.date,
+          to: s.date,
+          source_ids: [],
+        },
+        sources: new Set([s.source_id]),
+      });
       continue;
     }
     const { row, sources } = known;

@@ -12,41 +12,106 @@ function dataset(): Dataset {
   const attendee = (person: string, name: string, source: string) => ({
     attendee_id: attendeeId(MEETING, "person", person),
     meeting_id: MEETING,
-    role_key: null, curated_fields: [], attendee_type: "person" as const,
+    role_key: null,
+    curated_fields: [],
+    attendee_type: "person" as const,
     person_id: person,
     name,
     role: "Special Representative on Afghanistan",
     country: "RUS",
-    basis: null, participation: "in_person" as const,
+    basis: null,
+    participation: "in_person" as const,
     source_ids: [source],
   });
   return {
     sources: [],
-    meetings: [{ meeting_id: MEETING, name: "Moscow Format (Moscow)", curated_fields: [], series: "Moscow Format", round: null, date: "2024-10-04", city: "Moscow", country: "RUS", source_ids: ["003_tass", "004_kabulnow"] }],
-    attendees: [attendee("person:zamir-kabulov", "Zamir Kabulov", "003_tass"), attendee("person:zamir-kabulow", "Zamir Kabulow", "004_kabulnow")],
+    meetings: [
+      {
+        meeting_id: MEETING,
+        name: "Moscow Format (Moscow)",
+        curated_fields: [],
+        series: "Moscow Format",
+        round: null,
+        date: "2024-10-04",
+        city: "Moscow",
+        country: "RUS",
+        source_ids: ["003_tass", "004_kabulnow"],
+      },
+    ],
+    attendees: [
+      attendee("person:zamir-kabulov", "Zamir Kabulov", "003_tass"),
+      attendee("person:zamir-kabulow", "Zamir Kabulow", "004_kabulnow"),
+    ],
     quotes: [
       {
         quote_id: "quote:111111111111",
         text: "The Taliban will be invited",
-        kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person",
+        kind: null,
+        medium: null,
+        said_on: null,
+        translated: null,
+        curated_fields: [],
+        speaker_type: "person",
         speaker_id: "person:zamir-kabulow",
         speaker_name: "Zamir Kabulow",
         speaker_role: null,
-        speaker_role_key: null, speaker_country: "RUS",
+        speaker_role_key: null,
+        speaker_country: "RUS",
         meeting_id: MEETING,
         source_ids: ["004_kabulnow"],
       },
     ],
     people: [
-      { person_id: "person:zamir-kabulov", name: "Zamir Kabulov", curated_fields: [], aliases: [], country: "RUS", role: "Special Representative on Afghanistan" },
-      { person_id: "person:zamir-kabulow", name: "Zamir Kabulow", curated_fields: [], aliases: [], country: "RUS", role: null },
+      {
+        person_id: "person:zamir-kabulov",
+        name: "Zamir Kabulov",
+        curated_fields: [],
+        aliases: [],
+        country: "RUS",
+        role: "Special Representative on Afghanistan",
+      },
+      {
+        person_id: "person:zamir-kabulow",
+        name: "Zamir Kabulow",
+        curated_fields: [],
+        aliases: [],
+        country: "RUS",
+        role: null,
+      },
     ],
     quote_sources: [],
     roles: [],
     evidence: [
-      { origin: "source", field: null, record_type: "person", record_id: "person:zamir-kabulow", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
-      { origin: "source", field: null, record_type: "quote", record_id: "quote:111111111111", source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
-      { origin: "source", field: null, record_type: "attendee", record_id: `${MEETING}/person:zamir-kabulow`, source_id: "004_kabulnow", start: 0, end: SENTENCE.length, sentence: SENTENCE },
+      {
+        origin: "source",
+        field: null,
+        record_type: "person",
+        record_id: "person:zamir-kabulow",
+        source_id: "004_kabulnow",
+        start: 0,
+        end: SENTENCE.length,
+        sentence: SENTENCE,
+      },
+      {
+        origin: "source",
+        field: null,
+        record_type: "quote",
+        record_id: "quote:111111111111",
+        source_id: "004_kabulnow",
+        start: 0,
+        end: SENTENCE.length,
+        sentence: SENTENCE,
+      },
+      {
+        origin: "source",
+        field: null,
+        record_type: "attendee",
+        record_id: `${MEETING}/person:zamir-kabulow`,
+        source_id: "004_kabulnow",
+        start: 0,
+        end: SENTENCE.length,
+        sentence: SENTENCE,
+      },
     ],
   };
 }
@@ -62,10 +127,30 @@ describe("parseCuration", () => {
   it.each([
     ["a missing reason", "- action: reject\n  id: quote:111111111111\n", 1, /reason/],
     ["an unknown action", "- action: delete\n  id: quote:111111111111\n  reason: a headline\n", 1, /action/],
-    ["a field the table does not have", "- action: reject\n  id: quote:1\n  reason: x\n- action: correct\n  id: meeting:moscow-format:2024-10-04:moscow\n  field: venue\n  value: Kazan\n  reason: stated in TASS\n", 4, /meetings has no field 'venue'/],
-    ["a value the field does not accept", "- action: correct\n  id: person:zamir-kabulov\n  field: country\n  value: Russia\n  reason: envoy of Russia\n", 1, /not a valid country/],
-    ["a merge across tables", "- action: merge\n  id: person:zamir-kabulow\n  into: quote:111111111111\n  reason: same\n", 1, /not in the same table/],
-    ["a correction of the ID", "- action: correct\n  id: quote:111111111111\n  field: quote_id\n  value: quote:2\n  reason: x\n", 1, /use action: rename/],
+    [
+      "a field the table does not have",
+      "- action: reject\n  id: quote:1\n  reason: x\n- action: correct\n  id: meeting:moscow-format:2024-10-04:moscow\n  field: venue\n  value: Kazan\n  reason: stated in TASS\n",
+      4,
+      /meetings has no field 'venue'/,
+    ],
+    [
+      "a value the field does not accept",
+      "- action: correct\n  id: person:zamir-kabulov\n  field: country\n  value: Russia\n  reason: envoy of Russia\n",
+      1,
+      /not a valid country/,
+    ],
+    [
+      "a merge across tables",
+      "- action: merge\n  id: person:zamir-kabulow\n  into: quote:111111111111\n  reason: same\n",
+      1,
+      /not in the same table/,
+    ],
+    [
+      "a correction of the ID",
+      "- action: correct\n  id: quote:111111111111\n  field: quote_id\n  value: quote:2\n  reason: x\n",
+      1,
+      /use action: rename/,
+    ],
   ])("reports %s with its file and line", (_label, text, line, message) => {
     try {
       parseCuration(text, FILE);
@@ -86,16 +171,30 @@ describe("parseCuration", () => {
 
 describe("applyCuration", () => {
   it("merges two people: the spelling becomes an alias, attendance, quotes and evidence follow", () => {
-    const curation = parseCuration("- action: merge\n  id: person:zamir-kabulow\n  into: person:zamir-kabulov\n  reason: transliteration\n", FILE);
+    const curation = parseCuration(
+      "- action: merge\n  id: person:zamir-kabulow\n  into: person:zamir-kabulov\n  reason: transliteration\n",
+      FILE,
+    );
     const { dataset: curated, unmatched } = applyCuration(dataset(), curation);
     expect(unmatched).toEqual([]);
     expect(curated.people).toEqual([
-      { person_id: "person:zamir-kabulov", name: "Zamir Kabulov", curated_fields: [], aliases: ["Zamir Kabulow"], country: "RUS", role: "Special Representative on Afghanistan" },
+      {
+        person_id: "person:zamir-kabulov",
+        name: "Zamir Kabulov",
+        curated_fields: [],
+        aliases: ["Zamir Kabulow"],
+        country: "RUS",
+        role: "Special Representative on Afghanistan",
+      },
     ]);
     expect(curated.attendees).toHaveLength(1);
     expect(curated.attendees[0]?.source_ids).toEqual(["003_tass", "004_kabulnow"]);
     expect(curated.quotes[0]?.speaker_id).toBe("person:zamir-kabulov");
-    const ids = new Set([...curated.people.map((p) => p.person_id), ...curated.attendees.map((a) => a.attendee_id), ...curated.quotes.map((q) => q.quote_id)]);
+    const ids = new Set([
+      ...curated.people.map((p) => p.person_id),
+      ...curated.attendees.map((a) => a.attendee_id),
+      ...curated.quotes.map((q) => q.quote_id),
+    ]);
     expect(curated.evidence.every((e) => ids.has(e.record_id))).toBe(true);
   });
 
@@ -114,7 +213,16 @@ describe("applyCuration", () => {
     expect(curated.quotes).toEqual([]);
     // What is left of the evidence is the correction itself: its reason, against the field it set.
     expect(curated.evidence).toEqual([
-      { record_type: "meeting", record_id: "meeting:moscow-format:2024-10-04:moscow", origin: "curation", source_id: null, start: null, end: null, field: "round", sentence: "the sixth round, per the foreign ministry" },
+      {
+        record_type: "meeting",
+        record_id: "meeting:moscow-format:2024-10-04:moscow",
+        origin: "curation",
+        source_id: null,
+        start: null,
+        end: null,
+        field: "round",
+        sentence: "the sixth round, per the foreign ministry",
+      },
     ]);
     expect(curated.meetings[0]?.curated_fields).toEqual(["round"]);
   });
@@ -128,13 +236,21 @@ describe("applyCuration", () => {
   });
 
   it("applies every correction on every build and warns, with its line, about one that matches nothing", () => {
-    const text = "- action: reject\n  id: quote:111111111111\n  reason: a headline\n- action: reject\n  id: quote:999999999999\n  reason: gone since\n";
+    const text =
+      "- action: reject\n  id: quote:111111111111\n  reason: a headline\n- action: reject\n  id: quote:999999999999\n  reason: gone since\n";
     const curation = parseCuration(text, FILE);
     const once = applyCuration(dataset(), curation);
     const twice = applyCuration(dataset(), curation);
     expect(twice.dataset).toEqual(once.dataset);
     expect(once.dataset.quotes).toEqual([]);
-    expect(once.unmatched).toEqual([expect.objectContaining({ file: FILE, line: 4, severity: "warning", message: "reject quote:999999999999 matches no row" })]);
+    expect(once.unmatched).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        line: 4,
+        severity: "warning",
+        message: "reject quote:999999999999 matches no row",
+      }),
+    ]);
   });
 });
 
@@ -146,6 +262,8 @@ describe("renameIds", () => {
       "meeting:moscow-format:2024-10:moscow/person:zamir-kabulow",
     ]);
     expect(renamed.quotes[0]?.meeting_id).toBe("meeting:moscow-format:2024-10:moscow");
-    expect(renamed.evidence.find((e) => e.record_type === "attendee")?.record_id).toBe("meeting:moscow-format:2024-10:moscow/person:zamir-kabulow");
+    expect(renamed.evidence.find((e) => e.record_type === "attendee")?.record_id).toBe(
+      "meeting:moscow-format:2024-10:moscow/person:zamir-kabulow",
+    );
   });
 });

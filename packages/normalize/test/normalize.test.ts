@@ -12,28 +12,68 @@ const text =
 
 function article(source_id: string, published: string): Article {
   return {
-    source_id, file: `${source_id}.md`, title: "T", publisher: "P", url: null, published, language: "en", title_is_headline: true, unknown_fields: [], retrieved: null,
-    text, sha256: "0".repeat(64), body_line: 7, removed: [],
+    source_id,
+    file: `${source_id}.md`,
+    title: "T",
+    publisher: "P",
+    url: null,
+    published,
+    language: "en",
+    title_is_headline: true,
+    unknown_fields: [],
+    retrieved: null,
+    text,
+    sha256: "0".repeat(64),
+    body_line: 7,
+    removed: [],
   };
 }
 
 const whole = { start: 0, end: text.length };
 function quote(quoteText: string, speaker: string, meeting_key: string | null = null): QuoteMention {
-  return { text: quoteText, span: whole, evidence: whole, speaker: { type: "person", name: speaker, role: null, country: null }, kind: null, medium: null, translated: null, meeting_key };
+  return {
+    text: quoteText,
+    span: whole,
+    evidence: whole,
+    speaker: { type: "person", name: speaker, role: null, country: null },
+    kind: null,
+    medium: null,
+    translated: null,
+    meeting_key,
+  };
 }
 function meeting(key: string, date: string, city: string | null, round: number | null = null): MeetingMention {
   return {
-    key, name: null, series: "Moscow Format", round, date, city, country: "RUS", evidence: [whole],
-    attendees: [{ type: "country", name: "Afghanistan", role: null, country: "AFG", basis: null, participation: "in_person", evidence: whole }],
+    key,
+    name: null,
+    series: "Moscow Format",
+    round,
+    date,
+    city,
+    country: "RUS",
+    evidence: [whole],
+    attendees: [
+      {
+        type: "country",
+        name: "Afghanistan",
+        role: null,
+        country: "AFG",
+        basis: null,
+        participation: "in_person",
+        evidence: whole,
+      },
+    ],
   };
 }
 function extraction(source_id: string, quotes: QuoteMention[], meetings: MeetingMention[]): ArticleExtraction {
   return { source_id, people: [], quotes, meetings, warnings: [] };
 }
 
-const neighboring = "The deployment of military infrastructure of any third countries on the territory of Afghanistan, as well as on the territories of neighboring states, is categorically unacceptable under any pretext.";
+const neighboring =
+  "The deployment of military infrastructure of any third countries on the territory of Afghanistan, as well as on the territories of neighboring states, is categorically unacceptable under any pretext.";
 const neighbouring = neighboring.replace("neighboring", "neighbouring");
-const elided = "The deployment of military infrastructure of any third countries on the territory of Afghanistan… is categorically unacceptable under any pretext.";
+const elided =
+  "The deployment of military infrastructure of any third countries on the territory of Afghanistan… is categorically unacceptable under any pretext.";
 
 describe("merging across sources", () => {
   const articles = [article("a", "2025-10"), article("b", "2025-10-08"), article("c", "2025-10")];
@@ -46,7 +86,12 @@ describe("merging across sources", () => {
 
   it("makes one meeting with all its sources and the most precise date", () => {
     expect(dataset.meetings).toHaveLength(1);
-    expect(dataset.meetings[0]).toMatchObject({ date: "2025-10-07", city: "Moscow", round: 7, source_ids: ["a", "b", "c"] });
+    expect(dataset.meetings[0]).toMatchObject({
+      date: "2025-10-07",
+      city: "Moscow",
+      round: 7,
+      source_ids: ["a", "b", "c"],
+    });
     expect(dataset.attendees).toHaveLength(1);
     expect(dataset.attendees[0]?.source_ids).toEqual(["a", "b", "c"]);
   });
@@ -78,19 +123,24 @@ describe("merging across sources", () => {
   it("keeps two meetings of one article apart, even when a vaguer mention agrees with both", () => {
     const side = { ...meeting("side", "2025-10", "Moscow"), series: null };
     const vague = { ...meeting("m", "2025-10", "Moscow"), series: null };
-    const result = normalizeCollection(articles, [
-      extraction("a", [], [meeting("m", "2025-10-07", "Moscow", 7), side]),
-      extraction("b", [], [vague]),
-    ], registry);
+    const result = normalizeCollection(
+      articles,
+      [extraction("a", [], [meeting("m", "2025-10-07", "Moscow", 7), side]), extraction("b", [], [vague])],
+      registry,
+    );
     expect(result.meetings).toHaveLength(3);
     expect(result.meetings.map((m) => m.source_ids.join()).sort()).toEqual(["a", "a", "b"]);
   });
 
   it("keeps meetings on different days apart", () => {
-    const two = normalizeCollection(articles, [
-      extraction("a", [], [meeting("m", "2025-10-07", "Moscow")]),
-      extraction("b", [], [meeting("m", "2025-10-09", "Moscow")]),
-    ], registry);
+    const two = normalizeCollection(
+      articles,
+      [
+        extraction("a", [], [meeting("m", "2025-10-07", "Moscow")]),
+        extraction("b", [], [meeting("m", "2025-10-09", "Moscow")]),
+      ],
+      registry,
+    );
     expect(two.meetings).toHaveLength(2);
   });
 });
@@ -100,7 +150,11 @@ describe("matching rules", () => {
     [neighboring, neighbouring, true],
     [neighboring, elided, true],
     ["We are trying to get it back, by the way.", "We gave it for nothing. We are trying to get it back", false],
-    ["return the assets they have seized", "correct their course, return the assets they have seized and take responsibility", true],
+    [
+      "return the assets they have seized",
+      "correct their course, return the assets they have seized and take responsibility",
+      true,
+    ],
   ])("quotesMatch(%s, %s) = %s", (a, b, expected) => {
     expect(quotesMatch(a, b)).toBe(expected);
   });

@@ -7,11 +7,31 @@ const quotesMatch = (a: string, b: string): boolean => shapesMatch(quoteShape(a)
 
 describe("shapesMatch", () => {
   it.each([
-    ["a partial quote inside the full one", "We are ready to work with everyone", "We are ready to work with everyone who wants peace in the region", true],
-    ["British and American spelling", "Our neighbouring states deserve stability and calm", "Our neighboring states deserve stability and calm", true],
-    ["statements that differ in a number", "Inflation will fall to 4 percent by the end of the year", "Inflation will fall to 40 percent by the end of the year", false],
+    [
+      "a partial quote inside the full one",
+      "We are ready to work with everyone",
+      "We are ready to work with everyone who wants peace in the region",
+      true,
+    ],
+    [
+      "British and American spelling",
+      "Our neighbouring states deserve stability and calm",
+      "Our neighboring states deserve stability and calm",
+      true,
+    ],
+    [
+      "statements that differ in a number",
+      "Inflation will fall to 4 percent by the end of the year",
+      "Inflation will fall to 40 percent by the end of the year",
+      false,
+    ],
     ["a word that only starts the same", "we act", "we acted together with our partners at the summit", false],
-    ["different statements", "The sanctions must be lifted", "The talks will continue next month in the capital", false],
+    [
+      "different statements",
+      "The sanctions must be lifted",
+      "The talks will continue next month in the capital",
+      false,
+    ],
   ])("%s", (_what, a, b, same) => {
     expect(quotesMatch(a, b)).toBe(same);
     expect(quotesMatch(b, a)).toBe(same);
@@ -38,7 +58,12 @@ describe("clusterWithinBlocks", () => {
   it("compares every pair of a block within the cap", () => {
     const items = ["a", "b", "c", "d"];
     let compared = 0;
-    const clusters = clusterWithinBlocks(items, () => ["one block"], () => (compared++, false), 10);
+    const clusters = clusterWithinBlocks(
+      items,
+      () => ["one block"],
+      () => (compared++, false),
+      10,
+    );
     expect(clusters).toHaveLength(4);
     expect(compared).toBe(6);
   });

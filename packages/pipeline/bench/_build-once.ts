@@ -13,4 +13,6 @@ const { result } = await buildAndPublish({
   publishOptions: { marker: { collection: null, command: "parley build --sources" } },
 });
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, stats: result?.stats ?? null, rows: result === null ? null : Object.fromEntries(Object.entries(result.dataset).map(([t, rows]) => [t, rows.length])) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, stats: result?.stats ?? null, rows: result === null ? null : Object.fromEntries(Object.entries(result.dataset).map(([t, rows]) => [t, rows.length])) })}\n`,
+);

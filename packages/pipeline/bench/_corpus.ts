@@ -53,29 +53,84 @@ interface World {
 }
 
 const TOPICS = [
-  "regional security", "trade and investment", "energy cooperation", "the situation in Afghanistan", "climate finance",
-  "migration", "counter-terrorism", "nuclear non-proliferation", "food security", "transport corridors",
-  "water sharing", "the humanitarian situation", "border demarcation", "visa rules", "a free trade agreement",
+  "regional security",
+  "trade and investment",
+  "energy cooperation",
+  "the situation in Afghanistan",
+  "climate finance",
+  "migration",
+  "counter-terrorism",
+  "nuclear non-proliferation",
+  "food security",
+  "transport corridors",
+  "water sharing",
+  "the humanitarian situation",
+  "border demarcation",
+  "visa rules",
+  "a free trade agreement",
 ];
-const VERBS = ["will continue to", "are ready to", "intend to", "have agreed to", "must", "cannot afford to fail to", "want to", "hope to"];
+const VERBS = [
+  "will continue to",
+  "are ready to",
+  "intend to",
+  "have agreed to",
+  "must",
+  "cannot afford to fail to",
+  "want to",
+  "hope to",
+];
 const OBJECTS = [
-  "strengthen our cooperation", "deepen the dialogue between our countries", "expand trade", "work together on security",
-  "find a political solution", "support the people of the region", "open new transport routes", "build trust",
-  "protect our common interests", "respect international law", "coordinate our positions", "keep the channels open",
+  "strengthen our cooperation",
+  "deepen the dialogue between our countries",
+  "expand trade",
+  "work together on security",
+  "find a political solution",
+  "support the people of the region",
+  "open new transport routes",
+  "build trust",
+  "protect our common interests",
+  "respect international law",
+  "coordinate our positions",
+  "keep the channels open",
 ];
 const CLOSINGS = [
-  "in the years ahead", "without delay", "on the basis of mutual respect", "step by step", "as equal partners",
-  "despite the difficulties", "for the benefit of both peoples", "in every forum", "this year", "",
+  "in the years ahead",
+  "without delay",
+  "on the basis of mutual respect",
+  "step by step",
+  "as equal partners",
+  "despite the difficulties",
+  "for the benefit of both peoples",
+  "in every forum",
+  "this year",
+  "",
 ];
 const PUBLISHERS = [
-  { name: "The Moscow Times", footer: "A Message from The Moscow Times:\nDear readers,\nWe are facing unprecedented challenges. Please support independent journalism.\nRemind me later." },
+  {
+    name: "The Moscow Times",
+    footer:
+      "A Message from The Moscow Times:\nDear readers,\nWe are facing unprecedented challenges. Please support independent journalism.\nRemind me later.",
+  },
   { name: "The National Pulse", footer: "Join Pulse+ to read the full archive and comment on every story." },
   { name: "Example Wire", footer: "Reporting by Jane Roe; Editing by John Doe" },
   { name: "Global Herald", footer: "Share this article\nRead more\nAdvertisement" },
   { name: "Daily Courier", footer: "" },
   { name: "Asia Diplomatic Review", footer: "5 min read\nSubscribe to our newsletter for the week's diplomacy." },
 ];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const SHORT_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -85,7 +140,10 @@ export function loadWorld(registry: Registry): World {
   const byAlpha2 = new Map(worldCountries.map((c) => [c.cca2, c]));
   const countryName = new Map(worldCountries.map((c) => [c.cca3, c.name.common]));
   const speakers = registry.people
-    .filter((p): p is RegistryPerson & { country: string; role: string } => p.country !== null && p.role !== null && /minister|president/i.test(p.role))
+    .filter(
+      (p): p is RegistryPerson & { country: string; role: string } =>
+        p.country !== null && p.role !== null && /minister|president/i.test(p.role),
+    )
     .map((p) => {
       const parts = p.name.split(" ");
       return {
@@ -109,7 +167,10 @@ export function loadWorld(registry: Registry): World {
 /** A generator of articles: article `i` is a function of the seed and `i` alone, so one can be added to a corpus. */
 export function articleGenerator(world: World, seed = 12): (index: number) => { name: string; text: string } {
   // Few dates and cities, so that different meetings meet on the same day in the same city.
-  const dates = Array.from({ length: 360 }, (_, i) => new Date(Date.UTC(2016, 0, 4) + i * 9 * 86_400_000 + (i % 7) * 86_400_000));
+  const dates = Array.from(
+    { length: 360 },
+    (_, i) => new Date(Date.UTC(2016, 0, 4) + i * 9 * 86_400_000 + (i % 7) * 86_400_000),
+  );
   const places = world.places.slice(0, 90);
   const eventOf = (e: number): Event => {
     const next = seededRandom(seed * 7_919 + e);
@@ -117,12 +178,21 @@ export function articleGenerator(world: World, seed = 12): (index: number) => { 
     const place = pick(places);
     const local = world.speakers.filter((s) => s.country === place.country);
     const hosts = local.length > 0 ? pick(local) : pick(world.speakers);
-    const guests = Array.from({ length: 1 + Math.floor(next() * 2.2) }, () => pick(world.speakers)).filter((g) => g.name !== hosts.name);
+    const guests = Array.from({ length: 1 + Math.floor(next() * 2.2) }, () => pick(world.speakers)).filter(
+      (g) => g.name !== hosts.name,
+    );
     const statement = (): string => {
       const s = `We ${pick(VERBS)} ${pick(OBJECTS)} ${pick(CLOSINGS)}`.trim();
       return next() < 0.4 ? `${s}, and we ${pick(VERBS)} ${pick(OBJECTS)}` : s;
     };
-    return { date: pick(dates), place, hosts, guests, topic: pick(TOPICS), statements: Array.from({ length: 6 }, statement) };
+    return {
+      date: pick(dates),
+      place,
+      hosts,
+      guests,
+      topic: pick(TOPICS),
+      statements: Array.from({ length: 6 }, statement),
+    };
   };
   // About three articles a meeting: outlets report the same meeting in their own words.
   return (index) => {
@@ -154,11 +224,17 @@ export function articleGenerator(world: World, seed = 12): (index: number) => { 
 
     // The lead: a dateline or none, then the meeting with its place and time.
     const lead = pick([
-      () => `${refer(main.hosts)} met ${guestList(main)} in ${main.place.city} ${when(main.date)} to discuss ${main.topic}.`,
-      () => `${refer(main.hosts)} and ${guestList(main)} held talks in ${main.place.city} ${when(main.date)}, focusing on ${main.topic}.`,
-      () => `Talks on ${main.topic} between ${refer(main.hosts)} and ${guestList(main)} took place in ${main.place.city} ${when(main.date)}.`,
+      () =>
+        `${refer(main.hosts)} met ${guestList(main)} in ${main.place.city} ${when(main.date)} to discuss ${main.topic}.`,
+      () =>
+        `${refer(main.hosts)} and ${guestList(main)} held talks in ${main.place.city} ${when(main.date)}, focusing on ${main.topic}.`,
+      () =>
+        `Talks on ${main.topic} between ${refer(main.hosts)} and ${guestList(main)} took place in ${main.place.city} ${when(main.date)}.`,
     ])();
-    const dateline = next() < 0.5 ? `${main.place.city.toUpperCase()}, ${SHORT_MONTHS[published.getUTCMonth()]} ${published.getUTCDate()} (${publisher.name}) – ` : "";
+    const dateline =
+      next() < 0.5
+        ? `${main.place.city.toUpperCase()}, ${SHORT_MONTHS[published.getUTCMonth()]} ${published.getUTCDate()} (${publisher.name}) – `
+        : "";
     paragraphs.push(dateline + lead);
     paragraphs.push(
       `${pick(["Relations between", "Ties between", "Contacts between"])} ${world.countryName.get(main.hosts.country) ?? "the hosts"} and ${world.countryName.get(main.guests[0]?.country ?? "") ?? "its partners"} have ${pick(["grown steadily", "been strained", "improved", "been tested"])} in recent years, with ${pick(["trade", "security ties", "energy deals", "cultural exchanges"])} ${pick(["at a record level", "under pressure", "expanding", "a recurring theme of official visits"])}, according to figures published by the ${pick(["finance ministry", "central bank", "statistics office"])} earlier this year.`,
@@ -218,7 +294,12 @@ export function articleGenerator(world: World, seed = 12): (index: number) => { 
 }
 
 /** Writes articles `from` (inclusive) to `to` (exclusive) into `dir`. */
-export function writeCorpus(dir: string, generate: (index: number) => { name: string; text: string }, from: number, to: number): void {
+export function writeCorpus(
+  dir: string,
+  generate: (index: number) => { name: string; text: string },
+  from: number,
+  to: number,
+): void {
   mkdirSync(dir, { recursive: true });
   for (let i = from; i < to; i++) {
     const article = generate(i);

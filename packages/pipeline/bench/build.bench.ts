@@ -17,7 +17,10 @@ const sizes = (process.env.PARLEY_BENCH_SIZES ?? "1000,10000,100000").split(",")
 const root = process.env.PARLEY_BENCH_KEEP ?? mkdtempSync(join(tmpdir(), "parley-bench-"));
 const generate = articleGenerator(loadWorld(loadRegistry(REGISTRY)));
 
-const load = (): string => loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 /** Reads every file of a folder and runs one regular expression over it: what no build can beat. */
 function floor(dir: string): number {
@@ -37,13 +40,17 @@ interface Run {
 }
 
 function build(sources: string, out: string, cache: string): Run {
-  const child = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "_build-once.ts"), sources, out, cache, REGISTRY], {
-    // In this package, where tsx is installed.
-    cwd: join(import.meta.dirname, ".."),
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-    env: { ...process.env, CI: "1" },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "_build-once.ts"), sources, out, cache, REGISTRY],
+    {
+      // In this package, where tsx is installed.
+      cwd: join(import.meta.dirname, ".."),
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+      env: { ...process.env, CI: "1" },
+    },
+  );
   if (child.status !== 0) throw new Error(`build failed (${child.status}):\n${child.stderr.slice(-4000)}`);
   const last = child.stdout.trim().split("\n").pop() ?? "{}";
   return { ...(JSON.parse(last) as Omit<Run, "load">), load: load() };
@@ -80,7 +87,9 @@ for (const size of sizes) {
     floor(sources); // warm the page cache, as the builds after the first find it
     const floorMs = floor(sources);
     const full = build(sources, out, cache);
-    process.stderr.write(`${size}: full build ${s(full.ms)}, ${mib(full.maxRssKb)} (load ${full.load}) ${JSON.stringify(full.rows)}\n`);
+    process.stderr.write(
+      `${size}: full build ${s(full.ms)}, ${mib(full.maxRssKb)} (load ${full.load}) ${JSON.stringify(full.rows)}\n`,
+    );
     const same = build(sources, out, cache);
     process.stderr.write(`${size}: no change ${s(same.ms)} (load ${same.load})\n`);
     writeCorpus(sources, generate, size, size + 1);

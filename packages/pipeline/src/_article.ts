@@ -27,17 +27,25 @@ export interface ArticleSummary {
 /** An article's summary (the merge no longer needs its mentions and cited sentences). */
 export function summaryOf({ source, extraction }: ArticleRecord): ArticleSummary {
   const { excerpts: _excerpts, astral: _astral, ...meta } = source;
-  return { source: meta, quotes: extraction.quotes.length, meetings: extraction.meetings.length, held: extraction.review?.length ?? 0, warnings: extraction.warnings };
+  return {
+    source: meta,
+    quotes: extraction.quotes.length,
+    meetings: extraction.meetings.length,
+    held: extraction.review?.length ?? 0,
+    warnings: extraction.warnings,
+  };
 }
 
 /** A source file read and extracted, or the problems that stop it. */
 export type ArticleOutcome = { record: ArticleRecord } | { problems: Problem[] };
 
 /** The ingest stage's function: a source file's bytes to an article (front matter, text, boilerplate removed). */
-export const ingestStage = (file: string, bytes: Uint8Array, registry: Registry): Article => ingestSource(file, bytes, registry);
+export const ingestStage = (file: string, bytes: Uint8Array, registry: Registry): Article =>
+  ingestSource(file, bytes, registry);
 
 /** The extract stage's function: an article to its record. */
-export const extractStage = (article: Article, registry: Registry): ArticleRecord => recordOf(article, extractArticle(article, registry));
+export const extractStage = (article: Article, registry: Registry): ArticleRecord =>
+  recordOf(article, extractArticle(article, registry));
 
 /** Both per-article stages on one source file (what a worker runs); an input mistake is returned, not thrown. */
 export function readArticle(file: string, bytes: Uint8Array, registry: Registry): ArticleOutcome {

@@ -1,4 +1,16 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -12,7 +24,8 @@ import { cacheRoot } from "@parley/registry";
 // (https://bford.info/cachedir/): Parley writes only into a folder that is new, empty or tagged by Parley.
 
 const TAG_FILE = "CACHEDIR.TAG";
-const TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a Parley cache folder (per-article extractions); it may be deleted at any time.\n";
+const TAG =
+  "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a Parley cache folder (per-article extractions); it may be deleted at any time.\n";
 const SEGMENTS = "articles";
 const FILE_INDEX = "files.json";
 // A cache whose segments hold more dead lines than this many times the live ones is rewritten after a build.
@@ -39,7 +52,9 @@ export class ArticleCache {
     claimCacheDir(dir);
     removeStalePartials(join(dir, SEGMENTS));
     const index = join(dir, FILE_INDEX);
-    const saved = existsSync(index) ? (JSON.parse(readFileSync(index, "utf8")) as { written: number; files: Record<string, FileStamp> }) : null;
+    const saved = existsSync(index)
+      ? (JSON.parse(readFileSync(index, "utf8")) as { written: number; files: Record<string, FileStamp> })
+      : null;
     this.fileIndex = saved?.files ?? {};
     this.indexWritten = saved?.written ?? 0;
   }
@@ -48,7 +63,8 @@ export class ArticleCache {
   knownHash(file: string, size: number, mtimeMs: number): string | null {
     const stamp = this.fileIndex[file];
     // A file changed within the same second the index was written may have kept its time: hash it again.
-    if (stamp === undefined || stamp[0] !== size || stamp[1] !== mtimeMs || mtimeMs >= this.indexWritten - 2000) return null;
+    if (stamp === undefined || stamp[0] !== size || stamp[1] !== mtimeMs || mtimeMs >= this.indexWritten - 2000)
+      return null;
     return stamp[2];
   }
 
@@ -144,7 +160,12 @@ function claimCacheDir(dir: string): void {
   if (existsSync(dir)) {
     const owned = existsSync(tag) && readFileSync(tag, "utf8").startsWith(TAG.slice(0, 43));
     if (!owned && readdirSync(dir).length > 0) {
-      throw inputError(dir, null, "the cache folder holds files Parley did not write (it has no CACHEDIR.TAG)", "pass another --cache folder, or an empty one");
+      throw inputError(
+        dir,
+        null,
+        "the cache folder holds files Parley did not write (it has no CACHEDIR.TAG)",
+        "pass another --cache folder, or an empty one",
+      );
     }
     if (owned) return;
   }

@@ -1,5 +1,15 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { keyOf } from "@parley/diff";
 import { type Dataset, TABLE_NAMES, type TableName } from "@parley/model";
@@ -14,7 +24,9 @@ import type { Changes } from "./_stages.ts";
 const FOLDER = "published-rows";
 
 function digestLines(table: TableName, rows: ReadonlyArray<Record<string, unknown>>): string[] {
-  return rows.map((row) => `${keyOf(table, row)}\t${createHash("md5").update(JSON.stringify(row)).digest("base64")}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return rows
+    .map((row) => `${keyOf(table, row)}\t${createHash("md5").update(JSON.stringify(row)).digest("base64")}`)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 const keyOfLine = (line: string): string => line.slice(0, line.lastIndexOf("\t"));
@@ -23,7 +35,11 @@ const keyOfLine = (line: string): string => line.slice(0, line.lastIndexOf("\t")
 export function hasDigests(cacheDir: string, destination: string): boolean {
   const dir = join(cacheDir, FOLDER);
   const target = join(dir, "destination");
-  return existsSync(target) && readFileSync(target, "utf8") === destination && TABLE_NAMES.every((t) => existsSync(join(dir, `${t}.tsv`)));
+  return (
+    existsSync(target) &&
+    readFileSync(target, "utf8") === destination &&
+    TABLE_NAMES.every((t) => existsSync(join(dir, `${t}.tsv`)))
+  );
 }
 
 /**

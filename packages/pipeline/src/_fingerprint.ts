@@ -38,7 +38,11 @@ function filesUnder(paths: readonly string[]): string[] {
 /** A SHA-256 over the names (relative to `root`) and contents of files. */
 export function hashFiles(files: readonly string[], root: string): string {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update("\0");
+  for (const file of files)
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update("\0");
   return hash.digest("hex");
 }
 
@@ -56,7 +60,15 @@ export function registryFingerprint(dir: string): string {
 }
 
 // The code the merge and the published files depend on, besides the per-article code.
-const MERGE_CODE = ["model/src", "normalize/src", "validate/src", "export/src", "diff/src", "release/src", "pipeline/src"];
+const MERGE_CODE = [
+  "model/src",
+  "normalize/src",
+  "validate/src",
+  "export/src",
+  "diff/src",
+  "release/src",
+  "pipeline/src",
+];
 let mergeVersion: string | null = null;
 
 /** The version of the merge and publishing code. */

@@ -6,7 +6,8 @@ export interface Progress {
   done(summary: string): void;
 }
 
-const seconds = (ms: number): string => (ms >= 100_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`);
+const seconds = (ms: number): string =>
+  ms >= 100_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
 
 /**
  * A terminal gets cli-progress's bar (redrawn at most ten times a second, with rate and ETA); anything else gets a
@@ -48,7 +49,9 @@ export function progress(stage: string, total: number, stream: NodeJS.WriteStrea
       if (count < next && count !== total) return;
       while (next <= count) next += step;
       const left = rate() > 0 ? ((total - count) / rate()) * 1000 : 0;
-      stream.write(`${stage}: ${count}/${total}${count < total ? ` (${Math.round(rate())}/s, ETA ${seconds(left)})` : ""}\n`);
+      stream.write(
+        `${stage}: ${count}/${total}${count < total ? ` (${Math.round(rate())}/s, ETA ${seconds(left)})` : ""}\n`,
+      );
     },
     done(summary) {
       stream.write(`${stage}: ${summary} (${seconds(Date.now() - started)})\n`);

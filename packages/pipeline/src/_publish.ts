@@ -46,16 +46,22 @@ const stamps = (dir: string): Record<string, [number, number]> =>
 /** Whether a published folder is small enough to read back whole (its largest file fits a string, many times over). */
 function readableAtOnce(dir: string): boolean {
   if (!existsSync(dir)) return false;
-  return TABLE_NAMES.every((t) => !existsSync(join(dir, `${t}.json`)) || statSync(join(dir, `${t}.json`)).size < 64 * 2 ** 20);
+  return TABLE_NAMES.every(
+    (t) => !existsSync(join(dir, `${t}.json`)) || statSync(join(dir, `${t}.json`)).size < 64 * 2 ** 20,
+  );
 }
 
-const sameStamps = (a: Record<string, [number, number]>, b: Record<string, [number, number]>): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameStamps = (a: Record<string, [number, number]>, b: Record<string, [number, number]>): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** Builds and publishes a dataset into `destination`, or does nothing when nothing it depends on has changed. */
 export async function buildAndPublish(options: PublishBuildOptions): Promise<PublishedBuild> {
   const record = options.cacheDir === null ? null : join(options.cacheDir, LAST_PUBLISHED);
-  const last = record !== null && existsSync(record) ? (JSON.parse(readFileSync(record, "utf8")) as LastPublished) : null;
-  const settings = createHash("sha256").update(JSON.stringify([options.destination, options.assertions, options.publishOptions.marker ?? null])).digest("hex");
+  const last =
+    record !== null && existsSync(record) ? (JSON.parse(readFileSync(record, "utf8")) as LastPublished) : null;
+  const settings = createHash("sha256")
+    .update(JSON.stringify([options.destination, options.assertions, options.publishOptions.marker ?? null]))
+    .digest("hex");
   const unchanged = (fingerprint: string): boolean =>
     last !== null &&
     last.fingerprint === `${fingerprint}:${settings}` &&
@@ -64,7 +70,10 @@ export async function buildAndPublish(options: PublishBuildOptions): Promise<Pub
     sameStamps(stamps(options.destination), last.files);
   const result = await buildUnlessUnchanged(options, unchanged);
   if (result === null && last !== null) {
-    const summary = { ...last.summary, changes: Object.fromEntries(Object.keys(last.summary.rows).map((t) => [t, { added: 0, removed: 0, changed: 0 }])) };
+    const summary = {
+      ...last.summary,
+      changes: Object.fromEntries(Object.keys(last.summary.rows).map((t) => [t, { added: 0, removed: 0, changed: 0 }])),
+    };
     return { summary, result: null };
   }
   if (result === null) throw new Error("unreachable: a build was skipped with no record of the last one");
@@ -73,11 +82,24 @@ export async function buildAndPublish(options: PublishBuildOptions): Promise<Pub
   const previous = digests || !readableAtOnce(options.destination) ? null : readPublishedDataset(options.destination);
   const hadDataset = existsSync(join(options.destination, "sources.json"));
   publishDataset(result.dataset, options.destination, options.assertions, options.publishOptions);
-  const counted = options.cacheDir === null ? undefined : countChanges(result.dataset, options.cacheDir, options.destination);
-  const changes = counted !== undefined ? counted : previous !== null ? changesBetween(previous, result.dataset) : hadDataset ? undefined : null;
+  const counted =
+    options.cacheDir === null ? undefined : countChanges(result.dataset, options.cacheDir, options.destination);
+  const changes =
+    counted !== undefined
+      ? counted
+      : previous !== null
+        ? changesBetween(previous, result.dataset)
+        : hadDataset
+          ? undefined
+          : null;
   const summary = { ...summarize(result), changes };
   if (record !== null) {
-    const saved: LastPublished = { fingerprint: `${result.fingerprint}:${settings}`, destination: options.destination, files: stamps(options.destination), summary };
+    const saved: LastPublished = {
+      fingerprint: `${result.fingerprint}:${settings}`,
+      destination: options.destination,
+      files: stamps(options.destination),
+      summary,
+    };
     writeFileSync(`${record}.partial`, JSON.stringify(saved));
     renameSync(`${record}.partial`, record);
   }

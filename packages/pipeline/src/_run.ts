@@ -14,7 +14,8 @@ import type { ArticleJob } from "./_work.ts";
 
 /** Source files of a folder: Markdown articles, in name order; README.md documents the folder. */
 export function listSourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) throw inputError(dir, null, "the sources folder does not exist", "pass a folder of .md source files");
+  if (!existsSync(dir))
+    throw inputError(dir, null, "the sources folder does not exist", "pass a folder of .md source files");
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name) && e.name.toLowerCase() !== "readme.md")
     .map((e) => join(dir, e.name))
@@ -68,14 +69,26 @@ interface SourceFile {
 }
 
 /** Stats and hashes every source file (reading only those the stat index has not seen as they are). */
-function identifySources(files: readonly string[], basis: string, cache: ArticleCache | null, problems: Problem[], stream?: NodeJS.WriteStream): SourceFile[] {
+function identifySources(
+  files: readonly string[],
+  basis: string,
+  cache: ArticleCache | null,
+  problems: Problem[],
+  stream?: NodeJS.WriteStream,
+): SourceFile[] {
   const bar = progress("ingest", files.length, stream);
   const sources: SourceFile[] = [];
   for (const file of files) {
     bar.tick();
     const { size, mtimeMs } = statSync(file);
     if (size > MAX_SOURCE_BYTES) {
-      problems.push({ file, line: null, message: `the file has ${size} bytes, more than one article may have`, fix: "add one article per file", severity: "error" });
+      problems.push({
+        file,
+        line: null,
+        message: `the file has ${size} bytes, more than one article may have`,
+        fix: "add one article per file",
+        severity: "error",
+      });
       continue;
     }
     const bytesHash = cache?.knownHash(file, size, mtimeMs) ?? sha256(readFileSync(file));
@@ -86,20 +99,34 @@ function identifySources(files: readonly string[], basis: string, cache: Article
 }
 
 /** Problems of a set of articles as a whole: two files with one source ID, or with the same article text. */
-export function crossArticleProblems(sources: ReadonlyArray<Pick<Article, "source_id" | "file" | "sha256">>): Problem[] {
+export function crossArticleProblems(
+  sources: ReadonlyArray<Pick<Article, "source_id" | "file" | "sha256">>,
+): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, string>();
   const bySha = new Map<string, string>();
   for (const source of sources) {
     const sameId = byId.get(source.source_id);
     if (sameId) {
-      problems.push({ file: source.file, line: null, message: `same source ID '${source.source_id}' as ${sameId}`, fix: "rename one of the two files", severity: "error" });
+      problems.push({
+        file: source.file,
+        line: null,
+        message: `same source ID '${source.source_id}' as ${sameId}`,
+        fix: "rename one of the two files",
+        severity: "error",
+      });
       continue;
     }
     byId.set(source.source_id, source.file);
     const twin = bySha.get(source.sha256);
     if (twin) {
-      problems.push({ file: source.file, line: null, message: `same article text as ${twin}`, fix: "remove one of the two files", severity: "error" });
+      problems.push({
+        file: source.file,
+        line: null,
+        message: `same article text as ${twin}`,
+        fix: "remove one of the two files",
+        severity: "error",
+      });
       continue;
     }
     bySha.set(source.sha256, source.file);
@@ -127,7 +154,12 @@ interface ArticleRun {
  * The per-article stages for many articles: a cache read for each whose key is cached, the others in a worker pool,
  * streamed (batches read, extracted and appended to the cache as they go, a bounded number in flight).
  */
-async function runArticles(tasks: readonly ArticleTask[], options: BuildOptions, registry: Registry, cache: ArticleCache | null): Promise<ArticleRun> {
+async function runArticles(
+  tasks: readonly ArticleTask[],
+  options: BuildOptions,
+  registry: Registry,
+  cache: ArticleCache | null,
+): Promise<ArticleRun> {
   const byFile = new Map<string, ArticleRecord>();
   const problemsOf = new Map<string, Problem[]>();
   const hits = cache?.lookup<ArticleRecord>(new Set(tasks.map((t) => t.key))) ?? new Map<string, ArticleRecord>();
@@ -180,11 +212,14 @@ async function runArticles(tasks: readonly ArticleTask[], options: BuildOptions,
   cache?.commit(new Set(tasks.map((t) => t.key)));
   const quotes = records.reduce((n, r) => n + r.extraction.quotes.length, 0);
   const meetings = records.reduce((n, r) => n + r.extraction.meetings.length, 0);
-  bar.done(`${quotes} quote(s), ${meetings} meeting mention(s) (${records.length - misses.length} from the cache, ${misses.length} extracted)`);
+  bar.done(
+    `${quotes} quote(s), ${meetings} meeting mention(s) (${records.length - misses.length} from the cache, ${misses.length} extracted)`,
+  );
   return { records, problems, cached: tasks.length - misses.length, extracted: misses.length, workers: pool.workers };
 }
 
-const bySourceId = (a: ArticleRecord, b: ArticleRecord): number => (a.source.source_id < b.source.source_id ? -1 : a.source.source_id > b.source.source_id ? 1 : 0);
+const bySourceId = (a: ArticleRecord, b: ArticleRecord): number =>
+  a.source.source_id < b.source.source_id ? -1 : a.source.source_id > b.source.source_id ? 1 : 0;
 
 /** The key of a per-article result: the code and registry (`basis`), then what the article is read from. */
 export const articleKey = (basis: string, ...parts: Array<string | Uint8Array>): string => {
@@ -194,7 +229,8 @@ export const articleKey = (basis: string, ...parts: Array<string | Uint8Array>):
 };
 
 /** The code and registry a per-article result is a function of. */
-export const articleBasis = (registryDir: string): string => sha256(`${extractorFingerprint()}\0${registryFingerprint(registryDir)}`);
+export const articleBasis = (registryDir: string): string =>
+  sha256(`${extractorFingerprint()}\0${registryFingerprint(registryDir)}`);
 
 /**
  * The runner: the per-article stages (ingest, extract) for every source file, each article a cache read when its
@@ -210,15 +246,23 @@ export async function buildDataset(options: BuildOptions): Promise<BuildResult> 
  * `buildDataset`, calling `unchanged` with the build's fingerprint once every source is identified, before any work:
  * when it returns true (the result would be a dataset already published) the build stops there and returns null.
  */
-export async function buildUnlessUnchanged(options: BuildOptions, unchanged: (fingerprint: string) => boolean): Promise<BuildResult | null> {
+export async function buildUnlessUnchanged(
+  options: BuildOptions,
+  unchanged: (fingerprint: string) => boolean,
+): Promise<BuildResult | null> {
   const registry: Registry = loadRegistry(options.registryDir);
   const basis = articleBasis(options.registryDir);
   const files = options.files ?? listSourceFiles(options.sourcesDir);
   const cache = options.cacheDir === null ? null : new ArticleCache(options.cacheDir);
   const problems: Problem[] = [];
   const sources = identifySources(files, basis, cache, problems, options.stream);
-  const curationText = options.curationFile !== undefined && existsSync(options.curationFile) ? readFileSync(options.curationFile, "utf8") : "";
-  const fingerprint = sha256([basis, mergeFingerprint(), curationText, ...sources.map((s) => `${s.file}\0${s.key}`)].join("\0"));
+  const curationText =
+    options.curationFile !== undefined && existsSync(options.curationFile)
+      ? readFileSync(options.curationFile, "utf8")
+      : "";
+  const fingerprint = sha256(
+    [basis, mergeFingerprint(), curationText, ...sources.map((s) => `${s.file}\0${s.key}`)].join("\0"),
+  );
   if (problems.length === 0 && unchanged(fingerprint)) {
     cache?.saveFileIndex(Object.fromEntries(sources.map((s) => [s.file, s.stamp])));
     return null;
@@ -232,7 +276,8 @@ export async function buildUnlessUnchanged(options: BuildOptions, unchanged: (fi
   cache?.saveFileIndex(Object.fromEntries(sources.map((s) => [s.file, s.stamp])));
   problems.push(...run.problems, ...crossArticleProblems(run.records.map((r) => r.source)));
   if (problems.length > 0) throw new InputError(sortByFile(problems, files));
-  if (run.records.length === 0) throw inputError(files[0] ?? options.sourcesDir, null, "no source articles found", "add .md source files");
+  if (run.records.length === 0)
+    throw inputError(files[0] ?? options.sourcesDir, null, "no source articles found", "add .md source files");
 
   const records = run.records.sort(bySourceId);
   const { dataset, curationWarnings } = STAGES.normalize.run(records, registry, options.curationFile);
@@ -249,12 +294,19 @@ export async function buildUnlessUnchanged(options: BuildOptions, unchanged: (fi
 }
 
 /** The extract stage alone (a Turbo task): articles an ingest stage wrote, each through the cache and the pool. */
-export async function extractArticles(articles: ReadonlyArray<{ article: Article; json: string }>, options: Omit<BuildOptions, "sourcesDir">): Promise<ArticleRecord[]> {
+export async function extractArticles(
+  articles: ReadonlyArray<{ article: Article; json: string }>,
+  options: Omit<BuildOptions, "sourcesDir">,
+): Promise<ArticleRecord[]> {
   const registry = loadRegistry(options.registryDir);
   const basis = articleBasis(options.registryDir);
   const cache = options.cacheDir === null ? null : new ArticleCache(options.cacheDir);
   const run = await runArticles(
-    articles.map(({ article, json }) => ({ file: article.file, key: articleKey(basis, "article", json), job: () => ({ article }) })),
+    articles.map(({ article, json }) => ({
+      file: article.file,
+      key: articleKey(basis, "article", json),
+      job: () => ({ article }),
+    })),
     { ...options, sourcesDir: "" },
     registry,
     cache,
@@ -265,5 +317,8 @@ export async function extractArticles(articles: ReadonlyArray<{ article: Article
 
 export function sortByFile(problems: Problem[], files: readonly string[]): Problem[] {
   const order = new Map(files.map((f, i) => [f, i]));
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (order.get(a.p.file) ?? -1) - (order.get(b.p.file) ?? -1) || a.i - b.i)
+    .map(({ p }) => p);
 }

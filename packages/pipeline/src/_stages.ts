@@ -31,7 +31,11 @@ export const STAGES = {
   extract: {
     each: "article",
     dependsOn: "ingest",
-    inputs: [REGISTRY, code("model", "registry", "extract", "normalize", "pipeline"), "$TURBO_ROOT$/packages/extract/lexicon/**"],
+    inputs: [
+      REGISTRY,
+      code("model", "registry", "extract", "normalize", "pipeline"),
+      "$TURBO_ROOT$/packages/extract/lexicon/**",
+    ],
     outputs: ["build/extract/**"],
     run: extractStage,
   },
@@ -61,9 +65,14 @@ export const STAGES = {
     each: "collection",
     dependsOn: "validate",
     // The latest release of the collection (its IDs are kept: see `keepPreviousIds`).
-    inputs: ["collection.yaml", "$TURBO_ROOT$/datasets/index.json", code("model", "validate", "export", "release", "pipeline")],
+    inputs: [
+      "collection.yaml",
+      "$TURBO_ROOT$/datasets/index.json",
+      code("model", "validate", "export", "release", "pipeline"),
+    ],
     outputs: ["build/export/**"],
-    run: (dataset: Dataset, destination: string, assertions: Assertions, options: PublishOptions): Changes => publishWithChanges(dataset, destination, assertions, options),
+    run: (dataset: Dataset, destination: string, assertions: Assertions, options: PublishOptions): Changes =>
+      publishWithChanges(dataset, destination, assertions, options),
   },
 } as const;
 
@@ -71,7 +80,10 @@ export type StageName = keyof typeof STAGES;
 export const STAGE_NAMES = Object.keys(STAGES) as StageName[];
 
 /** Applies a collection's curation file (when there is one) to the normalized dataset. */
-export function curate(dataset: Dataset, curationFile: string | undefined): { dataset: Dataset; curationWarnings: string[] } {
+export function curate(
+  dataset: Dataset,
+  curationFile: string | undefined,
+): { dataset: Dataset; curationWarnings: string[] } {
   if (curationFile === undefined || !existsSync(curationFile)) return { dataset, curationWarnings: [] };
   const result = applyCuration(dataset, parseCuration(readFileSync(curationFile, "utf8"), curationFile));
   return { dataset: result.dataset, curationWarnings: result.unmatched.map(formatProblem) };
@@ -85,13 +97,20 @@ export function checkDataset(dataset: Dataset, assertions: Assertions): void {
 /** Reads the JSON tables of a published dataset folder, or null when there is none yet. */
 export function readPublishedDataset(dir: string): Dataset | null {
   if (!TABLE_NAMES.every((t) => existsSync(join(dir, `${t}.json`)))) return null;
-  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, JSON.parse(readFileSync(join(dir, `${t}.json`), "utf8")) as unknown]));
+  const tables = Object.fromEntries(
+    TABLE_NAMES.map((t) => [t, JSON.parse(readFileSync(join(dir, `${t}.json`), "utf8")) as unknown]),
+  );
   const parsed = DatasetSchema.safeParse(tables);
   return parsed.success ? parsed.data : null;
 }
 
 /** Publishes a dataset and returns what changed against the one it replaces. */
-export function publishWithChanges(dataset: Dataset, destination: string, assertions: Assertions, options: PublishOptions): Changes {
+export function publishWithChanges(
+  dataset: Dataset,
+  destination: string,
+  assertions: Assertions,
+  options: PublishOptions,
+): Changes {
   const previous = readPublishedDataset(destination);
   publishDataset(dataset, destination, assertions, options);
   return previous === null ? null : changesBetween(previous, dataset);
@@ -101,7 +120,10 @@ export function publishWithChanges(dataset: Dataset, destination: string, assert
 export function changesBetween(previous: Dataset, dataset: Dataset): NonNullable<Changes> {
   const diff = diffDatasets(previous, dataset);
   return Object.fromEntries(
-    TABLE_NAMES.map((t) => [t, { added: diff[t].added.length, removed: diff[t].removed.length, changed: diff[t].changed.length }]),
+    TABLE_NAMES.map((t) => [
+      t,
+      { added: diff[t].added.length, removed: diff[t].removed.length, changed: diff[t].changed.length },
+    ]),
   );
 }
 

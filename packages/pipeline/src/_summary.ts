@@ -15,7 +15,11 @@ export interface BuildSummary {
   changes?: Changes;
 }
 
-export function summarize(result: { articles: readonly ArticleSummary[]; dataset: Dataset; curationWarnings?: readonly string[] }): BuildSummary {
+export function summarize(result: {
+  articles: readonly ArticleSummary[];
+  dataset: Dataset;
+  curationWarnings?: readonly string[];
+}): BuildSummary {
   const warnings = result.articles.flatMap((a) => a.warnings.map((w) => `${a.source.source_id}: ${w}`));
   warnings.push(...(result.curationWarnings ?? []));
   for (const a of result.articles) {
@@ -25,7 +29,10 @@ export function summarize(result: { articles: readonly ArticleSummary[]; dataset
     sources: result.articles.length,
     held_for_review: result.articles.reduce((n, a) => n + a.held, 0),
     rows: Object.fromEntries(TABLE_NAMES.map((t) => [t, result.dataset[t].length])),
-    boilerplate_chars_removed: result.articles.reduce((n, a) => n + a.source.removed.reduce((m, c) => m + c.chars, 0), 0),
+    boilerplate_chars_removed: result.articles.reduce(
+      (n, a) => n + a.source.removed.reduce((m, c) => m + c.chars, 0),
+      0,
+    ),
     warnings,
   };
 }
@@ -44,7 +51,9 @@ export function formatSummary(summary: BuildSummary, destination: string): strin
         : [
             "Changes against the previous build:",
             ...Object.entries(changes).map(([t, c]) =>
-              c.added + c.removed + c.changed === 0 ? `  ${t.padEnd(10)} unchanged` : `  ${t.padEnd(10)} +${c.added} -${c.removed} ~${c.changed}`,
+              c.added + c.removed + c.changed === 0
+                ? `  ${t.padEnd(10)} unchanged`
+                : `  ${t.padEnd(10)} +${c.added} -${c.removed} ~${c.changed}`,
             ),
           ];
   return [

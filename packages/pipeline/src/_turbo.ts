@@ -1,6 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import { type Article, Article as ArticleSchema, codePointsBefore, type Dataset, Dataset as DatasetSchema, InputError, type Problem, inputError } from "@parley/model";
+import {
+  type Article,
+  Article as ArticleSchema,
+  codePointsBefore,
+  type Dataset,
+  Dataset as DatasetSchema,
+  InputError,
+  type Problem,
+  inputError,
+} from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { readSourceFile } from "@parley/ingest";
 import type { Assertions } from "@parley/validate";
@@ -48,26 +57,47 @@ export async function runStage(name: StageName, ctx: StageContext): Promise<Buil
       }
       problems.push(...crossArticleProblems(articles));
       if (problems.length > 0) throw new InputError(sortByFile(problems, files));
-      if (articles.length === 0) throw inputError(ctx.sourcesDir, null, "no source articles found", "add .md source files");
+      if (articles.length === 0)
+        throw inputError(ctx.sourcesDir, null, "no source articles found", "add .md source files");
       bar.done(`${articles.length} article(s) read`);
-      writeJsonFolder(stageDir(ctx.buildDir, "ingest"), articles.map((a) => [a.source_id, a]));
+      writeJsonFolder(
+        stageDir(ctx.buildDir, "ingest"),
+        articles.map((a) => [a.source_id, a]),
+      );
       return null;
     }
     case "extract": {
-      const articles = readJsonFolder(stageDir(ctx.buildDir, "ingest"), "ingest").map(({ json }) => ({ article: ArticleSchema.parse(JSON.parse(json)), json }));
-      const records = await extractArticles(articles, { registryDir: ctx.registryDir, cacheDir: join(ctx.buildDir, "cache", "extract"), ...(ctx.workers !== undefined ? { workers: ctx.workers } : {}) });
-      writeJsonFolder(stageDir(ctx.buildDir, "extract"), records.map((r) => [r.source.source_id, r]));
+      const articles = readJsonFolder(stageDir(ctx.buildDir, "ingest"), "ingest").map(({ json }) => ({
+        article: ArticleSchema.parse(JSON.parse(json)),
+        json,
+      }));
+      const records = await extractArticles(articles, {
+        registryDir: ctx.registryDir,
+        cacheDir: join(ctx.buildDir, "cache", "extract"),
+        ...(ctx.workers !== undefined ? { workers: ctx.workers } : {}),
+      });
+      writeJsonFolder(
+        stageDir(ctx.buildDir, "extract"),
+        records.map((r) => [r.source.source_id, r]),
+      );
       return null;
     }
     case "normalize": {
       const records = readRecords(ctx.buildDir);
-      const { dataset, curationWarnings } = STAGES.normalize.run(records, loadRegistry(ctx.registryDir), ctx.curationFile);
+      const { dataset, curationWarnings } = STAGES.normalize.run(
+        records,
+        loadRegistry(ctx.registryDir),
+        ctx.curationFile,
+      );
       for (const warning of curationWarnings) process.stderr.write(`normalize: warning: ${warning}\n`);
       // The review file is named from the repository root, as a maintainer opens it.
       const reviewFile = relative(dirname(dirname(dirname(ctx.buildDir))), join(ctx.buildDir, REVIEW_FILE));
       writeJsonFolder(stageDir(ctx.buildDir, "normalize"), [
         ["dataset", dataset],
-        ["summary", { ...summarize({ articles: records.map(summaryOf), dataset, curationWarnings }), review_file: reviewFile }],
+        [
+          "summary",
+          { ...summarize({ articles: records.map(summaryOf), dataset, curationWarnings }), review_file: reviewFile },
+        ],
       ]);
       writeFileSync(join(ctx.buildDir, REVIEW_FILE), reviewCsv(records));
       return null;
@@ -112,7 +142,12 @@ function readRecords(buildDir: string): ArticleRecord[] {
 function readNormalized(buildDir: string): { dataset: Dataset; summary: BuildSummary } {
   const [dataset, summary] = readJsonFolder(stageDir(buildDir, "normalize"), "normalize");
   if (dataset?.name !== "dataset.json" || summary?.name !== "summary.json") {
-    throw inputError(stageDir(buildDir, "normalize"), null, "the normalize stage has not run", "run 'pnpm parley build'");
+    throw inputError(
+      stageDir(buildDir, "normalize"),
+      null,
+      "the normalize stage has not run",
+      "run 'pnpm parley build'",
+    );
   }
   return { dataset: DatasetSchema.parse(JSON.parse(dataset.json)), summary: JSON.parse(summary.json) as BuildSummary };
 }

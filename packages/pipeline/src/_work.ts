@@ -21,5 +21,7 @@ export function extractBatch({ registryDir, jobs }: ArticleBatch): ArticleOutcom
 }
 
 export function runJob(job: ArticleJob, registry: Registry): ArticleOutcome {
-  return "article" in job ? { record: extractStage(job.article, registry) } : readArticle(job.file, job.bytes, registry);
+  return "article" in job
+    ? { record: extractStage(job.article, registry) }
+    : readArticle(job.file, job.bytes, registry);
 }

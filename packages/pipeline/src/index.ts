@@ -1,4 +1,14 @@
-export { STAGES, STAGE_NAMES, type StageName, type Changes, curate, checkDataset, readPublishedDataset, publishWithChanges, changesBetween } from "./_stages.ts";
+export {
+  STAGES,
+  STAGE_NAMES,
+  type StageName,
+  type Changes,
+  curate,
+  checkDataset,
+  readPublishedDataset,
+  publishWithChanges,
+  changesBetween,
+} from "./_stages.ts";
 export { buildDataset, listSourceFiles, type BuildOptions, type BuildResult, type BuildStats } from "./_run.ts";
 export { buildAndPublish, type PublishBuildOptions, type PublishedBuild } from "./_publish.ts";
 export { runStage, type StageContext } from "./_turbo.ts";

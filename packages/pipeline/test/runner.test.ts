@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Dataset, InputError } from "@parley/model";
-import { buildAndPublish, buildDataset, changesBetween, readPublishedDataset, runStage, STAGE_NAMES, STAGES } from "../src/index.ts";
+import {
+  buildAndPublish,
+  buildDataset,
+  changesBetween,
+  readPublishedDataset,
+  runStage,
+  STAGE_NAMES,
+  STAGES,
+} from "../src/index.ts";
 
 const REPO = join(import.meta.dirname, "../../..");
 const SEEDS = join(REPO, "pipelines/moscow-format/sources");
@@ -26,7 +34,12 @@ function hashFolder(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir)
       .sort()
-      .map((n) => [n, createHash("sha256").update(readFileSync(join(dir, n))).digest("hex")]),
+      .map((n) => [
+        n,
+        createHash("sha256")
+          .update(readFileSync(join(dir, n)))
+          .digest("hex"),
+      ]),
   );
 }
 
@@ -44,7 +57,16 @@ describe("the runner on the seed articles", { timeout: 120_000 }, () => {
     const outputs: Array<Record<string, string>> = [];
     for (const workers of [0, 2]) {
       const out = join(tempDir("out"), "dataset");
-      await buildAndPublish({ sourcesDir: SEEDS, registryDir: REGISTRY, cacheDir: null, workers, destination: out, assertions: NO_ASSERTIONS, publishOptions: {}, ...quiet });
+      await buildAndPublish({
+        sourcesDir: SEEDS,
+        registryDir: REGISTRY,
+        cacheDir: null,
+        workers,
+        destination: out,
+        assertions: NO_ASSERTIONS,
+        publishOptions: {},
+        ...quiet,
+      });
       outputs.push(hashFolder(out));
     }
     const collection = tempDir("collection");
@@ -77,7 +99,10 @@ describe("the per-article cache", { timeout: 120_000 }, () => {
     expect(again.stats).toMatchObject({ articles: 5, cached: 5, extracted: 0 });
     expect(again.dataset).toEqual(first.dataset);
 
-    cpSync(join(import.meta.dirname, "../../cli/test/fixtures/005_tashkent_transit_envoys.md"), join(sources, "005_tashkent_transit_envoys.md"));
+    cpSync(
+      join(import.meta.dirname, "../../cli/test/fixtures/005_tashkent_transit_envoys.md"),
+      join(sources, "005_tashkent_transit_envoys.md"),
+    );
     expect((await build()).stats).toMatchObject({ articles: 6, cached: 5, extracted: 1 });
 
     appendFileSync(join(sources, "003_96bfffb7ac8232e6.md"), "\nOfficials said the talks would resume next year.\n");
@@ -90,14 +115,19 @@ describe("the per-article cache", { timeout: 120_000 }, () => {
     cpSync(REGISTRY, registry, { recursive: true });
     const build = () => buildDataset({ sourcesDir: SEEDS, registryDir: registry, cacheDir, workers: 0, ...quiet });
     await build();
-    appendFileSync(join(registry, "people.yaml"), "\n- name: Elena Marquez\n  aliases: []\n  country: ESP\n  role: Foreign Minister\n");
+    appendFileSync(
+      join(registry, "people.yaml"),
+      "\n- name: Elena Marquez\n  aliases: []\n  country: ESP\n  role: Foreign Minister\n",
+    );
     expect((await build()).stats).toMatchObject({ cached: 0, extracted: 5 });
   });
 
   it("refuses a cache folder holding files Parley did not write, and leaves them as they were", async () => {
     const cacheDir = tempDir("cache");
     writeFileSync(join(cacheDir, "notes.txt"), "mine");
-    await expect(buildDataset({ sourcesDir: SEEDS, registryDir: REGISTRY, cacheDir, workers: 0, ...quiet })).rejects.toThrow(/Parley did not write/);
+    await expect(
+      buildDataset({ sourcesDir: SEEDS, registryDir: REGISTRY, cacheDir, workers: 0, ...quiet }),
+    ).rejects.toThrow(/Parley did not write/);
     expect(readdirSync(cacheDir)).toEqual(["notes.txt"]);
   });
 
@@ -105,12 +135,22 @@ describe("the per-article cache", { timeout: 120_000 }, () => {
     const sources = seedCopy();
     const cacheDir = join(tempDir("cache"), "cache");
     writeFileSync(join(sources, "broken.md"), "---\ntitle: x\n---\n");
-    const failed: Promise<unknown> = buildDataset({ sourcesDir: sources, registryDir: REGISTRY, cacheDir, workers: 0, ...quiet });
+    const failed: Promise<unknown> = buildDataset({
+      sourcesDir: sources,
+      registryDir: REGISTRY,
+      cacheDir,
+      workers: 0,
+      ...quiet,
+    });
     const error = await failed.catch((err: unknown) => err);
     expect(error).toBeInstanceOf(InputError);
-    expect(new Set((error as InputError).problems.map((p) => `${p.file}:${p.line}`))).toEqual(new Set([`${join(sources, "broken.md")}:2`]));
+    expect(new Set((error as InputError).problems.map((p) => `${p.file}:${p.line}`))).toEqual(
+      new Set([`${join(sources, "broken.md")}:2`]),
+    );
     rmSync(join(sources, "broken.md"));
-    expect((await buildDataset({ sourcesDir: sources, registryDir: REGISTRY, cacheDir, workers: 0, ...quiet })).stats).toMatchObject({ cached: 5, extracted: 0 });
+    expect(
+      (await buildDataset({ sourcesDir: sources, registryDir: REGISTRY, cacheDir, workers: 0, ...quiet })).stats,
+    ).toMatchObject({ cached: 5, extracted: 0 });
   });
 });
 
@@ -119,7 +159,17 @@ describe("a build with nothing changed", { timeout: 120_000 }, () => {
     const sources = seedCopy();
     const cacheDir = join(tempDir("cache"), "cache");
     const out = join(tempDir("out"), "dataset");
-    const publish = () => buildAndPublish({ sourcesDir: sources, registryDir: REGISTRY, cacheDir, workers: 0, destination: out, assertions: NO_ASSERTIONS, publishOptions: {}, ...quiet });
+    const publish = () =>
+      buildAndPublish({
+        sourcesDir: sources,
+        registryDir: REGISTRY,
+        cacheDir,
+        workers: 0,
+        destination: out,
+        assertions: NO_ASSERTIONS,
+        publishOptions: {},
+        ...quiet,
+      });
     expect((await publish()).result).not.toBeNull();
     const published = hashFolder(out);
     expect((await publish()).result).toBeNull();
@@ -140,11 +190,23 @@ describe("what a build changed", { timeout: 120_000 }, () => {
     const sources = seedCopy();
     const out = join(tempDir("out"), "dataset");
     const publish = (cacheDir: string | null) =>
-      buildAndPublish({ sourcesDir: sources, registryDir: REGISTRY, cacheDir, workers: 0, destination: out, assertions: NO_ASSERTIONS, publishOptions: {}, ...quiet });
+      buildAndPublish({
+        sourcesDir: sources,
+        registryDir: REGISTRY,
+        cacheDir,
+        workers: 0,
+        destination: out,
+        assertions: NO_ASSERTIONS,
+        publishOptions: {},
+        ...quiet,
+      });
     const cacheDir = join(tempDir("cache"), "cache");
     expect((await publish(cacheDir)).summary.changes).toBeNull();
     const before = readPublishedDataset(out);
-    cpSync(join(import.meta.dirname, "../../cli/test/fixtures/005_tashkent_transit_envoys.md"), join(sources, "005_tashkent_transit_envoys.md"));
+    cpSync(
+      join(import.meta.dirname, "../../cli/test/fixtures/005_tashkent_transit_envoys.md"),
+      join(sources, "005_tashkent_transit_envoys.md"),
+    );
     rmSync(join(sources, "000_19d7d37b3b019f88.md"));
     const { summary, result } = await publish(cacheDir);
     expect(summary.changes).toEqual(changesBetween(before as Dataset, result?.dataset as Dataset));
@@ -154,7 +216,9 @@ describe("what a build changed", { timeout: 120_000 }, () => {
 
 describe("the stage declarations", () => {
   it("are what turbo.json's stage tasks say", () => {
-    const turbo = JSON.parse(readFileSync(join(REPO, "turbo.json"), "utf8")) as { tasks: Record<string, { dependsOn?: string[]; inputs?: string[]; outputs?: string[] }> };
+    const turbo = JSON.parse(readFileSync(join(REPO, "turbo.json"), "utf8")) as {
+      tasks: Record<string, { dependsOn?: string[]; inputs?: string[]; outputs?: string[] }>;
+    };
     for (const name of STAGE_NAMES) {
       const stage = STAGES[name];
       expect(turbo.tasks[name], name).toEqual({

@@ -64,7 +64,13 @@ const registryCode = (): string => {
  */
 function parsedFile(path: string, schema: z.ZodType): unknown[] | null {
   const text = readFileSync(path, "utf8");
-  const key = createHash("sha256").update(registryCode()).update("\0").update(path).update("\0").update(text).digest("hex");
+  const key = createHash("sha256")
+    .update(registryCode())
+    .update("\0")
+    .update(path)
+    .update("\0")
+    .update(text)
+    .digest("hex");
   const cached = join(cacheRoot(), "registry", `${key}.v8`);
   if (existsSync(cached)) {
     try {

@@ -19,13 +19,18 @@ export const RegistryPerson = z.strictObject({
 export const RegistryGroup = z.strictObject({
   name: Name,
   aliases: z.array(Name).default([]),
-  members: z.array(
-    z.strictObject({
-      countries: z.array(CountryCode).min(1),
-      from: z.string().regex(/^\d{4}(-\d{2})?$/),
-      to: z.string().regex(/^\d{4}(-\d{2})?$/).nullable(),
-    }),
-  ).min(1),
+  members: z
+    .array(
+      z.strictObject({
+        countries: z.array(CountryCode).min(1),
+        from: z.string().regex(/^\d{4}(-\d{2})?$/),
+        to: z
+          .string()
+          .regex(/^\d{4}(-\d{2})?$/)
+          .nullable(),
+      }),
+    )
+    .min(1),
   source: z.url().optional(),
   note: z.string().optional(),
 });
@@ -107,4 +112,13 @@ export const REGISTRY_FILES = {
   institutions: { file: "institutions.yaml", schema: z.array(RegistryInstitution) },
 } as const;
 
-export const EMPTY_REGISTRY: Registry = { people: [], places: [], series: [], country_aliases: [], publishers: [], groups: [], roles: [], institutions: [] };
+export const EMPTY_REGISTRY: Registry = {
+  people: [],
+  places: [],
+  series: [],
+  country_aliases: [],
+  publishers: [],
+  groups: [],
+  roles: [],
+  institutions: [],
+};

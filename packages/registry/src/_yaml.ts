@@ -6,12 +6,7 @@ import { InputError, type Problem } from "@parley/model";
  * Parses YAML text and checks it against a zod schema; every problem names the file and line.
  * `firstLine` is the line of the file on which `text` starts (front matter starts on line 2).
  */
-export function parseYamlWith<T extends z.ZodType>(
-  schema: T,
-  text: string,
-  file: string,
-  firstLine = 1,
-): z.infer<T> {
+export function parseYamlWith<T extends z.ZodType>(schema: T, text: string, file: string, firstLine = 1): z.infer<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined): number =>

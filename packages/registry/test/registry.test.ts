@@ -21,7 +21,9 @@ function problemsOf(files: Record<string, string>): string[] {
 
 describe("loadRegistry", () => {
   // Reading ~1,500 office holders with their line numbers takes about half a second; more on a loaded machine.
-  it("loads the curated registry of the repository, the world's office holders and groups included", { timeout: 30_000 }, () => {
+  it("loads the curated registry of the repository, the world's office holders and groups included", {
+    timeout: 30_000,
+  }, () => {
     const registry = loadRegistry(registryDir);
     expect(registry.people.length).toBeGreaterThan(1000);
     expect(registry.people.filter((p) => p.name === "Sergey Lavrov")).toHaveLength(1);
@@ -65,7 +67,9 @@ describe("parsed registry files kept in the cache", () => {
       expect(parsed.people.map((p) => p.name)).toEqual(["Jane Roe"]);
       writeFileSync(join(dir, "people.yaml"), `${people}- name: [unclosed\n`);
       expect(() => loadRegistry(dir)).toThrow(InputError);
-      expect(problemsOf({ "people.yaml": `${people}- name: [unclosed\n` })[0]).toMatch(/^people\.yaml:\d+: YAML cannot be read/);
+      expect(problemsOf({ "people.yaml": `${people}- name: [unclosed\n` })[0]).toMatch(
+        /^people\.yaml:\d+: YAML cannot be read/,
+      );
     });
   });
 

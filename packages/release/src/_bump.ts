@@ -28,10 +28,19 @@ export function proposeBump(previous: string | null, diff: DatasetDiff, schema: 
   const rows = (tables: typeof TABLE_NAMES, pick: (t: (typeof TABLE_NAMES)[number]) => number, what: string): string =>
     tables.map((t) => `${t} ${count(pick(t), what)}`).join(", ");
   if (previous === null) {
-    return { bump: "major", version: "1.0.0", first: true, reasons: [`first release: ${rows(TABLE_NAMES, (t) => diff[t].added.length, "row")}`] };
+    return {
+      bump: "major",
+      version: "1.0.0",
+      first: true,
+      reasons: [`first release: ${rows(TABLE_NAMES, (t) => diff[t].added.length, "row")}`],
+    };
   }
   if (schema.breaking.length > 0) {
-    return { bump: "major", version: bumpVersion(previous, "major"), reasons: schema.breaking.map((b) => `schema breaks: ${b}`) };
+    return {
+      bump: "major",
+      version: bumpVersion(previous, "major"),
+      reasons: schema.breaking.map((b) => `schema breaks: ${b}`),
+    };
   }
   if (added.length > 0 || schema.additive.length > 0) {
     const reasons = schema.additive.map((a) => `schema grows: ${a}`);
@@ -42,7 +51,9 @@ export function proposeBump(previous: string | null, diff: DatasetDiff, schema: 
     return {
       bump: "patch",
       version: bumpVersion(previous, "patch"),
-      reasons: [`corrections only: ${rows(touched, (t) => diff[t].removed.length + diff[t].changed.length, "row")} changed or removed`],
+      reasons: [
+        `corrections only: ${rows(touched, (t) => diff[t].removed.length + diff[t].changed.length, "row")} changed or removed`,
+      ],
     };
   }
   return null;

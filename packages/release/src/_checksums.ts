@@ -40,10 +40,12 @@ export function verifyVersionFolder(dir: string): string[] {
   for (const [name, expected] of sums) {
     const file = join(dir, name);
     if (!existsSync(file)) problems.push(`${file}: listed in ${SUMS_FILE} but missing`);
-    else if (sha256Hex(readFileSync(file)) !== expected) problems.push(`${file}: does not match ${SUMS_FILE} (a published version is frozen)`);
+    else if (sha256Hex(readFileSync(file)) !== expected)
+      problems.push(`${file}: does not match ${SUMS_FILE} (a published version is frozen)`);
   }
   for (const name of readdirSync(dir)) {
-    if (name !== SUMS_FILE && !sums.has(name)) problems.push(`${join(dir, name)}: not listed in ${SUMS_FILE} (a published version is frozen)`);
+    if (name !== SUMS_FILE && !sums.has(name))
+      problems.push(`${join(dir, name)}: not listed in ${SUMS_FILE} (a published version is frozen)`);
   }
   return problems;
 }
@@ -56,7 +58,8 @@ export function findPublishedVersions(root: string): Array<{ collection: string;
     const collectionDir = join(root, collection);
     if (!statSync(collectionDir).isDirectory()) continue;
     for (const version of readdirSync(collectionDir).sort()) {
-      if (isVersion(version) && statSync(join(collectionDir, version)).isDirectory()) found.push({ collection, version, dir: join(collectionDir, version) });
+      if (isVersion(version) && statSync(join(collectionDir, version)).isDirectory())
+        found.push({ collection, version, dir: join(collectionDir, version) });
     }
   }
   return found;

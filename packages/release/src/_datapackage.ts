@@ -12,9 +12,18 @@ export interface CollectionMeta {
 
 // Licenses commonly used for open data, with their canonical pages; others are named without a path.
 const LICENSES: Record<string, { title: string; path: string }> = {
-  "ODC-BY-1.0": { title: "Open Data Commons Attribution License 1.0", path: "https://opendatacommons.org/licenses/by/1-0/" },
-  "ODbL-1.0": { title: "Open Data Commons Open Database License 1.0", path: "https://opendatacommons.org/licenses/odbl/1-0/" },
-  "PDDL-1.0": { title: "Open Data Commons Public Domain Dedication and License 1.0", path: "https://opendatacommons.org/licenses/pddl/1-0/" },
+  "ODC-BY-1.0": {
+    title: "Open Data Commons Attribution License 1.0",
+    path: "https://opendatacommons.org/licenses/by/1-0/",
+  },
+  "ODbL-1.0": {
+    title: "Open Data Commons Open Database License 1.0",
+    path: "https://opendatacommons.org/licenses/odbl/1-0/",
+  },
+  "PDDL-1.0": {
+    title: "Open Data Commons Public Domain Dedication and License 1.0",
+    path: "https://opendatacommons.org/licenses/pddl/1-0/",
+  },
   "CC-BY-4.0": { title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" },
   "CC0-1.0": { title: "CC0 1.0", path: "https://creativecommons.org/publicdomain/zero/1.0/" },
 };
@@ -35,7 +44,10 @@ export function dataPackageOf(
 ): Record<string, unknown> {
   const describe = (name: string): { bytes: number; hash: string } => {
     const content = files.get(name) ?? "";
-    return { bytes: typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength, hash: `sha256:${sha256Hex(content)}` };
+    return {
+      bytes: typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength,
+      hash: `sha256:${sha256Hex(content)}`,
+    };
   };
   const resources: Array<Record<string, unknown>> = [];
   const tables: AnyTableName[] = [...TABLE_NAMES, "redirects"];

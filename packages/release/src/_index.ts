@@ -49,7 +49,10 @@ export function scanIndex(root: string): IndexCollection[] {
       created = pkg.created ?? null;
       titles.set(collection, pkg.title ?? null);
     }
-    byCollection.set(collection, [...(byCollection.get(collection) ?? []), { version, created, path: `${collection}/${version}`, files }]);
+    byCollection.set(collection, [
+      ...(byCollection.get(collection) ?? []),
+      { version, created, path: `${collection}/${version}`, files },
+    ]);
   }
   return [...byCollection].map(([name, versions]) => {
     const sorted = versions.sort((a, b) => compareVersions(b.version, a.version));

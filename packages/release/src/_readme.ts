@@ -5,13 +5,34 @@ import { tableSchemaOf } from "./_table-schema.ts";
 // How a contract changed between majors: what a reader of the older files must change. Kept with the code that
 // writes the files, so the changelog of the first release of a new major lists them.
 const UPGRADE_NOTES: Array<{ fromMajor: number; note: string }> = [
-  { fromMajor: 1, note: "Offsets (`evidence.start`/`end`, and the new `quote_sources.start`/`end`) count Unicode code points, as Python and R slice strings; 1.x counted UTF-16 code units, which drift after an emoji. Slice the article body (the source file after its front matter) with them." },
-  { fromMajor: 1, note: "Meeting IDs no longer change when a date is refined: new meetings get `meeting:<series>:<round>` or `meeting:<date>:<city>` (date first known); IDs published before are kept. `redirects.csv` lists every ID a release retired with its new ID; look an old ID up there." },
-  { fromMajor: 1, note: "`quotes.text` is the first source's exact wording (no trailing attribution comma); every source's wording and span is in the new `quote_sources` table. `kind`, `medium`, `said_on`, `translated` are new, empty when the text does not say." },
-  { fromMajor: 1, note: "`attendees.role` and `quotes.speaker_role` are the role as the article writes it (was the registry's): group roles with the new `role_key`/`speaker_role_key`. Dated roles are in the new `roles` table; `people.role` stays the registry's." },
-  { fromMajor: 1, note: "`attendees.participation` is as reported: `unknown` when the text does not say how the attendee took part (1.x wrote `in_person`); the new `basis` holds the words that say it." },
-  { fromMajor: 1, note: "`sources.publisher` and `sources.published` may be empty when not known (1.x wrote the text `unknown`): `unknown_fields` lists what is not known; `title_is_headline` is false for titles an editor wrote." },
-  { fromMajor: 1, note: "`evidence` gains `origin` (`source` or `curation`) and `field`: a curation row has no source and holds the curator's reason; `curated_fields` in each table lists the fields curation set." },
+  {
+    fromMajor: 1,
+    note: "Offsets (`evidence.start`/`end`, and the new `quote_sources.start`/`end`) count Unicode code points, as Python and R slice strings; 1.x counted UTF-16 code units, which drift after an emoji. Slice the article body (the source file after its front matter) with them.",
+  },
+  {
+    fromMajor: 1,
+    note: "Meeting IDs no longer change when a date is refined: new meetings get `meeting:<series>:<round>` or `meeting:<date>:<city>` (date first known); IDs published before are kept. `redirects.csv` lists every ID a release retired with its new ID; look an old ID up there.",
+  },
+  {
+    fromMajor: 1,
+    note: "`quotes.text` is the first source's exact wording (no trailing attribution comma); every source's wording and span is in the new `quote_sources` table. `kind`, `medium`, `said_on`, `translated` are new, empty when the text does not say.",
+  },
+  {
+    fromMajor: 1,
+    note: "`attendees.role` and `quotes.speaker_role` are the role as the article writes it (was the registry's): group roles with the new `role_key`/`speaker_role_key`. Dated roles are in the new `roles` table; `people.role` stays the registry's.",
+  },
+  {
+    fromMajor: 1,
+    note: "`attendees.participation` is as reported: `unknown` when the text does not say how the attendee took part (1.x wrote `in_person`); the new `basis` holds the words that say it.",
+  },
+  {
+    fromMajor: 1,
+    note: "`sources.publisher` and `sources.published` may be empty when not known (1.x wrote the text `unknown`): `unknown_fields` lists what is not known; `title_is_headline` is false for titles an editor wrote.",
+  },
+  {
+    fromMajor: 1,
+    note: "`evidence` gains `origin` (`source` or `curation`) and `field`: a curation row has no source and holds the curator's reason; `curated_fields` in each table lists the fields curation set.",
+  },
 ];
 
 export function upgradeNotes(previousVersion: string | null, version: string): string[] {
@@ -30,11 +51,20 @@ const LIMITATIONS = [
 ];
 
 function fieldRows(table: AnyTableName): string[] {
-  return tableSchemaOf(table).fields.map((f) => `| \`${f.name}\` | ${f.type}${f.constraints?.required ? ", required" : ""} | ${(f.description ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ")} |`);
+  return tableSchemaOf(table).fields.map(
+    (f) =>
+      `| \`${f.name}\` | ${f.type}${f.constraints?.required ? ", required" : ""} | ${(f.description ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ")} |`,
+  );
 }
 
 /** The README.md of a version: what the data is, how it was made, the ID rules, limitations and how to cite. */
-export function renderReadme(meta: CollectionMeta, version: string, created: string, dataset: Dataset, redirectCount: number): string {
+export function renderReadme(
+  meta: CollectionMeta,
+  version: string,
+  created: string,
+  dataset: Dataset,
+  redirectCount: number,
+): string {
   const missingUrl = dataset.sources.filter((s) => s.url === null).length;
   const unknownParticipation = dataset.attendees.filter((a) => a.participation === "unknown").length;
   const year = created.slice(0, 4);
@@ -81,7 +111,16 @@ export function renderReadme(meta: CollectionMeta, version: string, created: str
     "",
   ];
   for (const table of [...TABLE_NAMES, "redirects" as const]) {
-    lines.push(`### ${table}`, "", ALL_TABLES[table].description, "", "| field | type | meaning |", "|---|---|---|", ...fieldRows(table), "");
+    lines.push(
+      `### ${table}`,
+      "",
+      ALL_TABLES[table].description,
+      "",
+      "| field | type | meaning |",
+      "|---|---|---|",
+      ...fieldRows(table),
+      "",
+    );
   }
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -5,7 +5,11 @@ const RETIRABLE = ["meetings", "attendees", "quotes", "people"] as const;
 const keyOf = { meetings: "meeting_id", attendees: "attendee_id", quotes: "quote_id", people: "person_id" } as const;
 
 function idsOf(dataset: Dataset): Set<string> {
-  return new Set(RETIRABLE.flatMap((t) => (dataset[t] as unknown as Array<Record<string, string>>).map((r) => r[keyOf[t]] as string)));
+  return new Set(
+    RETIRABLE.flatMap((t) =>
+      (dataset[t] as unknown as Array<Record<string, string>>).map((r) => r[keyOf[t]] as string),
+    ),
+  );
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -15,7 +19,13 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * its row went (or that it was removed) and why. An attendee follows its meeting or person. An ID the curation says
  * nothing of refuses the release: links must never break silently.
  */
-export function retire(previous: Dataset, current: Dataset, retirements: readonly Retirement[], version: string, curationFile: string): RedirectRecord[] {
+export function retire(
+  previous: Dataset,
+  current: Dataset,
+  retirements: readonly Retirement[],
+  version: string,
+  curationFile: string,
+): RedirectRecord[] {
   const now = idsOf(current);
   const gone = [...idsOf(previous)].filter((id) => !now.has(id)).sort(byText);
   const said = new Map(retirements.map((r) => [r.id, r]));
@@ -31,10 +41,16 @@ export function retire(previous: Dataset, current: Dataset, retirements: readonl
     const personMove = type === "person" ? said.get(`person:${key}`) : undefined;
     const move = meetingMove ?? personMove;
     if (!move) return null;
-    if (move.to === null) return { old_id: id, new_id: null, reason: `removed with ${move.id}: ${move.reason}`, version };
+    if (move.to === null)
+      return { old_id: id, new_id: null, reason: `removed with ${move.id}: ${move.reason}`, version };
     const newMeeting = meetingMove?.to ?? meeting;
     const newKey = personMove?.to ? personMove.to.slice("person:".length) : key;
-    return { old_id: id, new_id: `${newMeeting}/${type}:${newKey}`, reason: `follows ${move.id}: ${move.reason}`, version };
+    return {
+      old_id: id,
+      new_id: `${newMeeting}/${type}:${newKey}`,
+      reason: `follows ${move.id}: ${move.reason}`,
+      version,
+    };
   };
   for (const id of gone) {
     const redirect = follow(id);
@@ -67,7 +83,8 @@ export function resolveRedirect(id: string, redirects: readonly RedirectRecord[]
   let at: string | null = id;
   const seen = new Set<string>();
   while (at !== null && next.has(at)) {
-    if (seen.has(at)) throw inputError("redirects.csv", null, `redirects loop at ${at}`, "fix the retire entries of curation.yaml");
+    if (seen.has(at))
+      throw inputError("redirects.csv", null, `redirects loop at ${at}`, "fix the retire entries of curation.yaml");
     seen.add(at);
     at = next.get(at) ?? null;
   }

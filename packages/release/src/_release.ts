@@ -1,10 +1,29 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { type Dataset, type RedirectRecord, TABLE_NAMES, InputError, inputError } from "@parley/model";
 import type { Retirement } from "@parley/normalize";
 import { diffDatasets, type DatasetDiff } from "@parley/diff";
-import { datasetTargetProblem, type Guarded, listEntries, overlapProblem, readTarget, renderDataset, renderTableFiles, type TargetState, ValidationFailed } from "@parley/export";
+import {
+  datasetTargetProblem,
+  type Guarded,
+  listEntries,
+  overlapProblem,
+  readTarget,
+  renderDataset,
+  renderTableFiles,
+  type TargetState,
+  ValidationFailed,
+} from "@parley/export";
 import { type Assertions, validateDatasetDir } from "@parley/validate";
 import { type Proposal, proposeBump, type SchemaChanges } from "./_bump.ts";
 import { addChangelogEntry, changelogEntry } from "./_changelog.ts";
@@ -38,22 +57,41 @@ export interface PublishedRelease {
 function asDataset(tables: Record<string, unknown>, dir: string): Dataset {
   for (const table of TABLE_NAMES) {
     if (tables[table] === undefined) tables[table] = [];
-    if (!Array.isArray(tables[table])) throw inputError(join(dir, `${table}.json`), null, "not a JSON array of records", "restore the published file from git");
+    if (!Array.isArray(tables[table]))
+      throw inputError(
+        join(dir, `${table}.json`),
+        null,
+        "not a JSON array of records",
+        "restore the published file from git",
+      );
   }
   return tables as unknown as Dataset;
 }
 
-const readJsonIfThere = (file: string): unknown => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined);
+const readJsonIfThere = (file: string): unknown =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as unknown) : undefined;
 
 /** Reads a published version back, after checking that it is still exactly what was published. */
 export function readRelease(dir: string, version: string): PublishedRelease {
   const problems = verifyVersionFolder(dir);
   if (problems.length > 0) {
-    throw new InputError(problems.map((p) => ({ file: p, line: null, message: "the published version was altered", fix: "restore it from git (git checkout -- <folder>); publish changes as a new version", severity: "error" as const })));
+    throw new InputError(
+      problems.map((p) => ({
+        file: p,
+        line: null,
+        message: "the published version was altered",
+        fix: "restore it from git (git checkout -- <folder>); publish changes as a new version",
+        severity: "error" as const,
+      })),
+    );
   }
   const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, readJsonIfThere(join(dir, `${t}.json`))]));
-  const descriptor = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8")) as { resources?: Array<{ name: string; schema?: { fields: TableSchemaField[] } }> };
-  const fields = Object.fromEntries((descriptor.resources ?? []).filter((r) => r.schema).map((r) => [r.name, r.schema?.fields ?? []]));
+  const descriptor = JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8")) as {
+    resources?: Array<{ name: string; schema?: { fields: TableSchemaField[] } }>;
+  };
+  const fields = Object.fromEntries(
+    (descriptor.resources ?? []).filter((r) => r.schema).map((r) => [r.name, r.schema?.fields ?? []]),
+  );
   const changelogFile = join(dir, CHANGELOG_FILE);
   return {
     version,
@@ -88,16 +126,24 @@ export interface ReleasePlan {
   retired: () => RedirectRecord[];
 }
 
-const currentFields = (): Record<string, TableSchemaField[]> => Object.fromEntries([...TABLE_NAMES, "redirects" as const].map((t) => [t, tableSchemaOf(t).fields]));
+const currentFields = (): Record<string, TableSchemaField[]> =>
+  Object.fromEntries([...TABLE_NAMES, "redirects" as const].map((t) => [t, tableSchemaOf(t).fields]));
 
 /** What a release of this build would publish: the record-level diff against the latest release and the bump. */
-export function planRelease(datasetsRoot: string, collection: string, build: Dataset, retirements: readonly Retirement[] = [], curationFile = "curation.yaml"): ReleasePlan {
+export function planRelease(
+  datasetsRoot: string,
+  collection: string,
+  build: Dataset,
+  retirements: readonly Retirement[] = [],
+  curationFile = "curation.yaml",
+): ReleasePlan {
   const previous = latestRelease(datasetsRoot, collection);
   const { dataset, renamed } = previous ? keepPreviousIds(previous.dataset, build) : { dataset: build, renamed: [] };
   const diff = diffDatasets(previous?.dataset ?? null, dataset);
   const schema = previous ? diffSchemas(previous.fields, currentFields()) : { breaking: [], additive: [] };
   const proposal = proposeBump(previous?.version ?? null, diff, schema);
-  const retired = (): RedirectRecord[] => (previous && proposal ? retire(previous.dataset, dataset, retirements, proposal.version, curationFile) : []);
+  const retired = (): RedirectRecord[] =>
+    previous && proposal ? retire(previous.dataset, dataset, retirements, proposal.version, curationFile) : [];
   return { previous, dataset, renamed, diff, schema, proposal, retired };
 }
 
@@ -126,9 +172,15 @@ export interface ReleaseResult {
 function chooseVersion(plan: ReleasePlan, requested: string | undefined): string {
   const proposed = plan.proposal?.version ?? "";
   if (requested === undefined) return proposed;
-  if (!isVersion(requested)) throw inputError("--version", null, `'${requested}' is not a version`, "give MAJOR.MINOR.PATCH, e.g. 1.1.0");
+  if (!isVersion(requested))
+    throw inputError("--version", null, `'${requested}' is not a version`, "give MAJOR.MINOR.PATCH, e.g. 1.1.0");
   if (plan.previous && compareVersions(requested, plan.previous.version) <= 0) {
-    throw inputError("--version", null, `${requested} is not newer than the latest release ${plan.previous.version}`, `use ${proposed} (proposed)`);
+    throw inputError(
+      "--version",
+      null,
+      `${requested} is not newer than the latest release ${plan.previous.version}`,
+      `use ${proposed} (proposed)`,
+    );
   }
   return requested;
 }
@@ -160,7 +212,9 @@ const DATASETS_FIX = "choose a new or empty folder, or a datasets folder a previ
 /** The release side of the rule every writing command follows: refused before anything is written. */
 export function refuseForeignDatasetsRoot(root: string, guarded: readonly Guarded[]): void {
   // A linked datasets root is fine: a release writes into it and never replaces it.
-  const problem = overlapProblem(root, guarded) ?? datasetsRootProblem(root, readTarget(existsSync(root) ? realpathSync(root) : root));
+  const problem =
+    overlapProblem(root, guarded) ??
+    datasetsRootProblem(root, readTarget(existsSync(root) ? realpathSync(root) : root));
   if (problem !== null) throw inputError("--datasets", null, problem, DATASETS_FIX);
 }
 
@@ -174,10 +228,15 @@ function writeAtomic(file: string, content: string): void {
 /** Brings the collection's CHANGELOG.md and the datasets index in line with the published folders. */
 export function syncCatalog(datasetsRoot: string, collection: string): string[] {
   const written: string[] = [];
-  const latest = latestVersion(existsSync(collectionRoot(datasetsRoot, collection)) ? readdirSync(collectionRoot(datasetsRoot, collection)) : []);
+  const latest = latestVersion(
+    existsSync(collectionRoot(datasetsRoot, collection)) ? readdirSync(collectionRoot(datasetsRoot, collection)) : [],
+  );
   const snapshot = latest === null ? null : join(collectionRoot(datasetsRoot, collection), latest, CHANGELOG_FILE);
   const updates: Array<[string, string | null]> = [
-    [join(collectionRoot(datasetsRoot, collection), CHANGELOG_FILE), snapshot && existsSync(snapshot) ? readFileSync(snapshot, "utf8") : null],
+    [
+      join(collectionRoot(datasetsRoot, collection), CHANGELOG_FILE),
+      snapshot && existsSync(snapshot) ? readFileSync(snapshot, "utf8") : null,
+    ],
     [join(datasetsRoot, INDEX_FILE), renderIndex(scanIndex(datasetsRoot))],
   ];
   for (const [file, content] of updates) {
@@ -205,7 +264,12 @@ export async function publishRelease(build: Dataset, options: ReleaseOptions): P
   const root = collectionRoot(datasetsRoot, collection.name);
   const destination = join(root, version);
   if (existsSync(destination)) {
-    throw inputError(destination, null, `version ${version} is already published and frozen`, "publish a new version instead (changes go into a new version)");
+    throw inputError(
+      destination,
+      null,
+      `version ${version} is already published and frozen`,
+      "publish a new version instead (changes go into a new version)",
+    );
   }
   mkdirSync(root, { recursive: true });
   const staging = join(root, `.parley-tmp-${version}-${process.pid}`);
@@ -217,7 +281,9 @@ export async function publishRelease(build: Dataset, options: ReleaseOptions): P
     const { violations } = validateDatasetDir(staging, assertions);
     if (violations.length > 0) throw new ValidationFailed(violations);
     const retired = plan.retired().map((r) => ({ ...r, version }));
-    const redirects = [...(plan.previous?.redirects ?? []), ...retired].sort((a, b) => (a.old_id < b.old_id ? -1 : a.old_id > b.old_id ? 1 : 0));
+    const redirects = [...(plan.previous?.redirects ?? []), ...retired].sort((a, b) =>
+      a.old_id < b.old_id ? -1 : a.old_id > b.old_id ? 1 : 0,
+    );
     for (const [name, content] of renderTableFiles("redirects", redirects)) files.set(name, content);
     files.set(sqliteFileName(collection.name), await renderSqlite(plan.dataset, collection, version, redirects));
     const proposal = { ...plan.proposal, version };
@@ -230,12 +296,22 @@ export async function publishRelease(build: Dataset, options: ReleaseOptions): P
       current: plan.dataset,
       previousVersion,
       notes: plan.renamed.map((r) => `kept ID ${r.to} (built as ${r.from})`),
-      upgrade: proposal.bump === "major" ? [...plan.schema.breaking.map((b) => `schema: ${b}`), ...plan.schema.additive.map((a) => `schema: ${a}`), ...upgradeNotes(previousVersion, version)] : [],
+      upgrade:
+        proposal.bump === "major"
+          ? [
+              ...plan.schema.breaking.map((b) => `schema: ${b}`),
+              ...plan.schema.additive.map((a) => `schema: ${a}`),
+              ...upgradeNotes(previousVersion, version),
+            ]
+          : [],
       redirects: retired,
     });
     files.set(CHANGELOG_FILE, addChangelogEntry(plan.previous?.changelog ?? null, entry, collection));
     files.set(README_FILE, renderReadme(collection, version, created, plan.dataset, redirects.length));
-    files.set("datapackage.json", `${JSON.stringify(dataPackageOf(collection, version, created, files, plan.dataset.sources), null, 2)}\n`);
+    files.set(
+      "datapackage.json",
+      `${JSON.stringify(dataPackageOf(collection, version, created, files, plan.dataset.sources), null, 2)}\n`,
+    );
     files.set(SUMS_FILE, renderSha256Sums(files));
     for (const [name, content] of files) writeFileSync(join(staging, name), content);
     const problems = verifyVersionFolder(staging);

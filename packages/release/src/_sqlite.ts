@@ -12,14 +12,19 @@ let sqlJs: ReturnType<typeof initSqlJs> | undefined;
 const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 function createTable(table: AnyTableName): string {
-  const required = new Set(tableSchemaOf(table).fields.filter((f) => f.constraints?.required).map((f) => f.name));
+  const required = new Set(
+    tableSchemaOf(table)
+      .fields.filter((f) => f.constraints?.required)
+      .map((f) => f.name),
+  );
   const key = ALL_TABLES[table].key;
   const columns = fieldsOf(table).map((f) => {
     const notNull = required.has(f.name) ? " NOT NULL" : "";
     return `  ${quoteName(f.name)} ${SQL_TYPE[f.kind]}${f.name === key ? " PRIMARY KEY" : notNull}`;
   });
   const references = (tableSchemaOf(table).foreignKeys ?? []).map(
-    (fk) => `  FOREIGN KEY (${quoteName(fk.fields)}) REFERENCES ${quoteName(fk.reference.resource)} (${quoteName(fk.reference.fields)})`,
+    (fk) =>
+      `  FOREIGN KEY (${quoteName(fk.fields)}) REFERENCES ${quoteName(fk.reference.resource)} (${quoteName(fk.reference.fields)})`,
   );
   return `CREATE TABLE ${quoteName(table)} (\n${[...columns, ...references].join(",\n")}\n)`;
 }
@@ -28,7 +33,12 @@ function createTable(table: AnyTableName): string {
  * Every table in one SQLite database (sql.js: SQLite compiled to WebAssembly, nothing to compile on install).
  * List columns hold JSON arrays, usable with json_each(). The same dataset gives the same bytes.
  */
-export async function renderSqlite(dataset: Dataset, meta: CollectionMeta, version: string, redirects: readonly RedirectRecord[] = []): Promise<Uint8Array> {
+export async function renderSqlite(
+  dataset: Dataset,
+  meta: CollectionMeta,
+  version: string,
+  redirects: readonly RedirectRecord[] = [],
+): Promise<Uint8Array> {
   const SQL = await (sqlJs ??= initSqlJs());
   const db = new SQL.Database();
   try {
@@ -36,10 +46,19 @@ export async function renderSqlite(dataset: Dataset, meta: CollectionMeta, versi
     db.run("BEGIN");
     db.run('CREATE TABLE "metadata" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
     const info = db.prepare('INSERT INTO "metadata" VALUES (?, ?)');
-    for (const [k, v] of [["name", meta.name], ["title", meta.title], ["version", version], ["license", meta.license]]) info.run([k ?? "", v ?? ""]);
+    for (const [k, v] of [
+      ["name", meta.name],
+      ["title", meta.title],
+      ["version", version],
+      ["license", meta.license],
+    ])
+      info.run([k ?? "", v ?? ""]);
     info.free();
     const tables: Array<[AnyTableName, ReadonlyArray<Record<string, unknown>>]> = [
-      ...TABLE_NAMES.map((t): [AnyTableName, ReadonlyArray<Record<string, unknown>>] => [t, dataset[t] as unknown as Array<Record<string, unknown>>]),
+      ...TABLE_NAMES.map((t): [AnyTableName, ReadonlyArray<Record<string, unknown>>] => [
+        t,
+        dataset[t] as unknown as Array<Record<string, unknown>>,
+      ]),
       ["redirects", redirects as unknown as Array<Record<string, unknown>>],
     ];
     for (const [table, rows] of tables) {

@@ -18,16 +18,29 @@ export interface TableSchema {
 
 // References between tables that a Table Schema can state (list columns such as source_ids cannot).
 const FOREIGN_KEYS: Partial<Record<AnyTableName, Array<[string, AnyTableName]>>> = {
-  attendees: [["meeting_id", "meetings"], ["person_id", "people"]],
-  quotes: [["meeting_id", "meetings"], ["speaker_id", "people"]],
-  quote_sources: [["quote_id", "quotes"], ["source_id", "sources"]],
+  attendees: [
+    ["meeting_id", "meetings"],
+    ["person_id", "people"],
+  ],
+  quotes: [
+    ["meeting_id", "meetings"],
+    ["speaker_id", "people"],
+  ],
+  quote_sources: [
+    ["quote_id", "quotes"],
+    ["source_id", "sources"],
+  ],
   roles: [["person_id", "people"]],
   evidence: [["source_id", "sources"]],
 };
 
 function mainVariant(node: JsonSchema): JsonSchema {
   const variants = (node.anyOf as JsonSchema[] | undefined) ?? [node];
-  return variants.find((v) => v.type !== "null" && !(Array.isArray(v.type) && v.type.length === 1 && v.type[0] === "null")) ?? {};
+  return (
+    variants.find(
+      (v) => v.type !== "null" && !(Array.isArray(v.type) && v.type.length === 1 && v.type[0] === "null"),
+    ) ?? {}
+  );
 }
 
 /** The Table Schema of a table's CSV file, derived from its JSON Schema and CSV field kinds. */
@@ -45,7 +58,8 @@ export function tableSchemaOf(table: AnyTableName): TableSchema {
     if (typeof node.minLength === "number" && spec.kind !== "list") constraints.minLength = node.minLength;
     if (typeof node.maxLength === "number" && spec.kind !== "list") constraints.maxLength = node.maxLength;
     const field: TableSchemaField = { name: spec.name, type: spec.kind === "list" ? "string" : spec.kind };
-    const listNote = spec.kind === "list" ? ` A list: items joined with '${LIST_SEPARATOR}' in CSV (an array in the JSON file).` : "";
+    const listNote =
+      spec.kind === "list" ? ` A list: items joined with '${LIST_SEPARATOR}' in CSV (an array in the JSON file).` : "";
     if (description !== undefined || listNote) field.description = `${description ?? ""}${listNote}`.trim();
     if (Object.keys(constraints).length > 0) field.constraints = constraints;
     return field;
@@ -55,7 +69,11 @@ export function tableSchemaOf(table: AnyTableName): TableSchema {
   if (key !== null) schema.primaryKey = key;
   else if (table !== "evidence") schema.primaryKey = [...identity];
   const foreignKeys = FOREIGN_KEYS[table];
-  if (foreignKeys) schema.foreignKeys = foreignKeys.map(([field, resource]) => ({ fields: field, reference: { resource, fields: ALL_TABLES[resource].key as string } }));
+  if (foreignKeys)
+    schema.foreignKeys = foreignKeys.map(([field, resource]) => ({
+      fields: field,
+      reference: { resource, fields: ALL_TABLES[resource].key as string },
+    }));
   return schema;
 }
 
@@ -76,9 +94,11 @@ export function diffSchemas(
     for (const field of oldFields) {
       const next = now.get(field.name);
       if (!next) breaking.push(`${table}.${field.name} removed`);
-      else if (next.type !== field.type) breaking.push(`${table}.${field.name} changed type from ${field.type} to ${next.type}`);
+      else if (next.type !== field.type)
+        breaking.push(`${table}.${field.name} changed type from ${field.type} to ${next.type}`);
       // A column that was always filled and may now be empty breaks a reader that relied on it.
-      else if (field.constraints?.required === true && next.constraints?.required !== true) breaking.push(`${table}.${field.name} may now be empty`);
+      else if (field.constraints?.required === true && next.constraints?.required !== true)
+        breaking.push(`${table}.${field.name} may now be empty`);
     }
     const old = new Set(oldFields.map((f) => f.name));
     for (const field of newFields) if (!old.has(field.name)) additive.push(`${table}.${field.name} added`);

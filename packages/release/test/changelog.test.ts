@@ -25,8 +25,30 @@ describe("changelog", () => {
     const first = proposeBump(null, diffDatasets(null, firstBuild()), noSchema);
     const second = proposeBump("1.0.0", diffDatasets(firstBuild(), refinedBuild()), noSchema);
     if (!first || !second) throw new Error("both builds change something");
-    const v1 = addChangelogEntry(null, changelogEntry({ proposal: first, date: "2026-11-23", diff: diffDatasets(null, firstBuild()), previous: null, current: firstBuild(), previousVersion: null }), collection);
-    const v2 = addChangelogEntry(v1, changelogEntry({ proposal: second, date: "2026-11-24", diff: diffDatasets(firstBuild(), refinedBuild()), previous: firstBuild(), current: refinedBuild(), previousVersion: "1.0.0" }), collection);
+    const v1 = addChangelogEntry(
+      null,
+      changelogEntry({
+        proposal: first,
+        date: "2026-11-23",
+        diff: diffDatasets(null, firstBuild()),
+        previous: null,
+        current: firstBuild(),
+        previousVersion: null,
+      }),
+      collection,
+    );
+    const v2 = addChangelogEntry(
+      v1,
+      changelogEntry({
+        proposal: second,
+        date: "2026-11-24",
+        diff: diffDatasets(firstBuild(), refinedBuild()),
+        previous: firstBuild(),
+        current: refinedBuild(),
+        previousVersion: "1.0.0",
+      }),
+      collection,
+    );
     expect(v2.match(/^# Changelog/gm)).toHaveLength(1);
     expect(v2.match(/^## \S+ — \S+$/gm)).toEqual(["## 1.1.0 — 2026-11-24", "## 1.0.0 — 2026-11-23"]);
     expect(v2).toContain("## 1.0.0 — 2026-11-23\n\nFirst release.");

@@ -8,7 +8,8 @@ import { fieldsOf } from "@parley/validate";
 import { publishRelease, sha256Hex, tableSchemaOf } from "../src/index.ts";
 import { META, NO_ASSERTIONS, refinedBuild, tempRoot } from "./_fixture.ts";
 
-const profile = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(import.meta.dirname, "profiles", `${name}.json`), "utf8")) as Record<string, unknown>;
+const profile = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(import.meta.dirname, "profiles", `${name}.json`), "utf8")) as Record<string, unknown>;
 
 // A CommonJS default export under NodeNext: the class is the module's `default`.
 const Ajv04 = Ajv04Module.default;
@@ -25,9 +26,17 @@ function validator(name: string): ValidateFunction {
   return validate;
 }
 
-async function publishedDescriptor(): Promise<{ dir: string; descriptor: Record<string, unknown> & { resources: Array<Record<string, unknown>> } }> {
+async function publishedDescriptor(): Promise<{
+  dir: string;
+  descriptor: Record<string, unknown> & { resources: Array<Record<string, unknown>> };
+}> {
   const root = tempRoot();
-  await publishRelease(refinedBuild(), { datasetsRoot: root, collection: META, assertions: NO_ASSERTIONS, created: "2026-11-23T13:00:00Z" });
+  await publishRelease(refinedBuild(), {
+    datasetsRoot: root,
+    collection: META,
+    assertions: NO_ASSERTIONS,
+    created: "2026-11-23T13:00:00Z",
+  });
   const dir = join(root, "moscow-format", "1.0.0");
   return { dir, descriptor: JSON.parse(readFileSync(join(dir, "datapackage.json"), "utf8")) as never };
 }
@@ -40,21 +49,36 @@ describe("datapackage.json", () => {
     const validateTabular = validator("tabular-data-resource");
     const tabular = descriptor.resources.filter((r) => r.profile === "tabular-data-resource");
     expect(tabular.map((r) => r.name)).toEqual([...TABLE_NAMES, "redirects"]);
-    for (const resource of tabular) expect(validateTabular(resource), `${String(resource.name)}: ${JSON.stringify(validateTabular.errors)}`).toBe(true);
+    for (const resource of tabular)
+      expect(validateTabular(resource), `${String(resource.name)}: ${JSON.stringify(validateTabular.errors)}`).toBe(
+        true,
+      );
   });
 
   it("the profile check can fail: a descriptor without resources or with a bad resource name is rejected", () => {
     const validatePackage = validator("data-package");
     expect(validatePackage({ name: "moscow-format" })).toBe(false);
-    expect(validatePackage({ name: "moscow-format", resources: [{ name: "Quotes CSV", path: "quotes.csv" }] })).toBe(false);
+    expect(validatePackage({ name: "moscow-format", resources: [{ name: "Quotes CSV", path: "quotes.csv" }] })).toBe(
+      false,
+    );
     const validateTabular = validator("tabular-data-resource");
-    const list = { name: "quotes", path: "quotes.csv", profile: "tabular-data-resource", schema: { fields: [{ name: "source_ids", type: "list" }] } };
+    const list = {
+      name: "quotes",
+      path: "quotes.csv",
+      profile: "tabular-data-resource",
+      schema: { fields: [{ name: "source_ids", type: "list" }] },
+    };
     expect(validateTabular(list)).toBe(false);
   });
 
   it("declares version, created, license and sources, and every file's size and sha256", async () => {
     const { dir, descriptor } = await publishedDescriptor();
-    expect(descriptor).toMatchObject({ name: "moscow-format", version: "1.0.0", created: "2026-11-23T13:00:00Z", licenses: [{ name: "ODC-BY-1.0" }] });
+    expect(descriptor).toMatchObject({
+      name: "moscow-format",
+      version: "1.0.0",
+      created: "2026-11-23T13:00:00Z",
+      licenses: [{ name: "ODC-BY-1.0" }],
+    });
     expect((descriptor.sources as Array<{ title: string }>).map((s) => s.title)).toEqual(
       refinedBuild().sources.map((s) => `${s.publisher}: ${s.title}`),
     );
@@ -86,7 +110,15 @@ describe("tableSchemaOf", () => {
 
   it("states keys and references", () => {
     expect(tableSchemaOf("quotes").primaryKey).toBe("quote_id");
-    expect(tableSchemaOf("quotes").foreignKeys).toContainEqual({ fields: "speaker_id", reference: { resource: "people", fields: "person_id" } });
-    expect(tableSchemaOf("attendees").fields.find((f) => f.name === "participation")?.constraints?.enum).toEqual(["in_person", "remote", "written", "unknown"]);
+    expect(tableSchemaOf("quotes").foreignKeys).toContainEqual({
+      fields: "speaker_id",
+      reference: { resource: "people", fields: "person_id" },
+    });
+    expect(tableSchemaOf("attendees").fields.find((f) => f.name === "participation")?.constraints?.enum).toEqual([
+      "in_person",
+      "remote",
+      "written",
+      "unknown",
+    ]);
   });
 });

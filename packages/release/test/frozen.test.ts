@@ -22,7 +22,12 @@ describe("published versions in this repository", () => {
 describe("verifyPublishedVersions", () => {
   it("fails when a file of a published version is altered, on a copy of a datasets folder", async () => {
     const root = tempRoot();
-    const options = { datasetsRoot: root, collection: META, assertions: NO_ASSERTIONS, created: "2026-11-23T13:00:00Z" };
+    const options = {
+      datasetsRoot: root,
+      collection: META,
+      assertions: NO_ASSERTIONS,
+      created: "2026-11-23T13:00:00Z",
+    };
     await publishRelease(firstBuild(), options);
     await publishRelease(refinedBuild(), options);
     const copy = tempRoot();

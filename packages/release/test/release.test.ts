@@ -18,7 +18,12 @@ import {
 import { firstBuild, LONG_QUOTE, META, NO_ASSERTIONS, refinedBuild, SHORT_QUOTE, tempRoot } from "./_fixture.ts";
 
 const CREATED = "2026-11-23T13:00:00Z";
-const options = (root: string, created = CREATED) => ({ datasetsRoot: root, collection: META, assertions: NO_ASSERTIONS, created });
+const options = (root: string, created = CREATED) => ({
+  datasetsRoot: root,
+  collection: META,
+  assertions: NO_ASSERTIONS,
+  created,
+});
 
 const snapshot = (dir: string): Record<string, string> =>
   Object.fromEntries(
@@ -36,13 +41,22 @@ describe("publishRelease", () => {
     const dir = join(root, "moscow-format", "1.0.0");
     const files = readdirSync(dir).sort();
     expect(files).toEqual(
-      [...[...TABLE_NAMES, "redirects"].flatMap((t) => [`${t}.csv`, `${t}.json`]), "CHANGELOG.md", "README.md", "SHA256SUMS", "datapackage.json", sqliteFileName("moscow-format")].sort(),
+      [
+        ...[...TABLE_NAMES, "redirects"].flatMap((t) => [`${t}.csv`, `${t}.json`]),
+        "CHANGELOG.md",
+        "README.md",
+        "SHA256SUMS",
+        "datapackage.json",
+        sqliteFileName("moscow-format"),
+      ].sort(),
     );
     expect(verifyVersionFolder(dir)).toEqual([]);
     const check = spawnSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: dir, encoding: "utf8" });
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(check.stdout.trim().split("\n")).toHaveLength(files.length - 1);
-    expect(readFileSync(join(root, "moscow-format", "CHANGELOG.md"), "utf8")).toBe(readFileSync(join(dir, "CHANGELOG.md"), "utf8"));
+    expect(readFileSync(join(root, "moscow-format", "CHANGELOG.md"), "utf8")).toBe(
+      readFileSync(join(dir, "CHANGELOG.md"), "utf8"),
+    );
   });
 
   it("is byte-deterministic apart from the declared creation time", async () => {
@@ -55,7 +69,14 @@ describe("publishRelease", () => {
     const differing = Object.keys(snapshot(a)).filter((f) => snapshot(a)[f] !== snapshot(c)[f]);
     // The timestamp lives in datapackage.json (and the changelog's and README's date); SHA256SUMS and the index follow from them.
     expect(differing.sort()).toEqual(
-      ["index.json", "moscow-format/1.0.0/CHANGELOG.md", "moscow-format/1.0.0/README.md", "moscow-format/1.0.0/SHA256SUMS", "moscow-format/1.0.0/datapackage.json", "moscow-format/CHANGELOG.md"].sort(),
+      [
+        "index.json",
+        "moscow-format/1.0.0/CHANGELOG.md",
+        "moscow-format/1.0.0/README.md",
+        "moscow-format/1.0.0/SHA256SUMS",
+        "moscow-format/1.0.0/datapackage.json",
+        "moscow-format/CHANGELOG.md",
+      ].sort(),
     );
   });
 
@@ -74,19 +95,33 @@ describe("publishRelease", () => {
     const root = tempRoot();
     await publishRelease(firstBuild(), options(root));
     const before = snapshot(root);
-    await expect(publishRelease(refinedBuild(), { ...options(root), version: "1.0.0" })).rejects.toThrow(/not newer than the latest release 1\.0\.0/);
+    await expect(publishRelease(refinedBuild(), { ...options(root), version: "1.0.0" })).rejects.toThrow(
+      /not newer than the latest release 1\.0\.0/,
+    );
     // A folder that exists is frozen even when it is not the latest (a version cut by hand, for example).
     cpSync(join(root, "moscow-format", "1.0.0"), join(root, "moscow-format", "0.9.0"), { recursive: true });
-    await expect(publishRelease(refinedBuild(), { ...options(root), version: "1.1.0" })).resolves.toMatchObject({ published: "1.1.0" });
-    await expect(publishRelease({ ...refinedBuild(), quotes: [] }, { ...options(root), version: "1.1.0" })).rejects.toThrow(/not newer/);
-    expect(snapshot(join(root, "moscow-format", "1.0.0"))).toEqual(Object.fromEntries(Object.entries(before).filter(([f]) => f.startsWith("moscow-format/1.0.0/")).map(([f, v]) => [f.slice("moscow-format/1.0.0/".length), v])));
+    await expect(publishRelease(refinedBuild(), { ...options(root), version: "1.1.0" })).resolves.toMatchObject({
+      published: "1.1.0",
+    });
+    await expect(
+      publishRelease({ ...refinedBuild(), quotes: [] }, { ...options(root), version: "1.1.0" }),
+    ).rejects.toThrow(/not newer/);
+    expect(snapshot(join(root, "moscow-format", "1.0.0"))).toEqual(
+      Object.fromEntries(
+        Object.entries(before)
+          .filter(([f]) => f.startsWith("moscow-format/1.0.0/"))
+          .map(([f, v]) => [f.slice("moscow-format/1.0.0/".length), v]),
+      ),
+    );
   });
 
   it("refuses to build on a published version whose files were altered", async () => {
     const root = tempRoot();
     await publishRelease(firstBuild(), options(root));
     appendFileSync(join(root, "moscow-format", "1.0.0", "quotes.csv"), "quote:extra,Added by hand\n");
-    await expect(publishRelease(refinedBuild(), options(root))).rejects.toThrow(/quotes\.csv: does not match SHA256SUMS/);
+    await expect(publishRelease(refinedBuild(), options(root))).rejects.toThrow(
+      /quotes\.csv: does not match SHA256SUMS/,
+    );
     expect(existsSync(join(root, "moscow-format", "1.1.0"))).toBe(false);
   });
 
@@ -137,16 +172,34 @@ describe("publishRelease into a folder it did not write", () => {
   it("refuses a folder of other things, by itself and before writing anything", async () => {
     const root = tempRoot();
     writeFileSync(join(root, "thesis.docx"), "chapter one");
-    await expect(publishRelease(firstBuild(), options(root))).rejects.toThrow(`--datasets: ${root} holds files that are not Parley datasets (thesis.docx) — `);
+    await expect(publishRelease(firstBuild(), options(root))).rejects.toThrow(
+      `--datasets: ${root} holds files that are not Parley datasets (thesis.docx) — `,
+    );
     expect(readdirSync(root)).toEqual(["thesis.docx"]);
   });
 });
 
 describe("frozen versions", () => {
   it.each([
-    ["a changed byte", (dir: string) => writeFileSync(join(dir, "people.json"), readFileSync(join(dir, "people.json"), "utf8").replace("Lavrov", "Lavrow")), /people\.json: does not match/],
-    ["a deleted file", (dir: string) => spawnSync("rm", [join(dir, "quotes.csv")]), /quotes\.csv: listed in SHA256SUMS but missing/],
-    ["an added file", (dir: string) => writeFileSync(join(dir, "notes.txt"), "fixed by hand\n"), /notes\.txt: not listed/],
+    [
+      "a changed byte",
+      (dir: string) =>
+        writeFileSync(
+          join(dir, "people.json"),
+          readFileSync(join(dir, "people.json"), "utf8").replace("Lavrov", "Lavrow"),
+        ),
+      /people\.json: does not match/,
+    ],
+    [
+      "a deleted file",
+      (dir: string) => spawnSync("rm", [join(dir, "quotes.csv")]),
+      /quotes\.csv: listed in SHA256SUMS but missing/,
+    ],
+    [
+      "an added file",
+      (dir: string) => writeFileSync(join(dir, "notes.txt"), "fixed by hand\n"),
+      /notes\.txt: not listed/,
+    ],
   ])("fail verification on %s", async (_label, alter, message) => {
     const root = tempRoot();
     await publishRelease(firstBuild(), options(root));
@@ -167,7 +220,9 @@ describe("keepPreviousIds", () => {
     const other = refinedBuild();
     const q = other.quotes[0];
     if (!q) throw new Error("fixture has a quote");
-    other.quotes = [{ ...q, quote_id: "quote:aaaaaaaaaaaa", text: "We are against any foreign military presence in the region." }];
+    other.quotes = [
+      { ...q, quote_id: "quote:aaaaaaaaaaaa", text: "We are against any foreign military presence in the region." },
+    ];
     other.evidence = [];
     const { renamed } = keepPreviousIds(firstBuild(), other);
     expect(renamed.map((r) => r.to)).toEqual([firstBuild().meetings[0]?.meeting_id]);

@@ -1,6 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { AttendeeRecord, Dataset, EvidenceRecord, MeetingRecord, PersonRecord, QuoteRecord, SourceRecord } from "@parley/model";
+import type {
+  AttendeeRecord,
+  Dataset,
+  EvidenceRecord,
+  MeetingRecord,
+  PersonRecord,
+  QuoteRecord,
+  SourceRecord,
+} from "@parley/model";
 import { renderIndex, renderSha256Sums, scanIndex } from "@parley/release";
 
 // A synthetic collection the size a corpus of N articles would give, for the benchmark and the browser
@@ -15,10 +23,63 @@ const WORDS = (
   "integrity commitment negotiations progress proposal initiative format round process statement"
 ).split(" ");
 const SYLLABLES = "ka ri mo ta le vi na so du ra mi ko be za lu tor an el is ov ev in ar".split(" ");
-const CITIES = ["Arvela", "Bostra", "Caldor", "Dunmere", "Estavo", "Ferrin", "Galavar", "Holmsted", "Ilvana", "Jorvik", "Kestrel", "Lunor"];
-const COUNTRIES = ["AFG", "RUS", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "TJK", "TKM", "UZB", "QAT", "TUR", "SAU", "ARE", "USA", "GBR", "DEU", "FRA", "JPN"];
-const SERIES = ["Arvela Process", "Caldor Format", "Northern Dialogue", "Transit Forum", "Water Talks", "Border Commission", "Trade Council", "Peace Conference", "Envoy Meetings", "Security Round"];
-const ROLES = ["Foreign Minister", "Deputy Foreign Minister", "Special Envoy", "Ambassador", "Prime Minister", "President", "Defence Minister"];
+const CITIES = [
+  "Arvela",
+  "Bostra",
+  "Caldor",
+  "Dunmere",
+  "Estavo",
+  "Ferrin",
+  "Galavar",
+  "Holmsted",
+  "Ilvana",
+  "Jorvik",
+  "Kestrel",
+  "Lunor",
+];
+const COUNTRIES = [
+  "AFG",
+  "RUS",
+  "CHN",
+  "IND",
+  "IRN",
+  "KAZ",
+  "KGZ",
+  "PAK",
+  "TJK",
+  "TKM",
+  "UZB",
+  "QAT",
+  "TUR",
+  "SAU",
+  "ARE",
+  "USA",
+  "GBR",
+  "DEU",
+  "FRA",
+  "JPN",
+];
+const SERIES = [
+  "Arvela Process",
+  "Caldor Format",
+  "Northern Dialogue",
+  "Transit Forum",
+  "Water Talks",
+  "Border Commission",
+  "Trade Council",
+  "Peace Conference",
+  "Envoy Meetings",
+  "Security Round",
+];
+const ROLES = [
+  "Foreign Minister",
+  "Deputy Foreign Minister",
+  "Special Envoy",
+  "Ambassador",
+  "Prime Minister",
+  "President",
+  "Defence Minister",
+];
 
 /** A small deterministic generator (mulberry32): the same seed gives the same collection. */
 function random(seed: number): () => number {
@@ -38,7 +99,7 @@ export function generateDataset(articles: number, seed = 11): Dataset {
   const word = (): string => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(SYLLABLES)).join("");
   const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
   const pad = (n: number, width: number): string => String(n).padStart(width, "0");
-  const hex = (n: number): string => (n * 2654435761 >>> 0).toString(16).padStart(8, "0");
+  const hex = (n: number): string => ((n * 2654435761) >>> 0).toString(16).padStart(8, "0");
 
   const sources: SourceRecord[] = [];
   for (let i = 0; i < articles; i++) {
@@ -49,8 +110,11 @@ export function generateDataset(articles: number, seed = 11): Dataset {
       url: `https://news.example/${pad(i, 6)}`,
       published: `${2015 + Math.floor(i / Math.max(1, articles / 11))}-${pad(1 + Math.floor(rand() * 12), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`,
       language: "en",
-      title_is_headline: true, unknown_fields: [], retrieved: null,
-      curated_fields: [], sha256: hex(i).repeat(8),
+      title_is_headline: true,
+      unknown_fields: [],
+      retrieved: null,
+      curated_fields: [],
+      sha256: hex(i).repeat(8),
     });
   }
   const people: PersonRecord[] = [];
@@ -68,7 +132,8 @@ export function generateDataset(articles: number, seed = 11): Dataset {
   const evidence: EvidenceRecord[] = [];
   const meetingIds = new Set<string>();
   const quoteIds = new Set<string>();
-  const sentence = (n: number): string => Array.from({ length: n }, () => (rand() < 0.8 ? pick(WORDS) : word())).join(" ");
+  const sentence = (n: number): string =>
+    Array.from({ length: n }, () => (rand() < 0.8 ? pick(WORDS) : word())).join(" ");
   for (let s = 0; s < sources.length; s += 5) {
     const source = sources[s] as SourceRecord;
     const series = pick(SERIES);
@@ -78,18 +143,59 @@ export function generateDataset(articles: number, seed = 11): Dataset {
     if (meetingIds.has(meetingId)) continue;
     meetingIds.add(meetingId);
     const group = sources.slice(s, s + 5).map((x) => x.source_id);
-    meetings.push({ meeting_id: meetingId, name: `${series}, ${city}`, series, round: 1 + Math.floor(rand() * 9), date, city, country: pick(COUNTRIES), source_ids: group, curated_fields: [] });
+    meetings.push({
+      meeting_id: meetingId,
+      name: `${series}, ${city}`,
+      series,
+      round: 1 + Math.floor(rand() * 9),
+      date,
+      city,
+      country: pick(COUNTRIES),
+      source_ids: group,
+      curated_fields: [],
+    });
     const told = `Officials from the region met in ${city} for the ${series} on ${sentence(6)}.`;
-    evidence.push({ origin: "source", field: null, record_type: "meeting", record_id: meetingId, source_id: source.source_id, start: 0, end: told.length, sentence: told });
+    evidence.push({
+      origin: "source",
+      field: null,
+      record_type: "meeting",
+      record_id: meetingId,
+      source_id: source.source_id,
+      start: 0,
+      end: told.length,
+      sentence: told,
+    });
     const present = new Set<string>();
     for (let a = 0; a < 25; a++) {
       const person = pick(people);
       if (present.has(person.person_id)) continue;
       present.add(person.person_id);
       const attendeeId = `${meetingId}/person:${person.person_id.slice(7)}`;
-      attendees.push({ attendee_id: attendeeId, meeting_id: meetingId, role_key: null, curated_fields: [], attendee_type: "person", person_id: person.person_id, name: person.name, role: person.role, country: person.country, basis: null, participation: rand() < 0.9 ? "in_person" : "remote", source_ids: [pick(group)] });
+      attendees.push({
+        attendee_id: attendeeId,
+        meeting_id: meetingId,
+        role_key: null,
+        curated_fields: [],
+        attendee_type: "person",
+        person_id: person.person_id,
+        name: person.name,
+        role: person.role,
+        country: person.country,
+        basis: null,
+        participation: rand() < 0.9 ? "in_person" : "remote",
+        source_ids: [pick(group)],
+      });
       const said = `${person.role} ${person.name} attended the talks in ${city}.`;
-      evidence.push({ origin: "source", field: null, record_type: "attendee", record_id: attendeeId, source_id: source.source_id, start: 0, end: said.length, sentence: said });
+      evidence.push({
+        origin: "source",
+        field: null,
+        record_type: "attendee",
+        record_id: attendeeId,
+        source_id: source.source_id,
+        start: 0,
+        end: said.length,
+        sentence: said,
+      });
     }
     for (let q = 0; q < 30; q++) {
       const speaker = pick(people);
@@ -98,12 +204,40 @@ export function generateDataset(articles: number, seed = 11): Dataset {
       if (quoteIds.has(quoteId)) continue;
       quoteIds.add(quoteId);
       const sourceId = pick(group);
-      quotes.push({ quote_id: quoteId, text, kind: null, medium: null, said_on: null, translated: null, curated_fields: [], speaker_type: "person", speaker_id: speaker.person_id, speaker_name: speaker.name, speaker_role: speaker.role, speaker_role_key: null, speaker_country: speaker.country, meeting_id: rand() < 0.8 ? meetingId : null, source_ids: [sourceId] });
+      quotes.push({
+        quote_id: quoteId,
+        text,
+        kind: null,
+        medium: null,
+        said_on: null,
+        translated: null,
+        curated_fields: [],
+        speaker_type: "person",
+        speaker_id: speaker.person_id,
+        speaker_name: speaker.name,
+        speaker_role: speaker.role,
+        speaker_role_key: null,
+        speaker_country: speaker.country,
+        meeting_id: rand() < 0.8 ? meetingId : null,
+        source_ids: [sourceId],
+      });
       const said = `“${text}” ${speaker.name} said.`;
-      evidence.push({ origin: "source", field: null, record_type: "quote", record_id: quoteId, source_id: sourceId, start: 0, end: said.length, sentence: said });
+      evidence.push({
+        origin: "source",
+        field: null,
+        record_type: "quote",
+        record_id: quoteId,
+        source_id: sourceId,
+        start: 0,
+        end: said.length,
+        sentence: said,
+      });
     }
   }
-  const byKey = <T>(key: keyof T) => (a: T, b: T): number => (String(a[key]) < String(b[key]) ? -1 : 1);
+  const byKey =
+    <T>(key: keyof T) =>
+    (a: T, b: T): number =>
+      String(a[key]) < String(b[key]) ? -1 : 1;
   return {
     sources,
     meetings: meetings.sort(byKey("meeting_id")),
@@ -122,7 +256,10 @@ export function writeGeneratedRelease(datasetsRoot: string, name: string, datase
   mkdirSync(dir, { recursive: true });
   const files = new Map<string, string>();
   for (const [table, rows] of Object.entries(dataset)) files.set(`${table}.json`, `${JSON.stringify(rows, null, 2)}\n`);
-  files.set("datapackage.json", `${JSON.stringify({ name, title: `Generated collection (${dataset.sources.length} articles)`, description: "Synthetic meetings, attendees and quotes for benchmarks.", version, created: "2026-01-01T00:00:00Z", licenses: [{ name: "CC0-1.0" }] }, null, 2)}\n`);
+  files.set(
+    "datapackage.json",
+    `${JSON.stringify({ name, title: `Generated collection (${dataset.sources.length} articles)`, description: "Synthetic meetings, attendees and quotes for benchmarks.", version, created: "2026-01-01T00:00:00Z", licenses: [{ name: "CC0-1.0" }] }, null, 2)}\n`,
+  );
   files.set("CHANGELOG.md", `# Changelog\n\n## ${version}\n\nGenerated.\n`);
   for (const [file, content] of files) writeFileSync(join(dir, file), content);
   writeFileSync(join(dir, "SHA256SUMS"), renderSha256Sums(files));

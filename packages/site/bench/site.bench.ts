@@ -16,12 +16,16 @@ const work = mkdtempSync(join(tmpdir(), "parley-site-bench-"));
 let over = false;
 try {
   const dataset = generateDataset(ARTICLES);
-  const counts = Object.entries(dataset).map(([table, rows]) => `${table} ${rows.length}`).join(", ");
+  const counts = Object.entries(dataset)
+    .map(([table, rows]) => `${table} ${rows.length}`)
+    .join(", ");
   writeGeneratedRelease(join(work, "datasets"), "generated", dataset);
   console.log(`generated ${ARTICLES} articles: ${counts}`);
 
   const built = buildSite({ datasetsRoot: join(work, "datasets"), outDir: join(work, "site") });
-  console.log(`site build: ${(built.ms / 1000).toFixed(1)} s for ${built.pages} pages (budget ${BUILD_BUDGET_MS / 1000} s)`);
+  console.log(
+    `site build: ${(built.ms / 1000).toFixed(1)} s for ${built.pages} pages (budget ${BUILD_BUDGET_MS / 1000} s)`,
+  );
   if (built.ms > BUILD_BUDGET_MS) over = true;
 
   const chromium = chromiumPath();
@@ -29,7 +33,11 @@ try {
     const browser = await launch(chromium);
     try {
       const page = await browser.newPage();
-      const { loadMs, searches } = await timeSearches(page, join(work, "site"), queriesFor(dataset.quotes[0]?.speaker_name ?? ""));
+      const { loadMs, searches } = await timeSearches(
+        page,
+        join(work, "site"),
+        queriesFor(dataset.quotes[0]?.speaker_name ?? ""),
+      );
       console.log(`search index load in the browser: ${loadMs} ms (once, on first focus)`);
       for (const s of searches) {
         console.log(`search "${s.query}": ${s.ms} ms, ${s.results} results shown`);

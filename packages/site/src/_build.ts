@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,7 +50,12 @@ function write(root: string, path: string, content: string | Buffer): void {
 
 function refuseForeignFolder(outDir: string): void {
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, MARKER))) {
-    throw inputError(outDir, null, "the folder exists and is not a site built by parley", "choose an empty or new folder for --out");
+    throw inputError(
+      outDir,
+      null,
+      "the folder exists and is not a site built by parley",
+      "choose an empty or new folder for --out",
+    );
   }
 }
 

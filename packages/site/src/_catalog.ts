@@ -1,4 +1,12 @@
-import type { AttendeeRecord, Dataset, EvidenceRecord, MeetingRecord, PersonRecord, QuoteRecord, SourceRecord } from "@parley/model";
+import type {
+  AttendeeRecord,
+  Dataset,
+  EvidenceRecord,
+  MeetingRecord,
+  PersonRecord,
+  QuoteRecord,
+  SourceRecord,
+} from "@parley/model";
 import type { SiteCollection } from "./_input.ts";
 import { meetingPath, personPath, slugOf } from "./_paths.ts";
 
@@ -48,7 +56,15 @@ function pagesOf(ids: readonly string[], path: (slug: string) => string): Map<st
 
 /** Meetings in time order (then by ID), the order of the timeline and of every list of meetings. */
 export function byDate(a: MeetingRecord, b: MeetingRecord): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.meeting_id < b.meeting_id ? -1 : a.meeting_id > b.meeting_id ? 1 : 0;
+  return a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.meeting_id < b.meeting_id
+        ? -1
+        : a.meeting_id > b.meeting_id
+          ? 1
+          : 0;
 }
 
 export function catalogOf(collection: SiteCollection): Catalog {

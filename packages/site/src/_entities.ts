@@ -10,7 +10,9 @@ import { countryText, quoteFigure, sourcesOf } from "./_parts.ts";
 const NO_COUNTRY = "";
 
 /** Attendees by country, countries by name; within one, countries first, then people and organizations by name. */
-export function groupByCountry(attendees: readonly AttendeeRecord[]): Array<{ country: string | null; attendees: AttendeeRecord[] }> {
+export function groupByCountry(
+  attendees: readonly AttendeeRecord[],
+): Array<{ country: string | null; attendees: AttendeeRecord[] }> {
   const groups = new Map<string, AttendeeRecord[]>();
   for (const a of attendees) {
     const key = a.country ?? NO_COUNTRY;
@@ -24,7 +26,9 @@ export function groupByCountry(attendees: readonly AttendeeRecord[]): Array<{ co
     .sort(([a], [b]) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0))
     .map(([country, rows]) => ({
       country: country === NO_COUNTRY ? null : country,
-      attendees: rows.sort((x, y) => order[x.attendee_type] - order[y.attendee_type] || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+      attendees: rows.sort(
+        (x, y) => order[x.attendee_type] - order[y.attendee_type] || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
+      ),
     }));
 }
 
@@ -32,7 +36,8 @@ function attendeeItem(catalog: Catalog, from: string, a: AttendeeRecord): Html {
   const personHref = a.person_id ? catalog.personHref.get(a.person_id) : undefined;
   const person = a.person_id ? catalog.personById.get(a.person_id) : undefined;
   const name = personHref ? html`<a href="${relativeHref(from, personHref)}">${a.name}</a>` : html`${a.name}`;
-  const kind = a.attendee_type === "country" ? "delegation" : a.attendee_type === "organization" ? "organization" : null;
+  const kind =
+    a.attendee_type === "country" ? "delegation" : a.attendee_type === "organization" ? "organization" : null;
   return html`<li class="attendee"><span class="who">${name}</span>${a.role ? html`, ${a.role}` : ""}${kind ? html` <span class="tag">${kind}</span>` : ""} <span class="participation">(${participationLabel(a.participation)})</span>
 ${sourcesOf(catalog, from, {
   type: "attendee",
@@ -63,7 +68,8 @@ ${sourcesOf(catalog, from, { type: "meeting", id: meeting.meeting_id, sourceIds:
 <section aria-labelledby="attendees"><h2 id="attendees">Attendees</h2>
 ${attendees.length === 0 ? html`<p>No attendee is known.</p>` : html`<p class="muted">${plural(attendees.length, "attendee")} from ${plural(groups.length, "country", "countries")}.</p>`}
 ${groups.map(
-  (g) => html`<section class="country-group"><h3>${g.country ? countryText(g.country) : "Country not known"}</h3><ul>${g.attendees.map((a) => attendeeItem(catalog, from, a))}</ul></section>`,
+  (g) =>
+    html`<section class="country-group"><h3>${g.country ? countryText(g.country) : "Country not known"}</h3><ul>${g.attendees.map((a) => attendeeItem(catalog, from, a))}</ul></section>`,
 )}
 </section>
 <section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
@@ -80,8 +86,20 @@ export function personPage(catalog: Catalog, person: PersonRecord): Page {
     .filter((x): x is { a: AttendeeRecord; m: MeetingRecord } => x.m !== undefined)
     .sort((x, y) => byDate(x.m, y.m));
   const quotes = catalog.quotesBySpeaker.get(person.person_id) ?? [];
-  const roles = [...new Set([person.role, ...attended.map((x) => x.a.role), ...quotes.map((q) => q.speaker_role)].filter((r): r is string => r !== null))].sort();
-  const sourceIds = [...new Set([...attended.flatMap((x) => x.a.source_ids), ...quotes.flatMap((q) => q.source_ids), ...evidenceOf(catalog, "person", person.person_id).flatMap((e) => (e.source_id === null ? [] : [e.source_id]))])];
+  const roles = [
+    ...new Set(
+      [person.role, ...attended.map((x) => x.a.role), ...quotes.map((q) => q.speaker_role)].filter(
+        (r): r is string => r !== null,
+      ),
+    ),
+  ].sort();
+  const sourceIds = [
+    ...new Set([
+      ...attended.flatMap((x) => x.a.source_ids),
+      ...quotes.flatMap((q) => q.source_ids),
+      ...evidenceOf(catalog, "person", person.person_id).flatMap((e) => (e.source_id === null ? [] : [e.source_id])),
+    ]),
+  ];
   return {
     path: from,
     title: person.name,
@@ -93,9 +111,14 @@ export function personPage(catalog: Catalog, person: PersonRecord): Page {
 ${person.aliases.length ? html`<div><dt>Also written</dt><dd>${person.aliases.join("; ")}</dd></div>` : ""}
 </dl>
 <section aria-labelledby="meetings"><h2 id="meetings">Meetings attended</h2>
-${attended.length === 0 ? html`<p>No meeting attended is known.</p>` : html`<ul class="meetings">${attended.map(
-  ({ a, m }) => html`<li><a href="${relativeHref(from, catalog.meetingHref.get(m.meeting_id) ?? "")}">${m.name}</a> <span class="muted">${m.date}${m.city ? html`, ${m.city}` : ""}</span>${a.role ? html`, as ${a.role}` : ""} (${participationLabel(a.participation)})</li>`,
-)}</ul>`}
+${
+  attended.length === 0
+    ? html`<p>No meeting attended is known.</p>`
+    : html`<ul class="meetings">${attended.map(
+        ({ a, m }) =>
+          html`<li><a href="${relativeHref(from, catalog.meetingHref.get(m.meeting_id) ?? "")}">${m.name}</a> <span class="muted">${m.date}${m.city ? html`, ${m.city}` : ""}</span>${a.role ? html`, as ${a.role}` : ""} (${participationLabel(a.participation)})</li>`,
+      )}</ul>`
+}
 </section>
 <section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
 ${quotes.length === 0 ? html`<p>No quote is known.</p>` : quotes.map((q) => quoteFigure(catalog, from, q, { speaker: false, meeting: true }))}

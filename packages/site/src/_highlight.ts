@@ -11,7 +11,9 @@ export interface Segment {
 export function highlight(sentence: string, terms: readonly string[]): Segment[] {
   const folded = fold(sentence);
   const marked = new Array<boolean>(sentence.length).fill(false);
-  const wanted = [...new Set(terms.map((t) => fold(t.trim())).filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
+  const wanted = [...new Set(terms.map((t) => fold(t.trim())).filter((t) => t.length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
   for (const term of wanted) {
     for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
       const taken = marked.indexOf(true, at);

@@ -45,7 +45,8 @@ ${current ? html`<div><dt>Working build</dt><dd><a href="${to(versionPath(c.name
   )}</div>
 <h3>Latest meetings</h3>
 <ul class="meetings">${recent.map(
-    (m) => html`<li><a href="${to(catalog.meetingHref.get(m.meeting_id) ?? "")}">${m.name}</a> <span class="muted">${m.date}${m.city ? html`, ${m.city}` : ""}</span></li>`,
+    (m) =>
+      html`<li><a href="${to(catalog.meetingHref.get(m.meeting_id) ?? "")}">${m.name}</a> <span class="muted">${m.date}${m.city ? html`, ${m.city}` : ""}</span></li>`,
   )}</ul>
 ${catalog.meetings.length > RECENT ? html`<p><a href="${to(meetingsIndexPath(c.name))}">All ${formatCount(catalog.meetings.length)} meetings</a></p>` : ""}
 </section>`;

@@ -6,7 +6,10 @@ import type { Dataset } from "@parley/model";
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a sha256 in hex");
 
 export const IndexFile = z.object({
-  name: z.string().min(1).regex(/^[^/\\]+$/, "a file name without folders"),
+  name: z
+    .string()
+    .min(1)
+    .regex(/^[^/\\]+$/, "a file name without folders"),
   path: z.string().min(1),
   bytes: z.number().int().nonnegative(),
   sha256: Sha256,
@@ -36,7 +39,9 @@ export type CatalogIndex = z.infer<typeof CatalogIndex>;
 export const DataPackageInfo = z.object({
   title: z.string().optional(),
   description: z.string().optional(),
-  licenses: z.array(z.object({ name: z.string().optional(), title: z.string().optional(), path: z.string().optional() })).optional(),
+  licenses: z
+    .array(z.object({ name: z.string().optional(), title: z.string().optional(), path: z.string().optional() }))
+    .optional(),
 });
 export type DataPackageInfo = z.infer<typeof DataPackageInfo>;
 

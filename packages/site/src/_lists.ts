@@ -18,7 +18,8 @@ export function meetingsIndexPage(catalog: Catalog): Page {
 <p class="lede">${c.title}: ${plural(catalog.meetings.length, "meeting")}, oldest first.</p>
 <table><thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Place</th><th scope="col">Attendees</th></tr></thead><tbody>
 ${catalog.meetings.map(
-  (m) => html`<tr><td>${m.date}</td><td><a href="${relativeHref(from, catalog.meetingHref.get(m.meeting_id) ?? "")}">${m.name}</a></td><td>${m.city ?? ""}</td><td>${catalog.attendeesByMeeting.get(m.meeting_id)?.length ?? 0}</td></tr>`,
+  (m) =>
+    html`<tr><td>${m.date}</td><td><a href="${relativeHref(from, catalog.meetingHref.get(m.meeting_id) ?? "")}">${m.name}</a></td><td>${m.city ?? ""}</td><td>${catalog.attendeesByMeeting.get(m.meeting_id)?.length ?? 0}</td></tr>`,
 )}
 </tbody></table>`,
   };
@@ -35,7 +36,8 @@ export function peopleIndexPage(catalog: Catalog): Page {
 <p class="lede">${c.title}: ${plural(people.length, "person", "people")}.</p>
 <table><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Country</th><th scope="col">Meetings</th><th scope="col">Quotes</th></tr></thead><tbody>
 ${people.map(
-  (p) => html`<tr><td><a href="${relativeHref(from, catalog.personHref.get(p.person_id) ?? "")}">${p.name}</a></td><td>${p.role ?? ""}</td><td>${p.country ? countryText(p.country) : ""}</td><td>${catalog.attendeesByPerson.get(p.person_id)?.length ?? 0}</td><td>${catalog.quotesBySpeaker.get(p.person_id)?.length ?? 0}</td></tr>`,
+  (p) =>
+    html`<tr><td><a href="${relativeHref(from, catalog.personHref.get(p.person_id) ?? "")}">${p.name}</a></td><td>${p.role ?? ""}</td><td>${p.country ? countryText(p.country) : ""}</td><td>${catalog.attendeesByPerson.get(p.person_id)?.length ?? 0}</td><td>${catalog.quotesBySpeaker.get(p.person_id)?.length ?? 0}</td></tr>`,
 )}
 </tbody></table>`,
   };

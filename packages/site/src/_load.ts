@@ -4,7 +4,15 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { Dataset, inputError, TABLE_NAMES } from "@parley/model";
 import { SUMS_FILE } from "@parley/release";
-import { CatalogIndex, CURRENT, DataPackageInfo, type SiteCollection, type SiteFile, type SiteInput, type SiteVersion } from "./_input.ts";
+import {
+  CatalogIndex,
+  CURRENT,
+  DataPackageInfo,
+  type SiteCollection,
+  type SiteFile,
+  type SiteInput,
+  type SiteVersion,
+} from "./_input.ts";
 
 export interface LoadOptions {
   /** The `datasets/` folder: `index.json` and `<collection>/<version>/`. */
@@ -17,7 +25,8 @@ export interface LoadOptions {
 export type Downloads = Map<string, string>;
 
 function readJson<T>(schema: z.ZodType<T>, file: string, what: string): T {
-  if (!existsSync(file)) throw inputError(file, null, `missing ${what}`, "run 'pnpm parley release' (or 'pnpm parley build' for --current)");
+  if (!existsSync(file))
+    throw inputError(file, null, `missing ${what}`, "run 'pnpm parley release' (or 'pnpm parley build' for --current)");
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
@@ -28,7 +37,12 @@ function readJson<T>(schema: z.ZodType<T>, file: string, what: string): T {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join(".") ?? "";
-    throw inputError(file, null, `${what}: ${where ? `${where}: ` : ""}${issue?.message ?? "invalid"}`, "restore the file from git or rebuild it");
+    throw inputError(
+      file,
+      null,
+      `${what}: ${where ? `${where}: ` : ""}${issue?.message ?? "invalid"}`,
+      "restore the file from git or rebuild it",
+    );
   }
   return parsed.data;
 }
@@ -38,7 +52,9 @@ function readText(file: string): string | null {
 }
 
 function readDataset(dir: string): Dataset {
-  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, readJson<unknown>(Dataset.shape[t], join(dir, `${t}.json`), `the ${t} table`)]));
+  const tables = Object.fromEntries(
+    TABLE_NAMES.map((t) => [t, readJson<unknown>(Dataset.shape[t], join(dir, `${t}.json`), `the ${t} table`)]),
+  );
   return tables as unknown as Dataset;
 }
 
@@ -79,13 +95,20 @@ export function loadSiteInput(options: LoadOptions): { input: SiteInput; downloa
     if (withCurrent) {
       const files = filesOnDisk(currentDir);
       for (const f of files) downloads.set(`${name}/${CURRENT}/${f.name}`, join(currentDir, f.name));
-      versions.push({ version: CURRENT, created: null, files, readme: readText(join(currentDir, "README.md")), changelog: null });
+      versions.push({
+        version: CURRENT,
+        created: null,
+        files,
+        readme: readText(join(currentDir, "README.md")),
+        changelog: null,
+      });
     }
     for (const v of entry?.versions ?? []) {
       const dir = join(root, v.path);
       const files: SiteFile[] = v.files.map(({ name: fileName, bytes, sha256 }) => ({ name: fileName, bytes, sha256 }));
       // The index lists what SHA256SUMS checks, not SHA256SUMS itself; people need it to check a download.
-      if (!files.some((f) => f.name === SUMS_FILE) && existsSync(join(dir, SUMS_FILE))) files.push(fileOnDisk(dir, SUMS_FILE));
+      if (!files.some((f) => f.name === SUMS_FILE) && existsSync(join(dir, SUMS_FILE)))
+        files.push(fileOnDisk(dir, SUMS_FILE));
       for (const f of files) downloads.set(`${name}/${v.version}/${f.name}`, join(dir, f.name));
       versions.push({
         version: v.version,

@@ -28,10 +28,17 @@ function evidenceSentence(e: EvidenceRecord, terms: readonly string[]): Html {
 export function sourcesOf(
   catalog: Catalog,
   from: string,
-  row: { type: EvidenceRecord["record_type"]; id: string; sourceIds: readonly string[]; terms: ReadonlyArray<string | null> },
+  row: {
+    type: EvidenceRecord["record_type"];
+    id: string;
+    sourceIds: readonly string[];
+    terms: ReadonlyArray<string | null>;
+  },
 ): Html {
   const evidence = evidenceOf(catalog, row.type, row.id);
-  const ids = [...new Set([...row.sourceIds, ...evidence.flatMap((e) => (e.source_id === null ? [] : [e.source_id]))])].sort();
+  const ids = [
+    ...new Set([...row.sourceIds, ...evidence.flatMap((e) => (e.source_id === null ? [] : [e.source_id]))]),
+  ].sort();
   const terms = row.terms.filter((t): t is string => t !== null);
   const entries = ids.map((id) => {
     const source = catalog.sources.get(id);
@@ -46,13 +53,23 @@ export function sourcesOf(
 }
 
 /** A quote as a figure: the words, who said them (linked), where (linked), and its sources. */
-export function quoteFigure(catalog: Catalog, from: string, quote: QuoteRecord, show: { speaker: boolean; meeting: boolean }): Html {
+export function quoteFigure(
+  catalog: Catalog,
+  from: string,
+  quote: QuoteRecord,
+  show: { speaker: boolean; meeting: boolean },
+): Html {
   const speakerHref = quote.speaker_id ? catalog.personHref.get(quote.speaker_id) : undefined;
   const meeting = quote.meeting_id ? catalog.meetingById.get(quote.meeting_id) : undefined;
   const meetingHref = quote.meeting_id ? catalog.meetingHref.get(quote.meeting_id) : undefined;
-  const speaker = speakerHref ? html`<a href="${relativeHref(from, speakerHref)}">${quote.speaker_name}</a>` : html`${quote.speaker_name}`;
+  const speaker = speakerHref
+    ? html`<a href="${relativeHref(from, speakerHref)}">${quote.speaker_name}</a>`
+    : html`${quote.speaker_name}`;
   const role = quote.speaker_role && quote.speaker_role !== quote.speaker_name ? html`, ${quote.speaker_role}` : "";
-  const at = meeting && meetingHref ? html` at <a href="${relativeHref(from, meetingHref)}">${meeting.name}</a> (${meeting.date})` : "";
+  const at =
+    meeting && meetingHref
+      ? html` at <a href="${relativeHref(from, meetingHref)}">${meeting.name}</a> (${meeting.date})`
+      : "";
   return html`<figure class="quote" id="${quote.quote_id}">
 <blockquote><p>${quote.text}</p></blockquote>
 <figcaption>${show.speaker ? html`— ${speaker}${role}` : ""}${show.meeting ? at : ""}</figcaption>

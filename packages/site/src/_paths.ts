@@ -12,7 +12,8 @@ export function slugOf(id: string): string {
 export const homePath = (): string => "index.html";
 export const searchPath = (): string => "search.html";
 export const versionPath = (collection: string, version: string): string => `${collection}/${version}/index.html`;
-export const filePath = (collection: string, version: string, name: string): string => `${collection}/${version}/${name}`;
+export const filePath = (collection: string, version: string, name: string): string =>
+  `${collection}/${version}/${name}`;
 export const meetingPath = (collection: string, slug: string): string => `${collection}/meetings/${slug}.html`;
 export const personPath = (collection: string, slug: string): string => `${collection}/people/${slug}.html`;
 

@@ -12,7 +12,11 @@ import { renderSearchIndex, SEARCH_INDEX_PATH, searchPage } from "./_search.ts";
  */
 export function renderSite(input: SiteInput): Map<string, string> {
   const catalogs = input.collections.map(catalogOf);
-  const pages = [homePage(catalogs), searchPage(catalogs.reduce((n, c) => n + c.dataset.quotes.length, 0)), ...catalogs.flatMap(entityPages)];
+  const pages = [
+    homePage(catalogs),
+    searchPage(catalogs.reduce((n, c) => n + c.dataset.quotes.length, 0)),
+    ...catalogs.flatMap(entityPages),
+  ];
   const files = new Map<string, string>();
   for (const page of pages) {
     if (files.has(page.path)) throw new Error(`two pages at ${page.path}`);

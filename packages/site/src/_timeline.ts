@@ -27,7 +27,9 @@ export function dateValue(date: string): number {
 function lanesOf(meetings: readonly MeetingRecord[]): { names: string[]; laneOf: (m: MeetingRecord) => number } {
   const counts = new Map<string, number>();
   for (const m of meetings) counts.set(m.series ?? "", (counts.get(m.series ?? "") ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([name]) => name);
+  const ranked = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([name]) => name);
   const kept = ranked.length > MAX_LANES ? ranked.slice(0, MAX_LANES - 1) : ranked;
   const names = kept.map((n) => n || "No series");
   if (ranked.length > kept.length) names.push("Other series");
@@ -56,7 +58,9 @@ export function renderTimeline(marks: readonly TimelineMark[], label: string): H
   const parts: string[] = [];
   names.forEach((name, i) => {
     const y = TOP + i * LANE + LANE / 2;
-    parts.push(`<text class="lane" x="${LEFT - 8}" y="${fixed(y + 4)}" text-anchor="end">${escapeHtml(truncate(name, 22))}</text>`);
+    parts.push(
+      `<text class="lane" x="${LEFT - 8}" y="${fixed(y + 4)}" text-anchor="end">${escapeHtml(truncate(name, 22))}</text>`,
+    );
     parts.push(`<line class="grid" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${fixed(y)}" y2="${fixed(y)}"/>`);
   });
   parts.push(`<line class="axis" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${axisY}" y2="${axisY}"/>`);
@@ -65,14 +69,18 @@ export function renderTimeline(marks: readonly TimelineMark[], label: string): H
   const step = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 10));
   for (let year = firstYear; year <= lastYear; year += step) {
     const tx = fixed(x(Date.UTC(year, 0, 1)));
-    parts.push(`<line class="tick" x1="${tx}" x2="${tx}" y1="${TOP}" y2="${axisY + 4}"/><text class="year" x="${tx}" y="${axisY + 18}" text-anchor="middle">${year}</text>`);
+    parts.push(
+      `<line class="tick" x1="${tx}" x2="${tx}" y1="${TOP}" y2="${axisY + 4}"/><text class="year" x="${tx}" y="${axisY + 18}" text-anchor="middle">${year}</text>`,
+    );
   }
   marks.forEach((mark, i) => {
     const m = mark.meeting;
     const cx = fixed(x(times[i] ?? first));
     const cy = fixed(TOP + laneOf(m) * LANE + LANE / 2);
     const title = escapeHtml(`${m.name}, ${m.date}${m.city ? `, ${m.city}` : ""}`);
-    parts.push(`<a href="${escapeHtml(mark.href)}" aria-label="${title}"><circle cx="${cx}" cy="${cy}" r="7"><title>${title}</title></circle></a>`);
+    parts.push(
+      `<a href="${escapeHtml(mark.href)}" aria-label="${title}"><circle cx="${cx}" cy="${cy}" r="7"><title>${title}</title></circle></a>`,
+    );
   });
   return trusted(
     `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="group" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`,

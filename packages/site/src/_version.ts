@@ -14,7 +14,10 @@ export interface Citation {
 const bibValue = (text: string): string => text.replace(/[{}\\]/g, "");
 
 /** How to cite one version: the title, the version and its release date, so a citation pins exact rows. */
-export function citationOf(collection: Pick<SiteCollection, "name" | "title">, version: Pick<SiteVersion, "version" | "created">): Citation {
+export function citationOf(
+  collection: Pick<SiteCollection, "name" | "title">,
+  version: Pick<SiteVersion, "version" | "created">,
+): Citation {
   const day = dayOf(version.created);
   const year = day?.slice(0, 4) ?? "n.d.";
   const text = `Parley contributors (${year}). ${collection.title} (version ${version.version}${day ? `, released ${day}` : ""}) [Data set]. Parley dataset ${collection.name} ${version.version}.`;
@@ -65,16 +68,25 @@ ${collection.license ? html`<div><dt>License</dt><dd>${collection.license}</dd><
 ${version.files.map((f) => fileRow(from, collection.name, version.version, f))}
 </tbody></table></div>
 </section>
-${citation ? html`<section aria-labelledby="cite"><h2 id="cite">Cite this version</h2>
+${
+  citation
+    ? html`<section aria-labelledby="cite"><h2 id="cite">Cite this version</h2>
 <p class="citation">${citation.text}</p>
 <details><summary>BibTeX</summary><pre><code>${citation.bibtex}</code></pre></details>
-</section>` : ""}
+</section>`
+    : ""
+}
 ${version.readme ? html`<section aria-labelledby="readme"><h2 id="readme">README</h2><div class="markdown">${renderMarkdown(version.readme)}</div></section>` : ""}
 ${version.changelog ? html`<section aria-labelledby="changelog"><h2 id="changelog">Changelog</h2><div class="markdown">${renderMarkdown(version.changelog)}</div></section>` : ""}
 <section aria-labelledby="versions"><h2 id="versions">Other versions</h2>
-${others.length === 0 ? html`<p>This is the only version.</p>` : html`<ul>${others.map(
-  (v) => html`<li><a href="${relativeHref(from, versionPath(collection.name, v.version))}">${v.version === CURRENT ? "working build" : v.version}</a>${v.created ? html` <span class="muted">(${dayOf(v.created)})</span>` : ""}</li>`,
-)}</ul>`}
+${
+  others.length === 0
+    ? html`<p>This is the only version.</p>`
+    : html`<ul>${others.map(
+        (v) =>
+          html`<li><a href="${relativeHref(from, versionPath(collection.name, v.version))}">${v.version === CURRENT ? "working build" : v.version}</a>${v.created ? html` <span class="muted">(${dayOf(v.created)})</span>` : ""}</li>`,
+      )}</ul>`
+}
 </section>`,
   };
 }

@@ -15,7 +15,8 @@ export const ARTIFACTS = join(PACKAGE, "test-artifacts");
 export function chromiumPath(): string | null {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (existsSync(path)) return path;
-  if (process.env.CI === "true") throw new Error(`no Chromium at ${path}: .ci/run installs it with 'apt-get install -y chromium'`);
+  if (process.env.CI === "true")
+    throw new Error(`no Chromium at ${path}: .ci/run installs it with 'apt-get install -y chromium'`);
   console.warn(`browser tests skipped: no Chromium at ${path} (install it: apt-get install -y chromium)`);
   return null;
 }
@@ -43,7 +44,11 @@ export async function launch(executablePath: string): Promise<Browser> {
  * Times come from the page itself (search.js records the search and the rendering of its results), so
  * they leave out Playwright's own round trips. Returns the index load time and, per query, ms and results.
  */
-export async function timeSearches(page: Page, site: string, queries: readonly string[]): Promise<{ loadMs: number; searches: Array<{ query: string; ms: number; results: number }> }> {
+export async function timeSearches(
+  page: Page,
+  site: string,
+  queries: readonly string[],
+): Promise<{ loadMs: number; searches: Array<{ query: string; ms: number; results: number }> }> {
   await page.goto(pathToFileURL(join(site, "search.html")).href);
   await page.focus("#q");
   await page.locator("#search-status", { hasText: "loaded" }).waitFor({ timeout: 120_000 });
@@ -53,12 +58,23 @@ export async function timeSearches(page: Page, site: string, queries: readonly s
     await page.evaluate(() => delete document.documentElement.dataset.searchMs);
     await page.fill("#q", query);
     await page.waitForFunction(() => document.documentElement.dataset.searchMs !== undefined);
-    searches.push({ query, ms: Number(await page.getAttribute("html", "data-search-ms")), results: await page.locator("#results li").count() });
+    searches.push({
+      query,
+      ms: Number(await page.getAttribute("html", "data-search-ms")),
+      results: await page.locator("#results li").count(),
+    });
   }
   return { loadMs, searches };
 }
 
 /** Typical queries for a generated collection: words, two words, a prefix, a speaker's name. */
 export function queriesFor(speaker: string): string[] {
-  return ["security", "trade corridor", "peace dia", "humanitarian aid border", speaker.split(" ")[0] ?? speaker, speaker];
+  return [
+    "security",
+    "trade corridor",
+    "peace dia",
+    "humanitarian aid border",
+    speaker.split(" ")[0] ?? speaker,
+    speaker,
+  ];
 }

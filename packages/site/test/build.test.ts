@@ -46,12 +46,19 @@ describe("buildSite on the published datasets", () => {
   it("copies every published file for download, byte for byte, and lists it with its checksum", () => {
     const out = join(tempDir("files"), "site");
     buildSite({ datasetsRoot: DATASETS, outDir: out });
-    const index = JSON.parse(readFileSync(join(DATASETS, "index.json"), "utf8")) as { collections: Array<{ name: string; versions: Array<{ version: string; files: Array<{ name: string; sha256: string }> }> }> };
+    const index = JSON.parse(readFileSync(join(DATASETS, "index.json"), "utf8")) as {
+      collections: Array<{
+        name: string;
+        versions: Array<{ version: string; files: Array<{ name: string; sha256: string }> }>;
+      }>;
+    };
     for (const c of index.collections) {
       for (const v of c.versions) {
         const page = readFileSync(join(out, c.name, v.version, "index.html"), "utf8");
         for (const f of v.files) {
-          const copied = createHash("sha256").update(readFileSync(join(out, c.name, v.version, f.name))).digest("hex");
+          const copied = createHash("sha256")
+            .update(readFileSync(join(out, c.name, v.version, f.name)))
+            .digest("hex");
           expect(copied, f.name).toBe(f.sha256);
           expect(page).toContain(`<code class="sha256">${f.sha256}</code>`);
         }
@@ -81,7 +88,8 @@ describe("buildSite on the published datasets", () => {
     // A working build the developer made is not part of the published datasets this test starts from.
     rmSync(current, { recursive: true, force: true });
     mkdirSync(current);
-    for (const name of TABLE_NAMES) cpSync(join(datasets, "moscow-format", "2.0.0", `${name}.json`), join(current, `${name}.json`));
+    for (const name of TABLE_NAMES)
+      cpSync(join(datasets, "moscow-format", "2.0.0", `${name}.json`), join(current, `${name}.json`));
     const meetings = JSON.parse(readFileSync(join(current, "meetings.json"), "utf8")) as Array<{ name: string }>;
     meetings[0]!.name = "A meeting only the working build has";
     writeFileSync(join(current, "meetings.json"), JSON.stringify(meetings));
@@ -100,7 +108,11 @@ describe("buildSite on the published datasets", () => {
 describe("reading the datasets", () => {
   it.each([
     ["index.json", "not json", /not JSON/],
-    ["index.json", JSON.stringify({ collections: [{ name: "Bad Name", title: null, latest: "1.0.0", versions: [] }] }), /collections\.0\.name/],
+    [
+      "index.json",
+      JSON.stringify({ collections: [{ name: "Bad Name", title: null, latest: "1.0.0", versions: [] }] }),
+      /collections\.0\.name/,
+    ],
     ["moscow-format/2.0.0/quotes.json", JSON.stringify([{ quote_id: "q" }]), /the quotes table: 0\.text/],
   ])("reports a broken %s with the file and what is wrong", (file, content, message) => {
     const datasets = join(tempDir("broken"), "datasets");

@@ -47,7 +47,11 @@ describe("highlight", () => {
       .map((s) => (s.marked ? `[${s.text}]` : s.text))
       .join("");
   it.each([
-    ["Sergey Lavrov met the envoys in Kazan.", ["Sergey Lavrov", "Kazan"], "[Sergey Lavrov] met the envoys in [Kazan]."],
+    [
+      "Sergey Lavrov met the envoys in Kazan.",
+      ["Sergey Lavrov", "Kazan"],
+      "[Sergey Lavrov] met the envoys in [Kazan].",
+    ],
     ["Lavrov said Sergey Lavrov would go.", ["Lavrov", "Sergey Lavrov"], "[Lavrov] said [Sergey Lavrov] would go."],
     ["“We’ll act,” he said.", ["We'll act,"], "“[We’ll act,]” he said."],
     ["KAZAN hosted talks.", ["Kazan"], "[KAZAN] hosted talks."],
@@ -115,7 +119,9 @@ describe("timeline", () => {
 
 describe("markdown", () => {
   it("shows raw HTML as text and refuses script links", () => {
-    const out = renderMarkdown("# Title\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) [ok](https://example.org)").value;
+    const out = renderMarkdown(
+      "# Title\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) [ok](https://example.org)",
+    ).value;
     expect(out).toContain("<h3>Title</h3>");
     expect(out).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(out).not.toContain('href="javascript:');
@@ -125,8 +131,13 @@ describe("markdown", () => {
 
 describe("citation", () => {
   it("names the version and its release date", () => {
-    const c = citationOf({ name: "moscow-format", title: "Moscow Format {talks}" }, { version: "1.2.0", created: "2026-11-23T14:03:29Z" });
-    expect(c.text).toBe("Parley contributors (2026). Moscow Format {talks} (version 1.2.0, released 2026-11-23) [Data set]. Parley dataset moscow-format 1.2.0.");
+    const c = citationOf(
+      { name: "moscow-format", title: "Moscow Format {talks}" },
+      { version: "1.2.0", created: "2026-11-23T14:03:29Z" },
+    );
+    expect(c.text).toBe(
+      "Parley contributors (2026). Moscow Format {talks} (version 1.2.0, released 2026-11-23) [Data set]. Parley dataset moscow-format 1.2.0.",
+    );
     expect(c.bibtex).toContain("@misc{parley-moscow-format-1-2-0,");
     expect(c.bibtex).toContain("title = {Moscow Format talks}");
     expect(c.bibtex).toContain("version = {1.2.0}");
@@ -177,7 +188,15 @@ describe("a site from hostile text", () => {
         title: HOSTILE.title,
         description: HOSTILE.quote,
         license: HOSTILE.publisher,
-        versions: [{ version: "1.0.0", created: "2024-05-04T00:00:00Z", files: [{ name: "quotes.csv", bytes: 10, sha256: "b".repeat(64) }], readme: `# ${HOSTILE.title}`, changelog: HOSTILE.quote }],
+        versions: [
+          {
+            version: "1.0.0",
+            created: "2024-05-04T00:00:00Z",
+            files: [{ name: "quotes.csv", bytes: 10, sha256: "b".repeat(64) }],
+            readme: `# ${HOSTILE.title}`,
+            changelog: HOSTILE.quote,
+          },
+        ],
         shown: "1.0.0",
         dataset: hostileDataset(),
       },
@@ -211,7 +230,9 @@ describe("a site from hostile text", () => {
       expect(page, path).not.toMatch(/href="javascript:/i);
       expect(page, path).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
       expect(page, path).not.toMatch(/\sstyle=/);
-      expect(page, path).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`);
+      expect(page, path).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`,
+      );
     }
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
   });
@@ -223,7 +244,9 @@ describe("a site from hostile text", () => {
     const data = JSON.parse(JSON.parse(call?.[1] ?? '""') as string) as SearchData;
     expect(data.docs).toEqual([[HOSTILE.quote, 0, 0, 0]]);
     expect(data.speakers).toEqual([[HOSTILE.speaker, "hostile/people/svg-onload-alert5.html"]]);
-    expect(data.meetings).toEqual([[`${HOSTILE.meeting} (2024-05-02)`, "hostile/meetings/2024-05-02-hostile-city.html"]]);
+    expect(data.meetings).toEqual([
+      [`${HOSTILE.meeting} (2024-05-02)`, "hostile/meetings/2024-05-02-hostile-city.html"],
+    ]);
     expect(data.collections).toEqual([HOSTILE.title]);
   });
 });

@@ -18,7 +18,12 @@ import { HOSTILE, hostileDataset } from "./_hostile.ts";
 const chromium = chromiumPath();
 const DATASETS = join(REPO, "datasets");
 /** The latest release of the collection: the one the site shows. */
-const LATEST = (JSON.parse(readFileSync(join(DATASETS, "index.json"), "utf8")) as { collections: Array<{ name: string; latest: string }> }).collections.find((c) => c.name === "moscow-format")?.latest ?? "1.0.0";
+const LATEST =
+  (
+    JSON.parse(readFileSync(join(DATASETS, "index.json"), "utf8")) as {
+      collections: Array<{ name: string; latest: string }>;
+    }
+  ).collections.find((c) => c.name === "moscow-format")?.latest ?? "1.0.0";
 const RELEASE = join(DATASETS, "moscow-format", LATEST);
 /** The generated collection the latency test searches (the 10,000-article figure is in `pnpm bench`). */
 const GENERATED_ARTICLES = 1_000;
@@ -38,7 +43,10 @@ let site: string;
 
 /** A full-page screenshot; with `open`, the first lists of sources opened, so evidence sentences are in it. */
 async function screenshot(page: Page, name: string, open = 0): Promise<void> {
-  await page.evaluate((n) => [...document.querySelectorAll("details")].slice(0, n).forEach((d) => d.setAttribute("open", "")), open);
+  await page.evaluate(
+    (n) => [...document.querySelectorAll("details")].slice(0, n).forEach((d) => d.setAttribute("open", "")),
+    open,
+  );
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
@@ -95,8 +103,14 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
     // Evidence sentences mark the words that support the row.
     await expect(page.locator("blockquote.evidence mark").count()).resolves.toBeGreaterThan(0);
     // The README's picture: the top of the meeting page, with the first attendees' sources open.
-    await page.evaluate(() => [...document.querySelectorAll(".attendee details")].slice(0, 2).forEach((d) => d.setAttribute("open", "")));
-    await page.screenshot({ path: join(ARTIFACTS, "meeting-readme.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1300 } });
+    await page.evaluate(() =>
+      [...document.querySelectorAll(".attendee details")].slice(0, 2).forEach((d) => d.setAttribute("open", "")),
+    );
+    await page.screenshot({
+      path: join(ARTIFACTS, "meeting-readme.png"),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1300 },
+    });
     await screenshot(page, "meeting", 3);
 
     const personLink = page.locator(".attendee .who a").first();
@@ -105,7 +119,9 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe(name);
     const person = people.find((p) => p.name === name);
     expect(person).toBeDefined();
-    await expect(page.locator(`section[aria-labelledby="meetings"] a:text-is("${latest.name}")`).count()).resolves.toBe(1);
+    await expect(page.locator(`section[aria-labelledby="meetings"] a:text-is("${latest.name}")`).count()).resolves.toBe(
+      1,
+    );
     await screenshot(page, "person");
 
     // Readable on a phone: nothing wider than the screen but the scrollable timeline and tables.
@@ -117,9 +133,14 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
   });
 
   it("searches a quote fragment, by keyboard, and follows the result to its meeting", async () => {
-    const quote = readRows<QuoteRecord>("quotes").find((q) => q.meeting_id !== null && q.text.split(" ").length >= 6) as QuoteRecord;
+    const quote = readRows<QuoteRecord>("quotes").find(
+      (q) => q.meeting_id !== null && q.text.split(" ").length >= 6,
+    ) as QuoteRecord;
     const words = quote.text.split(" ");
-    const fragment = words.slice(2, 5).join(" ").replace(/[^\p{L}\p{N}\s'-]/gu, "");
+    const fragment = words
+      .slice(2, 5)
+      .join(" ")
+      .replace(/[^\p{L}\p{N}\s'-]/gu, "");
     const { page, problems } = await watchedPage();
     await page.goto(fileUrl(site, "search.html"));
     await page.focus("#q");
@@ -168,13 +189,22 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
     const hostileSite = join(tempDir("hostile-site"), "site");
     buildSite({ datasetsRoot: datasets, outDir: hostileSite });
     const { page, problems } = await watchedPage();
-    const pages = ["index.html", "hostile/1.0.0/index.html", "hostile/meetings/2024-05-02-hostile-city.html", "hostile/people/svg-onload-alert5.html", "hostile/sources.html", "hostile/meetings/index.html"];
+    const pages = [
+      "index.html",
+      "hostile/1.0.0/index.html",
+      "hostile/meetings/2024-05-02-hostile-city.html",
+      "hostile/people/svg-onload-alert5.html",
+      "hostile/sources.html",
+      "hostile/meetings/index.html",
+    ];
     for (const path of pages) {
       await page.goto(fileUrl(hostileSite, path));
       const injected = await page.evaluate(() => ({
         inlineScripts: document.querySelectorAll("script:not([src])").length,
         elements: document.querySelectorAll("img, iframe, body svg:not(.timeline), b[onmouseover]").length,
-        jsLinks: [...document.querySelectorAll("a")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
+        jsLinks: [...document.querySelectorAll("a")].filter((a) =>
+          /^\s*javascript:/i.test(a.getAttribute("href") ?? ""),
+        ).length,
         text: document.body.innerText,
       }));
       expect(injected.inlineScripts, path).toBe(0);
@@ -222,7 +252,9 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
       const { page, problems } = await watchedPage();
       await page.goto(`${base}/search.html?q=Afghanistan`);
       await page.locator("#results li").first().waitFor();
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector("main") as Element).maxWidth)).toBe("960px");
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("main") as Element).maxWidth)).toBe(
+        "960px",
+      );
       await page.locator("#results a.meeting").first().click();
       await page.waitForURL(/\/meetings\//);
       expect(problems).toEqual([]);
@@ -239,7 +271,10 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
     const built = buildSite({ datasetsRoot: datasets, outDir: out });
     const { page, problems } = await watchedPage();
     const { loadMs, searches } = await timeSearches(page, out, queriesFor(dataset.quotes[0]?.speaker_name ?? ""));
-    writeFileSync(join(ARTIFACTS, "search-latency.json"), `${JSON.stringify({ articles: GENERATED_ARTICLES, quotes: dataset.quotes.length, buildMs: Math.round(built.ms), indexLoadMs: loadMs, searches }, null, 2)}\n`);
+    writeFileSync(
+      join(ARTIFACTS, "search-latency.json"),
+      `${JSON.stringify({ articles: GENERATED_ARTICLES, quotes: dataset.quotes.length, buildMs: Math.round(built.ms), indexLoadMs: loadMs, searches }, null, 2)}\n`,
+    );
     for (const s of searches) {
       expect(s.results, s.query).toBeGreaterThan(0);
       expect(s.ms, s.query).toBeLessThan(SEARCH_BUDGET_MS);
@@ -248,11 +283,20 @@ describe.skipIf(chromium === null)("the site in Chromium", () => {
   }, 120_000);
 });
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".csv": "text/csv", ".json": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".csv": "text/csv",
+  ".json": "application/json",
+};
 
 function serve(root: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^(\.\.[/\\])+/,
+      "",
+    );
     const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();

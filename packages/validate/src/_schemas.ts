@@ -35,7 +35,16 @@ function kindOf(node: JsonSchema): { kind: FieldKind; nullable: boolean } {
   const types = variants.flatMap((v) => (Array.isArray(v.type) ? (v.type as string[]) : [v.type as string]));
   const nullable = types.includes("null");
   const type = types.find((t) => t !== "null");
-  const kind: FieldKind = type === "array" ? "list" : type === "integer" ? "integer" : type === "number" ? "number" : type === "boolean" ? "boolean" : "string";
+  const kind: FieldKind =
+    type === "array"
+      ? "list"
+      : type === "integer"
+        ? "integer"
+        : type === "number"
+          ? "number"
+          : type === "boolean"
+            ? "boolean"
+            : "string";
   return { kind, nullable };
 }
 

@@ -48,7 +48,8 @@ function fromFlags(args: Partial<Record<Asked, string>>): Partial<Record<Asked, 
     const value = args[key];
     if (value === undefined) continue;
     const wrong = VALIDATE[key](value);
-    if (wrong !== null) throw inputError(`--${key}`, null, `'${value}' is not ${wrong}`, `pass --${key} with ${wrong}, or leave it out`);
+    if (wrong !== null)
+      throw inputError(`--${key}`, null, `'${value}' is not ${wrong}`, `pass --${key} with ${wrong}, or leave it out`);
     fields[key] = key === "url" ? (normalizeHttpUrl(value) ?? value) : value.trim();
   }
   return fields;
@@ -60,7 +61,9 @@ async function askMissing(fields: Partial<Record<Asked, string>>): Promise<void>
   if (missing.length === 0 || process.stdin.isTTY !== true || process.env.CI) return;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    process.stderr.write("The article does not say everything a source needs. Answer, or press Enter to fill it in later.\n");
+    process.stderr.write(
+      "The article does not say everything a source needs. Answer, or press Enter to fill it in later.\n",
+    );
     for (const key of missing) {
       for (;;) {
         const answer = (await rl.question(`${QUESTIONS[key]}: `)).trim();
@@ -81,9 +84,16 @@ async function askMissing(fields: Partial<Record<Asked, string>>): Promise<void>
 function readArticle(file: string, shown: string): ArticleDraft {
   const bytes = readFileSync(file);
   const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2000));
-  const draft = looksLikeHtml(file, head) ? readHtmlArticle(decodeHtml(bytes)) : readPlainArticle(decodeSource(bytes, shown));
+  const draft = looksLikeHtml(file, head)
+    ? readHtmlArticle(decodeHtml(bytes))
+    : readPlainArticle(decodeSource(bytes, shown));
   if (draft.text.trim().length === 0) {
-    throw inputError(shown, null, "no article text found in the file", "save the page again from the browser (Save Page As…), or paste the article text into a .txt file and add that");
+    throw inputError(
+      shown,
+      null,
+      "no article text found in the file",
+      "save the page again from the browser (Save Page As…), or paste the article text into a .txt file and add that",
+    );
   }
   return draft;
 }
@@ -91,12 +101,20 @@ function readArticle(file: string, shown: string): ArticleDraft {
 function refuseDuplicate(shown: string, url: string | null, text: string, identities: readonly SourceIdentity[]): void {
   const twin = findDuplicate({ url, text }, identities);
   if (twin !== null) {
-    throw inputError(shown, null, `the article is already in the collection as ${twin.file} (same ${twin.by === "url" ? "URL" : "text"})`, "nothing was added; if it is a different article, check the URL you gave");
+    throw inputError(
+      shown,
+      null,
+      `the article is already in the collection as ${twin.file} (same ${twin.by === "url" ? "URL" : "text"})`,
+      "nothing was added; if it is a different article, check the URL you gave",
+    );
   }
 }
 
 export const add = defineCommand({
-  meta: { name: "add", description: "Add an article (a page saved as HTML, or plain text) to a collection as a source file" },
+  meta: {
+    name: "add",
+    description: "Add an article (a page saved as HTML, or plain text) to a collection as a source file",
+  },
   args: {
     file: { type: "positional", description: "the saved page (.html) or text file (.txt)", required: true },
     collection: { type: "string", description: "collection under pipelines/", default: DEFAULT_COLLECTION },
@@ -111,7 +129,8 @@ export const add = defineCommand({
     const input = resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
     const inside = relative(root, input);
     const shown = inside.startsWith("..") ? args.file : inside;
-    if (!existsSync(input)) throw inputError(args.file, null, "no such file", "give the path of the article you saved (HTML or plain text)");
+    if (!existsSync(input))
+      throw inputError(args.file, null, "no such file", "give the path of the article you saved (HTML or plain text)");
     const collection = loadCollection(collectionDir(root, args.collection));
     const draft = readArticle(input, shown);
     const known: Partial<Record<Asked, string>> = {};
@@ -121,7 +140,9 @@ export const add = defineCommand({
     }
     const fields = { ...known, ...fromFlags(args) };
     const existing = readSourceFolder(collection.sourcesDir).filter((s) => /\.md$/i.test(s.name));
-    const identities = existing.map((s) => identifySource(relative(root, s.file), new TextDecoder("utf-8").decode(s.bytes)));
+    const identities = existing.map((s) =>
+      identifySource(relative(root, s.file), new TextDecoder("utf-8").decode(s.bytes)),
+    );
     // Before asking anything (a twin by text needs no answers), and again once the URL is known.
     refuseDuplicate(shown, fields.url ?? null, draft.text, identities);
     await askMissing(fields);
@@ -134,12 +155,21 @@ export const add = defineCommand({
       url: fields.url ?? MISSING,
       language: draft.language ?? "en",
     };
-    const target = join(collection.sourcesDir, sourceFileName(existing.map((s) => s.name), draft.text));
+    const target = join(
+      collection.sourcesDir,
+      sourceFileName(
+        existing.map((s) => s.name),
+        draft.text,
+      ),
+    );
     mkdirSync(collection.sourcesDir, { recursive: true });
     writeNewFile(target, renderSourceFile(source, draft.text));
 
     const lines = [`added ${relative(root, target)}`];
-    for (const [key, value] of Object.entries(source)) lines.push(`  ${key.padEnd(10)} ${value}${value === MISSING ? "   <- fill this in before opening the pull request" : ""}`);
+    for (const [key, value] of Object.entries(source))
+      lines.push(
+        `  ${key.padEnd(10)} ${value}${value === MISSING ? "   <- fill this in before opening the pull request" : ""}`,
+      );
     lines.push(`  text       ${draft.text.length} characters, ${draft.text.split(/\n+/).length} paragraph(s)`);
     lines.push("", "Next: read the file, fix anything marked MISSING, then run 'pnpm parley check'.");
     console.log(lines.join("\n"));

@@ -9,24 +9,42 @@ import { loadCollection } from "../_collection.ts";
 import { buildAndPublish, defaultCacheDir, formatSummary, type BuildSummary } from "@parley/pipeline";
 
 export const build = defineCommand({
-  meta: { name: "build", description: "Build a collection's dataset (through Turbo), or any folder of sources with --sources and --out" },
+  meta: {
+    name: "build",
+    description: "Build a collection's dataset (through Turbo), or any folder of sources with --sources and --out",
+  },
   args: {
     collection: { type: "string", description: "collection under pipelines/", default: DEFAULT_COLLECTION },
     sources: { type: "string", description: "a folder of source files to build instead of a collection" },
     out: { type: "string", description: "where to write the dataset files (with --sources)" },
     registry: { type: "string", description: "curated registry folder (default: pipelines/registry)" },
-    cache: { type: "string", description: "where to keep per-article results between builds (with --sources; default: PARLEY_CACHE_DIR or ~/.cache/parley)" },
-    workers: { type: "string", description: "worker threads for extraction (default: one a core on large builds; 0: none)" },
+    cache: {
+      type: "string",
+      description:
+        "where to keep per-article results between builds (with --sources; default: PARLEY_CACHE_DIR or ~/.cache/parley)",
+    },
+    workers: {
+      type: "string",
+      description: "worker threads for extraction (default: one a core on large builds; 0: none)",
+    },
   },
   async run({ args }) {
     const root = findRepoRoot();
     if (args.sources !== undefined || args.out !== undefined) {
       if (args.sources === undefined || args.out === undefined) {
-        throw inputError("parley build", null, "--sources and --out go together", "pass both, e.g. --sources my-articles --out my-dataset");
+        throw inputError(
+          "parley build",
+          null,
+          "--sources and --out go together",
+          "pass both, e.g. --sources my-articles --out my-dataset",
+        );
       }
       const [sources, out] = [resolve(args.sources), resolve(args.out)];
       const registryDir = resolve(args.registry ?? join(root, "pipelines", "registry"));
-      const guarded = guardedForDataset(root, [{ path: sources, what: "the sources folder" }, { path: registryDir, what: "the registry" }]);
+      const guarded = guardedForDataset(root, [
+        { path: sources, what: "the sources folder" },
+        { path: registryDir, what: "the registry" },
+      ]);
       // Refused before any work; publishing checks again, since the folder may change while the build runs.
       refuseUnsafeTarget("--out", out, guarded);
       // A run killed mid-swap left the previous dataset aside: put it back even if this run fails.
@@ -45,10 +63,14 @@ export const build = defineCommand({
     }
     const dir = collectionDir(root, args.collection);
     const collection = loadCollection(dir);
-    const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "export", `--filter=./pipelines/${args.collection}`, "--output-logs=new-only"], {
-      cwd: root,
-      stdio: "inherit",
-    });
+    const turbo = spawnSync(
+      "pnpm",
+      ["exec", "turbo", "run", "export", `--filter=./pipelines/${args.collection}`, "--output-logs=new-only"],
+      {
+        cwd: root,
+        stdio: "inherit",
+      },
+    );
     if (turbo.status !== 0) process.exit(turbo.status ?? 1);
     const summaryFile = join(collection.buildDir, "export", "summary.json");
     if (existsSync(summaryFile)) {
@@ -61,6 +83,12 @@ export const build = defineCommand({
 /** `--workers N`: a whole number of worker threads, or nothing (the runner decides). */
 export function workersArg(value: string | undefined): { workers?: number } {
   if (value === undefined) return {};
-  if (!/^\d+$/.test(value)) throw inputError("--workers", null, `'${value}' is not a number of workers`, "pass a whole number, e.g. --workers 2 (0 extracts in the main thread)");
+  if (!/^\d+$/.test(value))
+    throw inputError(
+      "--workers",
+      null,
+      `'${value}' is not a number of workers`,
+      "pass a whole number, e.g. --workers 2 (0 extracts in the main thread)",
+    );
   return { workers: Number(value) };
 }

@@ -14,7 +14,10 @@ export const evaluate = defineCommand({
     sources: { type: "string", description: "folder of source files to build and score", required: true },
     registry: { type: "string", description: "curated registry folder (default: pipelines/registry)" },
     json: { type: "string", description: "also write the report as JSON to this file" },
-    min: { type: "string", description: "floors that fail the run, e.g. quotes.f1=0.9,meetings.precision=0.9,quote_speakers=0.9" },
+    min: {
+      type: "string",
+      description: "floors that fail the run, e.g. quotes.f1=0.9,meetings.precision=0.9,quote_speakers=0.9",
+    },
   },
   async run({ args }) {
     // Load inputs: the gold first, so a mistake in it shows before a build.
@@ -22,7 +25,12 @@ export const evaluate = defineCommand({
     const floors = args.min === undefined ? [] : parseFloors(args.min);
     const jsonFile = args.json === undefined ? null : resolve(args.json);
     if (jsonFile !== null && !existsSync(dirname(jsonFile))) {
-      throw inputError(args.json ?? jsonFile, null, "the folder for the JSON report does not exist", "create it or pass another --json path");
+      throw inputError(
+        args.json ?? jsonFile,
+        null,
+        "the folder for the JSON report does not exist",
+        "create it or pass another --json path",
+      );
     }
     const registryDir = resolve(args.registry ?? join(findRepoRoot(), "pipelines", "registry"));
     const sources = resolve(args.sources);
@@ -37,7 +45,8 @@ export const evaluate = defineCommand({
     console.log(formatReport(report));
     const metrics = report.metrics as unknown as Record<string, unknown>;
     const below = floors.filter((f) => !(metricValue(metrics, f.metric) >= f.min));
-    for (const f of below) console.error(`below the floor: ${f.metric} = ${metricValue(metrics, f.metric).toFixed(3)} < ${f.min}`);
+    for (const f of below)
+      console.error(`below the floor: ${f.metric} = ${metricValue(metrics, f.metric).toFixed(3)} < ${f.min}`);
     if (below.length > 0) process.exitCode = 1;
     else if (floors.length > 0) console.log(`All ${floors.length} floor(s) hold.`);
   },
@@ -52,7 +61,13 @@ interface Floor {
 function parseFloors(text: string): Floor[] {
   return text.split(",").map((part) => {
     const m = /^\s*([a-z_]+(?:\.(?:f1|precision|recall|value))?)\s*=\s*(0(?:\.\d+)?|1(?:\.0+)?)\s*$/.exec(part);
-    if (!m) throw inputError("--min", null, `'${part}' is not a floor`, "write metric=number, e.g. quotes.f1=0.9 or quote_speakers=0.9, joined by commas");
+    if (!m)
+      throw inputError(
+        "--min",
+        null,
+        `'${part}' is not a floor`,
+        "write metric=number, e.g. quotes.f1=0.9 or quote_speakers=0.9, joined by commas",
+      );
     return { metric: m[1] as string, min: Number(m[2]) };
   });
 }
@@ -61,7 +76,8 @@ function parseFloors(text: string): Floor[] {
 function metricValue(metrics: Record<string, unknown>, name: string): number {
   const [key = "", field] = name.split(".");
   const metric = metrics[key];
-  if (metric === undefined) throw inputError("--min", null, `no metric is called '${key}'`, `use one of: ${Object.keys(metrics).join(", ")}`);
+  if (metric === undefined)
+    throw inputError("--min", null, `no metric is called '${key}'`, `use one of: ${Object.keys(metrics).join(", ")}`);
   if (typeof metric === "number") return metric;
   const record = metric as Record<string, number | null>;
   const value = record[field ?? ("f1" in record ? "f1" : "value")];

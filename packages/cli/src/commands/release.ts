@@ -2,7 +2,14 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { type Dataset, inputError } from "@parley/model";
 import { existsSync, readFileSync } from "node:fs";
-import { type CollectionMeta, type ReleasePlan, labeller, publishRelease, refuseForeignDatasetsRoot, renderDiff } from "@parley/release";
+import {
+  type CollectionMeta,
+  type ReleasePlan,
+  labeller,
+  publishRelease,
+  refuseForeignDatasetsRoot,
+  renderDiff,
+} from "@parley/release";
 import { parseCuration, type Retirement, retirementsOf } from "@parley/normalize";
 import { collectionDir, DEFAULT_COLLECTION, findRepoRoot, guardedPaths } from "../_paths.ts";
 import { type Collection, collectionBuild, loadCollection } from "../_collection.ts";
@@ -26,8 +33,17 @@ export async function buildForRelease(dir: string): Promise<ReleaseTarget> {
   const result = await buildDataset(options);
   checkDataset(result.dataset, collection.config.assertions);
   const { name, title, description, license } = collection.config;
-  const retirements = existsSync(curationFile) ? retirementsOf(parseCuration(readFileSync(curationFile, "utf8"), curationFile)) : [];
-  return { collection, meta: { name, title, description, license }, dataset: result.dataset, warnings: result.curationWarnings ?? [], retirements, curationFile: displayPath(curationFile) };
+  const retirements = existsSync(curationFile)
+    ? retirementsOf(parseCuration(readFileSync(curationFile, "utf8"), curationFile))
+    : [];
+  return {
+    collection,
+    meta: { name, title, description, license },
+    dataset: result.dataset,
+    warnings: result.curationWarnings ?? [],
+    retirements,
+    curationFile: displayPath(curationFile),
+  };
 }
 
 /** A path as short as it can be said: relative when under the current folder. */
@@ -38,7 +54,9 @@ export function displayPath(path: string): string {
 
 /** How a plan reads to a person: against which release, which bump and why, and IDs kept. */
 export function describePlan(plan: ReleasePlan, where: (dir: string) => string): string[] {
-  const lines = [plan.previous ? `Latest release: ${plan.previous.version} (${where(plan.previous.dir)})` : "No release yet."];
+  const lines = [
+    plan.previous ? `Latest release: ${plan.previous.version} (${where(plan.previous.dir)})` : "No release yet.",
+  ];
   if (plan.proposal) {
     lines.push(`Proposed version: ${plan.proposal.version} (${plan.proposal.bump}), because:`);
     for (const reason of plan.proposal.reasons) lines.push(`  - ${reason}`);
@@ -51,7 +69,13 @@ export function describePlan(plan: ReleasePlan, where: (dir: string) => string):
 export function releaseTimestamp(created: string | undefined, env = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   const date = created !== undefined ? new Date(created) : epoch ? new Date(Number(epoch) * 1000) : new Date();
-  if (Number.isNaN(date.getTime())) throw inputError("--created", null, `'${created}' is not a date`, "give an ISO 8601 timestamp, e.g. 2026-01-31T12:00:00Z");
+  if (Number.isNaN(date.getTime()))
+    throw inputError(
+      "--created",
+      null,
+      `'${created}' is not a date`,
+      "give an ISO 8601 timestamp, e.g. 2026-01-31T12:00:00Z",
+    );
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
@@ -87,13 +111,17 @@ export async function runRelease(options: RunReleaseOptions): Promise<string | n
   });
   for (const line of describePlan(result.plan, displayPath)) log(line);
   if (result.published === null || result.dir === null) {
-    log(`Nothing to release: the build matches ${result.plan.previous?.version ?? "the latest release"} record for record; nothing was published.`);
+    log(
+      `Nothing to release: the build matches ${result.plan.previous?.version ?? "the latest release"} record for record; nothing was published.`,
+    );
     return null;
   }
   log("");
   log(renderDiff(result.plan.diff, labeller(result.plan.previous?.dataset ?? null, result.plan.dataset)));
   log("");
-  log(`Published ${target.meta.name} ${result.published} to ${displayPath(result.dir)} (frozen: check with 'sha256sum -c SHA256SUMS' in that folder).`);
+  log(
+    `Published ${target.meta.name} ${result.published} to ${displayPath(result.dir)} (frozen: check with 'sha256sum -c SHA256SUMS' in that folder).`,
+  );
   return result.published;
 }
 
@@ -103,7 +131,11 @@ export const datasetArgs = {
 } as const;
 
 export const release = defineCommand({
-  meta: { name: "release", description: "Cut a new frozen version of a collection into datasets/<collection>/<version>/ (proposes the version from the diff)" },
+  meta: {
+    name: "release",
+    description:
+      "Cut a new frozen version of a collection into datasets/<collection>/<version>/ (proposes the version from the diff)",
+  },
   args: {
     ...datasetArgs,
     version: { type: "string", description: "publish as this version instead of the proposed one" },

@@ -7,11 +7,19 @@ import { findRepoRoot } from "../_paths.ts";
 
 /** The JSON Schema files that `schemas/` must hold, generated from the zod models. */
 export function renderSchemas(): Map<string, string> {
-  return new Map((Object.keys(ALL_TABLES) as AnyTableName[]).map((t) => [schemaFileName(t), `${JSON.stringify(jsonSchemaOf(t), null, 2)}\n`]));
+  return new Map(
+    (Object.keys(ALL_TABLES) as AnyTableName[]).map((t) => [
+      schemaFileName(t),
+      `${JSON.stringify(jsonSchemaOf(t), null, 2)}\n`,
+    ]),
+  );
 }
 
 export const schemas = defineCommand({
-  meta: { name: "schemas", description: "Write schemas/*.schema.json from the zod models (--check: fail if they differ)" },
+  meta: {
+    name: "schemas",
+    description: "Write schemas/*.schema.json from the zod models (--check: fail if they differ)",
+  },
   args: { check: { type: "boolean", description: "only compare", default: false } },
   run({ args }) {
     const dir = join(findRepoRoot(), "schemas");
@@ -28,6 +36,8 @@ export const schemas = defineCommand({
       console.error(`schemas/ is out of date with the zod models: ${stale.join(", ")} — run 'pnpm parley schemas'`);
       process.exit(1);
     }
-    console.log(args.check ? "schemas/ matches the zod models" : `wrote ${Object.keys(ALL_TABLES).length} schemas to schemas/`);
+    console.log(
+      args.check ? "schemas/ matches the zod models" : `wrote ${Object.keys(ALL_TABLES).length} schemas to schemas/`,
+    );
   },
 });

@@ -7,7 +7,10 @@ import { loadCollection } from "../_collection.ts";
 
 /** One pipeline stage on the collection in the current folder: what each Turbo task runs. */
 export const stage = defineCommand({
-  meta: { name: "stage", description: `Run one pipeline stage (${STAGE_NAMES.join(", ")}) for the collection in the current folder` },
+  meta: {
+    name: "stage",
+    description: `Run one pipeline stage (${STAGE_NAMES.join(", ")}) for the collection in the current folder`,
+  },
   args: { name: { type: "positional", description: "the stage", required: true } },
   async run({ args }) {
     if (!(STAGE_NAMES as string[]).includes(args.name)) {
@@ -25,7 +28,10 @@ export const stage = defineCommand({
       destination,
       publishOptions: {
         marker: { collection: config.name, command: "parley build" },
-        guarded: guardedForDataset(root, [{ path: sourcesDir, what: "the sources folder" }, { path: registryDir, what: "the registry" }]),
+        guarded: guardedForDataset(root, [
+          { path: sourcesDir, what: "the sources folder" },
+          { path: registryDir, what: "the registry" },
+        ]),
         flag: "parley build",
         fix: "move what you keep there to another folder: the collection's build writes its dataset there",
       },

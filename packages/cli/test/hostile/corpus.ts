@@ -36,14 +36,20 @@ const concat = (...parts: Uint8Array[]): Uint8Array => {
 /** The well-formed article beside every case: its dataset is the "previous" one a failed build must leave alone. */
 export const COMPANION = sourceFile(FRONT, newsBody("The ministers will report to their governments next week."));
 const GOOD = sourceFile(FRONT, newsBody());
-const frontWith = (fields: Record<string, string>, body = newsBody()): string => sourceFile({ ...FRONT, ...fields }, body);
+const frontWith = (fields: Record<string, string>, body = newsBody()): string =>
+  sourceFile({ ...FRONT, ...fields }, body);
 const rowsOf = (built: Built, table: keyof TableRows, source: string) =>
   built.tables[table].filter((r) => (r.source_ids as string[] | undefined)?.includes(source) ?? r.source_id === source);
 
 /** YAML whose aliases expand to 9^9 strings if followed ("billion laughs"). */
 function aliasBomb(): string {
   const lines = ['lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i < 9; i++) lines.push(`lol${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `lol${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return ["---", ...lines, "title: Laughs", "publisher: Example Wire", "published: 2024", "---", newsBody()].join("\n");
 }
 
@@ -80,7 +86,9 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "broken YAML (a colon in an unquoted value)",
-    files: { "colon.md": `---\ntitle: Talks: day two: the results\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}` },
+    files: {
+      "colon.md": `---\ntitle: Talks: day two: the results\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}`,
+    },
     expected: { outcome: "error", file: "colon.md", line: 2, message: /YAML cannot be read/ },
   },
   {
@@ -90,12 +98,16 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "YAML nested 20,000 deep",
-    files: { "deep.md": `---\ntitle: ${"[".repeat(20_000)}${"]".repeat(20_000)}\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}` },
+    files: {
+      "deep.md": `---\ntitle: ${"[".repeat(20_000)}${"]".repeat(20_000)}\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}`,
+    },
     expected: { outcome: "error", file: "deep.md", line: 2, message: /YAML cannot be read/ },
   },
   {
     name: "wrong field type (title is a list)",
-    files: { "types.md": `---\ntitle: [Talks, in, Madrid]\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}` },
+    files: {
+      "types.md": `---\ntitle: [Talks, in, Madrid]\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}`,
+    },
     expected: { outcome: "error", file: "types.md", line: 2, message: /'title'/ },
   },
   {
@@ -105,7 +117,9 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "a misspelt field",
-    files: { "typo.md": `---\ntitle: Talks\npublisher: Example Wire\npublished: 2024\nauthr: A. Writer\n---\n${newsBody()}` },
+    files: {
+      "typo.md": `---\ntitle: Talks\npublisher: Example Wire\npublished: 2024\nauthr: A. Writer\n---\n${newsBody()}`,
+    },
     expected: { outcome: "error", file: "typo.md", line: 5, message: /'authr': not a known field/ },
   },
   {
@@ -121,7 +135,12 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: "a javascript: URL",
     files: { "jsurl.md": frontWith({ url: "javascript:alert(document.cookie)" }) },
-    expected: { outcome: "error", file: "jsurl.md", line: 5, message: /'url' is "javascript:alert\(document.cookie\)", not a web address/ },
+    expected: {
+      outcome: "error",
+      file: "jsurl.md",
+      line: 5,
+      message: /'url' is "javascript:alert\(document.cookie\)", not a web address/,
+    },
   },
   {
     name: "half a surrogate pair by YAML escape",
@@ -186,12 +205,22 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: "a 5 MB article (refused by size, never read)",
     files: { "huge.md": frontWith({ title: "Huge" }, `${"The ministers met again. ".repeat(200_000)}`) },
-    expected: { outcome: "error", file: "huge.md", line: null, message: /the file has 5000066 bytes, more than one article may have/ },
+    expected: {
+      outcome: "error",
+      file: "huge.md",
+      line: null,
+      message: /the file has 5000066 bytes, more than one article may have/,
+    },
   },
   {
     name: "a 1.5 MB article (read, refused by length)",
     files: { "long.md": frontWith({ title: "Long" }, `${"The ministers met again. ".repeat(60_000)}`) },
-    expected: { outcome: "error", file: "long.md", line: 6, message: /body has 1500000 characters, more than the 1000000/ },
+    expected: {
+      outcome: "error",
+      file: "long.md",
+      line: 6,
+      message: /body has 1500000 characters, more than the 1000000/,
+    },
   },
   {
     name: "a NUL byte",
@@ -276,7 +305,11 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: "a file name with spaces",
     files: { "talks in madrid.md": frontWith({ title: "Spaces" }) },
-    expected: { outcome: "ok", handling: "source ID keeps the spaces", check: (b) => expect(rowsOf(b, "sources", "talks in madrid")).toHaveLength(1) },
+    expected: {
+      outcome: "ok",
+      handling: "source ID keeps the spaces",
+      check: (b) => expect(rowsOf(b, "sources", "talks in madrid")).toHaveLength(1),
+    },
   },
   {
     name: "a file name in decomposed unicode",
@@ -290,7 +323,12 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: "a file name with shell characters",
     files: { "$(touch pwned);x.md": frontWith({ title: "Shell" }) },
-    expected: { outcome: "error", file: "$(touch pwned);x.md", line: null, message: /file name cannot be a source ID: it contains "\$" "\(" "\)" ";"/ },
+    expected: {
+      outcome: "error",
+      file: "$(touch pwned);x.md",
+      line: null,
+      message: /file name cannot be a source ID: it contains "\$" "\(" "\)" ";"/,
+    },
   },
   {
     name: "a file name that is a spreadsheet formula",
@@ -309,7 +347,10 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "two files giving one source ID",
-    files: { "twin.md": frontWith({ title: "One" }, newsBody("First.")), "twin.markdown": frontWith({ title: "Two" }, newsBody("Second.")) },
+    files: {
+      "twin.md": frontWith({ title: "One" }, newsBody("First.")),
+      "twin.markdown": frontWith({ title: "Two" }, newsBody("Second.")),
+    },
     expected: { outcome: "error", file: "twin.md", line: null, message: /same source ID 'twin' as .*twin\.markdown/ },
   },
 ];

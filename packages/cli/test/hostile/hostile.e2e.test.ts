@@ -5,7 +5,16 @@ import { loadRegistry, type Registry } from "@parley/registry";
 import { ingestSource } from "@parley/ingest";
 import { publishDataset } from "@parley/export";
 import { validateDatasetDir } from "@parley/validate";
-import { REPO, STACK_LINE, buildFolder, hashTree, runParley, tempDir, testRegistry, removeTempDirs } from "../_helpers.ts";
+import {
+  REPO,
+  STACK_LINE,
+  buildFolder,
+  hashTree,
+  runParley,
+  tempDir,
+  testRegistry,
+  removeTempDirs,
+} from "../_helpers.ts";
 import { COMPANION, HOSTILE_CASES, type HostileCase } from "./corpus.ts";
 
 afterAll(removeTempDirs);
@@ -52,12 +61,17 @@ describe.concurrent("bad-input corpus", () => {
     expect(run.signal, "killed by the time limit").toBeNull();
     expect(`${run.stdout}\n${run.stderr}`).not.toMatch(STACK_LINE);
     expect(run.stderr).not.toContain("internal error");
-    expect(existsSync(join(REPO, "pwned")) || existsSync(join(root, "pwned")) || existsSync(join(sources, "pwned"))).toBe(false);
+    expect(
+      existsSync(join(REPO, "pwned")) || existsSync(join(root, "pwned")) || existsSync(join(sources, "pwned")),
+    ).toBe(false);
     expect(readdirSync(root).filter((n) => n.startsWith(".parley-"))).toEqual([]);
 
     if (expected.outcome === "error") {
       expect(run.code, run.stderr).toBe(1);
-      const where = expected.line === null ? `${join(sources, expected.file)}: ` : `${join(sources, expected.file)}:${expected.line}: `;
+      const where =
+        expected.line === null
+          ? `${join(sources, expected.file)}: `
+          : `${join(sources, expected.file)}:${expected.line}: `;
       const line = run.stderr.split("\n").find((l) => l.startsWith(where));
       expect(line, `stderr has no line starting '${where}':\n${run.stderr}`).toBeDefined();
       expect(line).toMatch(expected.message);
@@ -80,7 +94,10 @@ describe.concurrent("bad-input corpus", () => {
       const text = texts.get(String(row.source_id)) ?? "";
       const start = Number(row.start);
       const end = Number(row.end);
-      expect(0 <= start && start <= end && end <= text.length, `evidence ${start}-${end} outside ${row.source_id}`).toBe(true);
+      expect(
+        0 <= start && start <= end && end <= text.length,
+        `evidence ${start}-${end} outside ${row.source_id}`,
+      ).toBe(true);
       expect(text.slice(start, end).trim()).toBe(row.sentence);
     }
     expected.check?.({ tables, texts });

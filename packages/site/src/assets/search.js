@@ -18,7 +18,9 @@
       var s = document.createElement("script");
       s.src = src;
       s.onload = resolve;
-      s.onerror = function () { reject(new Error("could not load " + src)); };
+      s.onerror = function () {
+        reject(new Error("could not load " + src));
+      };
       document.head.appendChild(s);
     });
   }
@@ -28,7 +30,9 @@
     status.textContent = "Loading the search index…";
     var started = performance.now();
     loading = addScript(input.dataset.engine)
-      .then(function () { return addScript(input.dataset.index); })
+      .then(function () {
+        return addScript(input.dataset.index);
+      })
       .then(function () {
         data = window.parleySearch;
         engine = window.MiniSearch.loadJS(data.index, { idField: "id", fields: ["text", "speaker"], storeFields: [] });
@@ -92,21 +96,37 @@
     var ms = performance.now() - started;
     document.documentElement.dataset.searchMs = ms.toFixed(1);
     status.textContent =
-      hits.length === 0 ? "No quote matches “" + query + "”." :
-      hits.length > LIMIT ? hits.length + " quotes match; the first " + LIMIT + " are shown." :
-      hits.length === 1 ? "1 quote matches." : hits.length + " quotes match.";
+      hits.length === 0
+        ? "No quote matches “" + query + "”."
+        : hits.length > LIMIT
+          ? hits.length + " quotes match; the first " + LIMIT + " are shown."
+          : hits.length === 1
+            ? "1 quote matches."
+            : hits.length + " quotes match.";
   }
 
   var pending = 0;
   function search() {
     var query = input.value;
     var ticket = ++pending;
-    load().then(function () { if (ticket === pending) render(query); });
+    load().then(function () {
+      if (ticket === pending) render(query);
+    });
   }
 
-  input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
+  input.addEventListener(
+    "focus",
+    function () {
+      load().catch(function () {});
+    },
+    { once: true },
+  );
   input.addEventListener("input", search);
-  if (form) form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
+  if (form)
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      search();
+    });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) {
     input.value = initial;
