@@ -56,6 +56,7 @@ const TitleLexicon = z.strictObject({
   name_verbs_after: z.array(z.string()),
   name_verb_auxiliaries: z.array(z.string()),
   name_verbs_before: z.array(z.string()),
+  name_cues_before: z.array(z.string()),
 });
 
 /** One token of a pattern: the words it accepts, or a gap of one to three words; `optional` may be skipped. */
@@ -115,6 +116,8 @@ export interface Lexicon {
   nameVerbsAfter: Set<string>;
   nameVerbAuxiliaries: Set<string>;
   nameVerbsBefore: Set<string>;
+  /** Words after which a name of two or more words is a person ("between Jane Roe and John Doe"). */
+  nameCuesBefore: Set<string>;
 }
 
 let cached: Lexicon | null = null;
@@ -158,6 +161,7 @@ export function lexicon(): Lexicon {
     nameVerbsAfter: new Set(t.name_verbs_after),
     nameVerbAuxiliaries: new Set(t.name_verb_auxiliaries),
     nameVerbsBefore: new Set(t.name_verbs_before),
+    nameCuesBefore: new Set(t.name_cues_before),
   };
   return cached;
 }

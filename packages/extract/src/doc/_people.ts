@@ -240,12 +240,14 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     // Only the whole name counts as a place: "Hassan" is a city too, "Hassan Kazemi Qomi" is a person.
     const written0 = nameText(ctx, nameFirst, nameLast);
     if (nameWords.some((t) => lx.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text)) || (!titled && ctx.gazetteer.cities.has(written0))) continue;
+    // A country named in several words ("New Zealand", "Saudi Arabia") is not a person either.
+    if ((ctx.countryAt(nameFirst)?.length ?? 0) >= nameLast - nameFirst + 1) continue;
     if (nameWords.every((t) => isInitial(t))) continue;
     // One word is a name only right after a title or honorific ("President Duterte", "Mr. Kishida").
     const headBefore = lx.titleHeads.has(tokens[nameFirst - 1]?.lower ?? "") || lx.honorifics.has(tokens[nameFirst - 1]?.lower ?? "") || tokens[nameFirst - 1]?.text === ".";
     const confirmed =
       (titled && (nameWords.length >= 2 || (nameWords.length === 1 && nameWords[0]!.text.length > 2 && headBefore))) ||
-      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || verbAfter(ctx, nameLast) || lx.nameVerbsBefore.has(tokens[nameFirst - 1]?.lower ?? "") || signsQuotation(ctx, nameFirst) || leadsQuotation(ctx, nameFirst, nameLast)));
+      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || verbAfter(ctx, nameLast) || lx.nameVerbsBefore.has(tokens[nameFirst - 1]?.lower ?? "") || lx.nameCuesBefore.has(tokens[nameFirst - 1]?.lower ?? "") || signsQuotation(ctx, nameFirst) || leadsQuotation(ctx, nameFirst, nameLast)));
     if (!confirmed) continue;
     const about = describe(ctx, nameFirst, nameLast);
     const written = nameText(ctx, nameFirst, nameLast);

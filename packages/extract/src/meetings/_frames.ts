@@ -437,6 +437,9 @@ interface PlaceFound {
 }
 
 /** The place of the event: "in X", "at … in X", "the Swiss city of X", "X had held", "here", "in the capital". */
+// Words that join parties to a meeting: a city after one stands for its government, not the venue.
+const PARTY_LINKS = new Set(["and", "between", "&"]);
+
 function placeOf(doc: Doc, s: DocSentence, first: number, last: number, excluded: Array<[number, number]>, quote: { start: number; end: number } | null): PlaceFound {
   const { tokens, lexicon: lx } = doc;
   const quotedAlike = (offset: number): boolean => (quote ? offset > quote.start && offset < quote.end : !insideQuotation(doc, offset));
@@ -446,14 +449,18 @@ function placeOf(doc: Doc, s: DocSentence, first: number, last: number, excluded
     if (before === "of") return ["city", "capital", "town"].includes(tokens[p.first - 2]?.lower ?? "");
     return PLACE_PREPOSITIONS.has(before);
   };
-  // "Seoul had held the summit": a city as the subject, just before the trigger verb.
-  const subjectCity = (p: PlaceMention): boolean => p.last < first && first - p.last <= 2 && tokens.slice(p.last + 1, first).every((t) => t.pos === "AUX" || t.pos === "ADV");
+  // "Seoul had held the summit": a city as the subject, just before the trigger verb (not the last of the parties
+  // in "talks between Moscow and Kyiv were held …": a city standing for its government).
+  const subjectCity = (p: PlaceMention): boolean =>
+    p.last < first && first - p.last <= 2 && tokens.slice(p.last + 1, first).every((t) => t.pos === "AUX" || t.pos === "ADV") && !PARTY_LINKS.has(tokens[p.first - 1]?.lower ?? "");
   // "the Lima talks", "a Lima summit": a city before the meeting noun.
   const modifier = (p: PlaceMention): boolean => p.last === first - 1 && doc.tokens[first]!.pos !== "VERB";
   // "invited to Lima to take part": a trip's destination, when nothing else places the event.
   const travel = (p: PlaceMention): boolean => tokens[p.first - 1]?.lower === "to" && tokens.slice(Math.max(s.first, p.first - 4), p.first - 1).some((t) => lx.travelWords.has(t.lower));
   const here = doc.in(s);
-  let candidates = here.places.filter((p) => usable(p) && (placeWord(p) || subjectCity(p) || modifier(p)));
+  // A place the sentence says the event is in ("in X", "the city of X") before a city beside the trigger.
+  let candidates = here.places.filter((p) => usable(p) && placeWord(p));
+  if (candidates.length === 0) candidates = here.places.filter((p) => usable(p) && (subjectCity(p) || modifier(p)));
   if (candidates.length === 0) candidates = here.places.filter((p) => usable(p) && travel(p));
   candidates.sort((a, b) => distance(a.first, first, last) - distance(b.first, first, last));
   const best = candidates[0];
