@@ -72,6 +72,7 @@ const before: Dataset = {
       city: "Kazan",
       country: "RUS",
       source_ids: ["003_96bfffb7ac8232e6"],
+      confidence: null,
     },
   ],
   attendees: [],
@@ -119,6 +120,7 @@ const after: Dataset = {
       basis: null,
       participation: "in_person",
       source_ids: ["005_0123456789abcdef"],
+      confidence: null,
     },
   ],
   quotes: [

@@ -42,6 +42,7 @@ export function goldToDataset(gold: Gold): Dataset {
       country: m.country,
       source_ids: stems(m.sources),
       curated_fields: [],
+      confidence: null,
     };
   });
   const person = (name: string) => gold.people.find((p) => p.name === name);
@@ -54,6 +55,7 @@ export function goldToDataset(gold: Gold): Dataset {
         attendee_id: attendeeId(id, "person", name),
         role_key: null,
         curated_fields: [],
+        confidence: null,
         attendee_type: "person" as const,
         person_id: personId(name),
         name,
@@ -67,6 +69,7 @@ export function goldToDataset(gold: Gold): Dataset {
         attendee_id: attendeeId(id, "country", code),
         role_key: null,
         curated_fields: [],
+        confidence: null,
         attendee_type: "country" as const,
         person_id: null,
         name: code,

@@ -171,6 +171,7 @@ const mutations: Mutation[] = [
         meeting_id: "meeting:optional",
         name: optional.key,
         curated_fields: [],
+        confidence: null,
         series: null,
         round: null,
         date: "2023-09",

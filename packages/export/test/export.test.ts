@@ -35,6 +35,7 @@ const dataset: Dataset = {
       city: "Kazan",
       country: "RUS",
       source_ids: ["s1"],
+      confidence: null,
     },
   ],
   attendees: [
@@ -51,6 +52,7 @@ const dataset: Dataset = {
       basis: null,
       participation: "in_person",
       source_ids: ["s1"],
+      confidence: null,
     },
   ],
   quotes: [

@@ -89,6 +89,9 @@ export type SourceRecord = z.infer<typeof SourceRecord>;
 const SOURCE_IDS_DESCRIPTION =
   "The sources that report this row (source_id values), in ID order; the first is the one `text` and single values are taken from where sources differ.";
 
+/** A score between 0 and 1, to two decimals; null where nothing scored the row. */
+const Confidence = z.number().min(0).max(1).nullable();
+
 export const MeetingRecord = z.object({
   meeting_id: Id.describe(
     "Stable ID: `meeting:<series>:<round>` when series and round are known, otherwise `meeting:<date>:<city>` with the date first published; kept when a later source refines the date (see redirects.csv).",
@@ -109,6 +112,9 @@ export const MeetingRecord = z.object({
   country: CountryCode.nullable().describe("The host country, ISO 3166-1 alpha-3."),
   source_ids: SourceIds.describe(SOURCE_IDS_DESCRIPTION),
   curated_fields: CURATED_FIELDS,
+  confidence: Confidence.describe(
+    "How surely the sources' text supports this meeting, its date and its city, 0 to 1: the highest of its reports, each scored by how its sentence gives the date and the place (a date and a city written with the meeting: 0.9 and up). Meetings below the build's bar are not published; they are listed for review. Empty for a row curation added.",
+  ),
 });
 export type MeetingRecord = z.infer<typeof MeetingRecord>;
 
@@ -155,6 +161,9 @@ export const AttendeeRecord = z.object({
     ),
   source_ids: SourceIds.describe(SOURCE_IDS_DESCRIPTION),
   curated_fields: CURATED_FIELDS,
+  confidence: Confidence.describe(
+    "How surely the sources' text places this attendee at the meeting, 0 to 1: the highest of its reports. Empty for a row curation added.",
+  ),
 });
 export type AttendeeRecord = z.infer<typeof AttendeeRecord>;
 

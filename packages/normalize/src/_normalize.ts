@@ -267,6 +267,15 @@ function dedupeEvidence(rows: EvidenceRecord[]): EvidenceRecord[] {
 
 type AddEvidence = (type: EvidenceRecord["record_type"], id: string, source: string, span: Span, focus?: Span) => void;
 
+/**
+ * The confidence of a row several reports support: the highest of theirs (one report that gives the date and the
+ * place clearly is enough), to two decimals; null when none was scored.
+ */
+function highest(values: ReadonlyArray<number | null | undefined>): number | null {
+  const scored = values.filter((v): v is number => typeof v === "number");
+  return scored.length === 0 ? null : Math.round(Math.max(...scored) * 100) / 100;
+}
+
 function firstKnown<T>(values: Array<T | null>): T | null {
   return values.find((v) => v !== null) ?? null;
 }
@@ -321,6 +330,7 @@ function mergeMeetings(
       country,
       source_ids: sortedUnique(cluster.map((c) => c.source_id)),
       curated_fields: [],
+      confidence: highest(items.map((m) => m.confidence)),
     });
     for (const { source_id, item } of cluster) {
       meetingIdOf.set(`${source_id}\u0000${item.key}`, id);
@@ -386,6 +396,7 @@ function mergeAttendee(
     if (!existing.rolesBySource.has(source_id) || existing.rolesBySource.get(source_id) === null)
       existing.rolesBySource.set(source_id, role);
     existing.country ??= person?.country ?? mention.country;
+    existing.confidence = highest([existing.confidence, mention.confidence]);
   } else {
     attendees.set(id, {
       attendee_id: id,
@@ -400,6 +411,7 @@ function mergeAttendee(
       basis: mention.participation === "unknown" ? null : mention.basis,
       source_ids: [source_id],
       curated_fields: [],
+      confidence: highest([mention.confidence]),
       rolesBySource: new Map([[source_id, role]]),
     });
   }

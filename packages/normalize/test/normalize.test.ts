@@ -96,6 +96,26 @@ describe("merging across sources", () => {
     expect(dataset.attendees[0]?.source_ids).toEqual(["a", "b", "c"]);
   });
 
+  it("scores the meeting and its attendee by their surest report, and leaves unscored rows empty", () => {
+    const scored = (m: MeetingMention, meeting: number, attendee: number): MeetingMention => ({
+      ...m,
+      confidence: meeting,
+      attendees: m.attendees.map((a) => ({ ...a, confidence: attendee })),
+    });
+    const merged = normalizeCollection(
+      articles,
+      [
+        extraction("a", [], [scored(meeting("m", "2025-10-07", "Moscow", 7), 0.8, 0.7)]),
+        extraction("b", [], [scored(meeting("m", "2025-10-07", "Moscow"), 0.953, 0.6)]),
+        extraction("c", [], [meeting("m", "2025-10", "Moscow", 7)]),
+      ],
+      registry,
+    );
+    expect(merged.meetings.map((m) => m.confidence)).toEqual([0.95]);
+    expect(merged.attendees.map((a) => a.confidence)).toEqual([0.7]);
+    expect(dataset.meetings[0]?.confidence).toBeNull();
+  });
+
   it("makes one quote with three sources despite spelling and elision", () => {
     expect(dataset.quotes).toHaveLength(1);
     expect(dataset.quotes[0]?.source_ids).toEqual(["a", "b", "c"]);

@@ -28,6 +28,7 @@ export const meeting = (date: string, sources: string[]): MeetingRecord => ({
   city: "Moscow",
   country: "RUS",
   source_ids: sources,
+  confidence: null,
 });
 
 export const lavrovQuote = (text: string, sources: string[], meetingId: string | null): QuoteRecord => ({
@@ -89,6 +90,7 @@ export function firstBuild(): Dataset {
         basis: null,
         participation: "in_person",
         source_ids: ["000_pulse"],
+        confidence: null,
       },
     ],
     quotes: [q],

@@ -153,6 +153,7 @@ export function generateDataset(articles: number, seed = 11): Dataset {
       country: pick(COUNTRIES),
       source_ids: group,
       curated_fields: [],
+      confidence: null,
     });
     const told = `Officials from the region met in ${city} for the ${series} on ${sentence(6)}.`;
     evidence.push({
@@ -176,6 +177,7 @@ export function generateDataset(articles: number, seed = 11): Dataset {
         meeting_id: meetingId,
         role_key: null,
         curated_fields: [],
+        confidence: null,
         attendee_type: "person",
         person_id: person.person_id,
         name: person.name,

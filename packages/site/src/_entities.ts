@@ -63,6 +63,12 @@ export function meetingPage(catalog: Catalog, meeting: MeetingRecord): Page {
 <div><dt>Place</dt><dd>${meeting.city ?? html`<span class="muted">not known</span>`}${meeting.country ? html`, ${countryText(meeting.country)}` : ""}</dd></div>
 <div><dt>Series</dt><dd>${meeting.series ?? html`<span class="muted">none known</span>`}</dd></div>
 <div><dt>Round</dt><dd>${meeting.round ?? html`<span class="muted">not known</span>`}</dd></div>
+${
+  // Releases before 2.1.0 have no confidence column.
+  typeof meeting.confidence === "number"
+    ? html`<div><dt>Confidence</dt><dd>${meeting.confidence.toFixed(2)} <span class="muted">(0 to 1: how surely the sources' text gives this meeting, its date and its place)</span></dd></div>`
+    : ""
+}
 </dl>
 ${sourcesOf(catalog, from, { type: "meeting", id: meeting.meeting_id, sourceIds: meeting.source_ids, terms: [meeting.city, meeting.series, meeting.name] })}
 <section aria-labelledby="attendees"><h2 id="attendees">Attendees</h2>

@@ -44,6 +44,7 @@ export function hostileDataset(): Dataset {
         city: HOSTILE.city,
         country: "QAT",
         source_ids: [source],
+        confidence: null,
       },
     ],
     attendees: [
@@ -60,6 +61,7 @@ export function hostileDataset(): Dataset {
         basis: null,
         participation: "in_person",
         source_ids: [source],
+        confidence: null,
       },
     ],
     quotes: [

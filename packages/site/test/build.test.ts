@@ -31,6 +31,10 @@ function hashTree(dir: string): Map<string, string> {
 }
 
 const DATASETS = join(REPO, "datasets");
+/** The latest release of the seed collection: what the site shows by default, and a working build starts from. */
+const LATEST =
+  (JSON.parse(readFileSync(join(DATASETS, "index.json"), "utf8")) as { collections: Array<{ latest: string }> })
+    .collections[0]?.latest ?? "";
 
 describe("buildSite on the published datasets", () => {
   it("is deterministic: two builds are byte-identical", () => {
@@ -41,6 +45,26 @@ describe("buildSite on the published datasets", () => {
     const first = hashTree(a);
     expect(first.size).toBeGreaterThan(20);
     expect(hashTree(b)).toEqual(first);
+  });
+
+  it("shows each meeting's confidence on its page, from the release that publishes one", () => {
+    const out = join(tempDir("confidence"), "site");
+    buildSite({ datasetsRoot: DATASETS, outDir: out });
+    const meetings = JSON.parse(
+      readFileSync(join(DATASETS, "moscow-format", LATEST, "meetings.json"), "utf8"),
+    ) as Array<{
+      meeting_id: string;
+      confidence: number | null;
+    }>;
+    const pages = readdirSync(join(out, "moscow-format", "meetings")).map((f) =>
+      readFileSync(join(out, "moscow-format", "meetings", f), "utf8"),
+    );
+    const shown = pages
+      .map((page) => /<dt>Confidence<\/dt><dd>([\d.]+)/.exec(page)?.[1])
+      .filter(Boolean)
+      .sort();
+    expect(shown).toEqual(meetings.map((m) => m.confidence?.toFixed(2)).sort());
+    expect(shown.length).toBeGreaterThan(0);
   });
 
   it("copies every published file for download, byte for byte, and lists it with its checksum", () => {
@@ -89,7 +113,7 @@ describe("buildSite on the published datasets", () => {
     rmSync(current, { recursive: true, force: true });
     mkdirSync(current);
     for (const name of TABLE_NAMES)
-      cpSync(join(datasets, "moscow-format", "2.0.0", `${name}.json`), join(current, `${name}.json`));
+      cpSync(join(datasets, "moscow-format", LATEST, `${name}.json`), join(current, `${name}.json`));
     const meetings = JSON.parse(readFileSync(join(current, "meetings.json"), "utf8")) as Array<{ name: string }>;
     meetings[0]!.name = "A meeting only the working build has";
     writeFileSync(join(current, "meetings.json"), JSON.stringify(meetings));
@@ -113,7 +137,7 @@ describe("reading the datasets", () => {
       JSON.stringify({ collections: [{ name: "Bad Name", title: null, latest: "1.0.0", versions: [] }] }),
       /collections\.0\.name/,
     ],
-    ["moscow-format/2.0.0/quotes.json", JSON.stringify([{ quote_id: "q" }]), /the quotes table: 0\.text/],
+    [`moscow-format/${LATEST}/quotes.json`, JSON.stringify([{ quote_id: "q" }]), /the quotes table: 0\.text/],
   ])("reports a broken %s with the file and what is wrong", (file, content, message) => {
     const datasets = join(tempDir("broken"), "datasets");
     cpSync(DATASETS, datasets, { recursive: true });
