@@ -104,6 +104,11 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   ["Analysts weighed in on the summit.\nJane Roe, The Daily Paper: \"The talks were a real step forward for the region.\"\nJohn Doe, Policy Institute: \"Nothing of substance was agreed.\"", "The talks were a real step forward for the region.", "Jane Roe", "person"],
   ["Analysts weighed in on the summit.\nJane Roe, The Daily Paper: \"The talks were a real step forward for the region.\"\nJohn Doe, Policy Institute: \"Nothing of substance was agreed.\"", "Nothing of substance was agreed.", "John Doe", "person"],
   ["Jane Roe: “We have waited for this day for many years.”", "We have waited for this day for many years.", "Jane Roe", "person"],
+  // Single marks, in an article that uses them as quotation marks (British style); apostrophes stay inside.
+  ["Foreign Minister Jane Roe met her counterpart in Lima.\n‘We won’t give up on the ministers’ plan for the region,’ Roe said.", "We won’t give up on the ministers’ plan for the region,", "Jane Roe", "person"],
+  ["Foreign Minister Jane Roe met her counterpart in Lima.\n'We won't give up on the region's future,' Roe said.", "We won't give up on the region's future,", "Jane Roe", "person"],
+  // Guillemets, as translated wires print them.
+  ["Foreign Minister Jane Roe met her counterpart in Lima.\n«We will not give up on the region», Roe said.", "We will not give up on the region", "Jane Roe", "person"],
 ];
 
 describe("quote attribution on wire-style sentences", () => {
@@ -160,6 +165,8 @@ describe("a quotation is not given to the wrong speaker", () => {
     // A colon after a name that does not open its paragraph, or after a place, introduces no speaker.
     ["The talks in Geneva were led by Jane Roe: “a new start for the region,” as the communique put it.", "a new start for the region,"],
     ["Foreign Ministry Statement: “The talks will resume next week in the capital.”", "The talks will resume next week in the capital."],
+    // Where an article has double marks, single ones are quotations within quotations or apostrophes, never quotes.
+    ["“We discussed the ‘road map’ in detail,” Lavrov said. Officials called it ‘a plan for the whole region and beyond’.", "a plan for the whole region and beyond"],
   ])("%s", (text, quote) => {
     expect(quotesOf(text).find((q) => q.text === quote)).toBeUndefined();
   });

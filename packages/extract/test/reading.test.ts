@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestSource } from "@parley/ingest";
+import { quotationMarks } from "../src/doc/_sentences.ts";
 import { extractArticle } from "../src/index.ts";
 import { ROOT, registry, SOURCES } from "./_gold.ts";
 
@@ -57,5 +58,21 @@ describe("the same article laid out another way gives the same rows", () => {
 
   it("reads the real corpus when it is there (29 or 30 files with the seeds)", () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("quotation marks as the extractors read them", () => {
+  it.each([
+    // A pair of apostrophes becomes one mark and a space: offsets stay.
+    ["''I would not object,'' she said.", ' "I would not object,"  she said.'],
+    ["«Nous verrons», he said.", "“Nous verrons”, he said."],
+    ["‘We won’t give up on the ministers’ plan,’ she said.", "“We won’t give up on the ministers’ plan,” she said."],
+    ["'We won't go,' she said.", "“We won't go,” she said."],
+    // An article with double marks keeps its single ones: quotations within quotations, apostrophes.
+    ["“We discussed the ‘road map’,” she said. It’s ‘a plan’.", "“We discussed the ‘road map’,” she said. It’s ‘a plan’."],
+    ["The ministers’ talks ended.", "The ministers’ talks ended."],
+  ])("%s", (text, read) => {
+    expect(quotationMarks(text)).toBe(read);
+    expect(quotationMarks(text)).toHaveLength(text.length);
   });
 });

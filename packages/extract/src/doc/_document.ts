@@ -4,7 +4,7 @@ import { findDatesInSentences, refinePublished, type DateMention } from "./_date
 import { gazetteer, resolveCity, titleCase, type City, type Gazetteer } from "./_gazetteer.ts";
 import { lexicon, type Lexicon } from "./_lexicon.ts";
 import { findPeople, type PersonMention } from "./_people.ts";
-import { doubledApostrophes, paragraphs, sentences as splitParagraph, unwrapLines } from "./_sentences.ts";
+import { paragraphs, quotationMarks, sentences as splitParagraph, unwrapLines } from "./_sentences.ts";
 import { tokenize, type Token } from "./_tokens.ts";
 
 // One reading of an article, used by every extractor (spaCy's Doc): the unwrapped text, its sentences (never
@@ -111,7 +111,7 @@ const T = process.env.PARLEY_PROFILE ? (label: string, t0: number): number => (c
 
 function buildDocument(article: Article, registry: Registry): Doc {
   let t0 = Date.now();
-  const text = doubledApostrophes(unwrapLines(article.text));
+  const text = quotationMarks(unwrapLines(article.text));
   const g = gazetteer(registry);
   const lx = lexicon();
   const quotations = findQuotations(text);

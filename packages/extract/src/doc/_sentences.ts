@@ -49,6 +49,48 @@ export function doubledApostrophes(text: string): string {
   return text.replace(/(?<!')''(?!')/gu, (_pair, at: number) => (/[\p{L}\p{N}]/u.test(text[at + 2] ?? "") ? ' "' : '" '));
 }
 
+/**
+ * Quotation marks as the extractors read them, offsets unchanged (one mark for one mark): guillemets («…», as
+ * translated wires print them) and, in an article that uses single marks as quotation marks (‘…’ or '...', British
+ * style: it has no double mark at all), each single pair, read as “…”. Apostrophes stay: a closing mark is one
+ * followed by no letter, preferably after the quotation's own punctuation ("‘We won’t go,’ she said").
+ */
+export function quotationMarks(text: string): string {
+  let read = doubledApostrophes(text);
+  if (read.includes("«")) read = read.replaceAll("«", "“").replaceAll("»", "”");
+  if (/["“”]/u.test(read) || !/[‘']/u.test(read)) return read;
+  // UTF-16 units: every mark here is one unit, so offsets stay.
+  const out = read.split("");
+  for (const opener of ["‘", "'"]) {
+    const closer = opener === "‘" ? "’" : "'";
+    let i = read.indexOf(opener);
+    while (i >= 0) {
+      const close = OPENS_QUOTATION.test(read[i - 1] ?? " ") && /[\p{L}\p{N}]/u.test(read[i + 1] ?? "") ? closingMark(read, i + 1, closer) : -1;
+      if (close > 0) {
+        out[i] = "“";
+        out[close] = "”";
+        i = read.indexOf(opener, close + 1);
+      } else i = read.indexOf(opener, i + 1);
+    }
+  }
+  return out.join("");
+}
+
+// What may stand before an opening mark: the start of a line, a space, a bracket or a dash.
+const OPENS_QUOTATION = /[\s(\[—–-]/u;
+
+/** The closing single mark of a quotation opened before `from`, within its paragraph; -1 when there is none. */
+function closingMark(text: string, from: number, closer: string): number {
+  const end = text.indexOf("\n", from) < 0 ? text.length : text.indexOf("\n", from);
+  let first = -1;
+  for (let j = text.indexOf(closer, from); j >= 0 && j < end; j = text.indexOf(closer, j + 1)) {
+    if (/[\p{L}\p{N}]/u.test(text[j + 1] ?? "")) continue; // an apostrophe inside a word: "won’t"
+    if (/[,.!?;:…]/u.test(text[j - 1] ?? "")) return j; // the quotation's own punctuation, then the mark
+    if (first < 0 && text[j - 1] !== "s") first = j; // not a plural possessive ("the ministers’ talks")
+  }
+  return first;
+}
+
 // Words whose period does not end a sentence when a capital follows ("Mr. Peskov", "U.S. President").
 const ABBREVIATIONS = new Set(
   "mr mrs ms dr gen lt col sen rep gov prof st sr jr adm maj capt sgt amb cmdr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig".split(" "),
