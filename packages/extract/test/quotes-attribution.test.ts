@@ -107,6 +107,9 @@ const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]>
   // Single marks, in an article that uses them as quotation marks (British style); apostrophes stay inside.
   ["Foreign Minister Jane Roe met her counterpart in Lima.\n‘We won’t give up on the ministers’ plan for the region,’ Roe said.", "We won’t give up on the ministers’ plan for the region,", "Jane Roe", "person"],
   ["Foreign Minister Jane Roe met her counterpart in Lima.\n'We won't give up on the region's future,' Roe said.", "We won't give up on the region's future,", "Jane Roe", "person"],
+  // "she" is not the spokesman the sentence before is about, but the spokeswoman quoted before him.
+  ["“We have reached an agreement on the main points,” said Jane Roe, a spokeswoman for the ministry. The opposition's spokesman, John Doe, criticised the deal. “It is a good start for both sides,” she said.", "It is a good start for both sides,", "Jane Roe", "person"],
+  ["“We have reached an agreement on the main points,” said Jane Roe, a spokeswoman for the ministry. The opposition's spokesman, John Doe, criticised the deal. “It is a bad deal for both sides,” he said.", "It is a bad deal for both sides,", "John Doe", "person"],
   // Guillemets, as translated wires print them.
   ["Foreign Minister Jane Roe met her counterpart in Lima.\n«We will not give up on the region», Roe said.", "We will not give up on the region", "Jane Roe", "person"],
 ];

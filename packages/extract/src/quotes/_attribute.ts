@@ -42,7 +42,8 @@ export interface ArticleReading {
   /** Name hits outside quotations, in text order: antecedents of "the minister". */
   antecedents: readonly NameHit[];
   /** The person "he"/"she" at an offset refers to. */
-  pronoun: (offset: number) => NamedPerson | null;
+  /** The person a pronoun at `offset` stands for; given the pronoun, one it agrees with in gender. */
+  pronoun: (offset: number, pronoun?: string) => NamedPerson | null;
   /** The country named by the quote tokens starting at i (the Doc's countries, and capitals standing for their government). */
   countryAt: (i: number) => { code: string; length: number } | null;
   /** News outlets (wire agencies, registry publishers): they report speech, they are not speakers. */
@@ -132,7 +133,7 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   const word = lower(head.token);
   if (SUBJECT_PRONOUNS.has(head.token.text)) {
     if (np.length > 1) return null;
-    const person = reading.pronoun(head.token.start);
+    const person = reading.pronoun(head.token.start, head.token.text);
     return person ? personSpeaker({ person }) : null;
   }
   if (np.length === 1 && ["they", "we"].includes(word)) return "inherit";
@@ -275,7 +276,7 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
 function quotedObject(frame: readonly FrameItem[], at: number, reading: ArticleReading): Attribution {
   const object = tokenAt(frame, at + 1);
   if (object && ["him", "her"].includes(object.text)) {
-    const person = reading.pronoun(object.start);
+    const person = reading.pronoun(object.start, object.text);
     return person ? personSpeaker({ person }) : null;
   }
   return nameAt(frame, at + 1, reading);

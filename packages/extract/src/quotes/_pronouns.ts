@@ -2,6 +2,7 @@ import type { Span } from "@parley/model";
 import { INTRO_OPENERS, ROLE_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS } from "../text/_lexicon.ts";
 import type { NameHit, NamedPerson } from "./_attribute.ts";
 import type { Token } from "../text/_tokens.ts";
+import { agrees } from "./_gender.ts";
 
 interface SentenceSubject {
   start: number;
@@ -15,13 +16,15 @@ interface SentenceSubject {
  * Resolves "he"/"she" the way news prose uses them: to the subject of the sentence (its first person named,
  * outside quotations) when named before the pronoun, else to the subject of the nearest earlier sentence.
  * "…,” Prince Saud told a news conference with Javier Solana. “…,” he was quoted as saying." → Prince Saud.
+ * Given the pronoun, a subject it cannot stand for ("she" for a spokesman) gives way to the nearest earlier one it
+ * can, within three sentences; none, and the pronoun is not resolved.
  */
 export function pronounResolver(
   tokens: readonly Token[],
   sentenceSpans: readonly Span[],
   hitAt: ReadonlyMap<number, NameHit>,
   quoted: (t: Token) => boolean,
-): (offset: number) => NamedPerson | null {
+): (offset: number, pronoun?: string) => NamedPerson | null {
   const subjects: SentenceSubject[] = [];
   let current: NamedPerson | null = null;
   let k = 0;
@@ -54,7 +57,7 @@ export function pronounResolver(
     before.push(running);
     if (subject.person) running = subject.person;
   }
-  return (offset) => {
+  const resolve = (offset: number): { person: NamedPerson | null; sentence: number } => {
     let lo = 0;
     let hi = subjects.length - 1;
     while (lo < hi) {
@@ -63,9 +66,18 @@ export function pronounResolver(
       else hi = mid - 1;
     }
     const s = subjects[lo];
-    if (!s || offset < s.start) return null;
-    if (offset >= s.end) return s.person ?? before[lo] ?? null;
-    return s.at < offset && s.person ? s.person : (before[lo] ?? null);
+    if (!s || offset < s.start) return { person: null, sentence: lo };
+    if (offset >= s.end) return { person: s.person ?? before[lo] ?? null, sentence: lo };
+    return s.at < offset && s.person ? { person: s.person, sentence: lo } : { person: before[lo] ?? null, sentence: lo - 1 };
+  };
+  return (offset, pronoun) => {
+    const { person, sentence } = resolve(offset);
+    if (!person || pronoun === undefined || agrees(pronoun, person)) return person;
+    for (let k = sentence; k >= 0 && k >= sentence - 3; k--) {
+      const earlier = subjects[k]?.person;
+      if (earlier && earlier !== person && agrees(pronoun, earlier)) return earlier;
+    }
+    return null;
   };
 }
 

@@ -19,6 +19,7 @@ const QuoteWords = z.strictObject({
   subject_pronouns: List,
   intro_openers: List,
   title_abbreviations: z.record(z.string(), z.string()),
+  gendered_words: z.strictObject({ female: List, male: List }),
 });
 
 const FILE = "packages/extract/lexicon/attribution.yaml";
@@ -49,3 +50,6 @@ export const NEWS_OUTLETS = new Set(raw.news_outlets);
 export const SUBJECT_PRONOUNS = new Set(raw.subject_pronouns);
 /** Words that open an introductory phrase ("On …,", "For his part,"): the boundary words and these. */
 export const INTRO_OPENERS = new Set([...raw.boundary_words, ...raw.intro_openers]);
+
+/** Role words and honorifics that tell a person's gender ("spokeswoman", "Mr"). Lowercase forms. */
+export const GENDERED_WORDS = { female: new Set(raw.gendered_words.female), male: new Set(raw.gendered_words.male) };
