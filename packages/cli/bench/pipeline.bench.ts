@@ -31,11 +31,16 @@ const sources = join(tempDir("bench"), "sources");
 replicateSeeds(sources, COPIES);
 const registry = loadRegistry(REGISTRY_DIR);
 
-/** Runs `fn`, adding its time to a tally from which a rate is reported. */
+/**
+ * Runs `fn`, adding its time to a tally from which a rate is reported. The warm-up runs (the first ones, while the
+ * JIT compiles: the slowest by far) are not counted, whether or not the bench runner reports them as warm-up.
+ */
 function timed(tally: { ms: number; runs: number }, fn: () => void): () => void {
+  let calls = 0;
   return () => {
     const started = performance.now();
     fn();
+    if (calls++ < RUNS.warmupIterations) return;
     tally.ms += performance.now() - started;
     tally.runs++;
   };
