@@ -81,18 +81,19 @@ export function findDatesInSentences(text: string, sentences: ReadonlyArray<{ st
     if (!s || start + r.text.length > s.end) return sentences.map((x) => findDates(text.slice(x.start, x.end), published, x.start));
     bySentence[k]!.push({ text: r.text, index: start - s.start, start: r.start });
   }
-  return sentences.map((s, k) => datesOf(text.slice(s.start, s.end), published, s.start, cued[k] ? bySentence[k]! : []));
+  return sentences.map((s, k) => datesOf(text.slice(s.start, s.end), published, s.start, cued[k] ? bySentence[k]! : [], instant));
 }
 
 /** Dates in a piece of text; relative ones ("Tuesday", "earlier this month") resolve against the publication date. */
 export function findDates(text: string, published: string, offset = 0): DateMention[] {
   // The parser costs far more than one scan for a cue, and most sentences name no date.
-  const parsed = WORDS.dateCue.test(text) ? parserFor(text).parse(text, { instant: referenceInstant(published), timezone: 0 }) : [];
-  return datesOf(text, published, offset, parsed);
+  const instant = referenceInstant(published);
+  const parsed = WORDS.dateCue.test(text) ? parserFor(text).parse(text, { instant, timezone: 0 }) : [];
+  return datesOf(text, published, offset, parsed, instant);
 }
 
-function datesOf(text: string, published: string, offset: number, results: readonly Parsed[]): DateMention[] {
-  const instant = referenceInstant(published);
+/** `instant` is referenceInstant(published), which a caller reading many sentences computes once. */
+function datesOf(text: string, published: string, offset: number, results: readonly Parsed[], instant: Date): DateMention[] {
   const mentions: DateMention[] = [];
   for (const parsed of results) {
     // "sat down", "wed to": a lowercase weekday abbreviation is a verb, not a day.
@@ -109,7 +110,7 @@ function datesOf(text: string, published: string, offset: number, results: reado
     mentions.push({ date, start: offset + start, end: offset + end, dateline });
   }
   // "earlier this week", which chrono leaves unparsed: the publication's month.
-  for (const m of published === "" ? [] : text.matchAll(/\b(?:earlier )?this week\b/gi)) {
+  for (const m of published === "" ? [] : text.matchAll(THIS_WEEK)) {
     if (/later\s+$/i.test(text.slice(0, m.index ?? 0))) continue;
     const start = m.index ?? 0;
     if (!mentions.some((d) => d.start - offset <= start && start < d.end - offset))
@@ -125,6 +126,7 @@ function datesOf(text: string, published: string, offset: number, results: reado
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+const THIS_WEEK = /\b(?:earlier )?this week\b/gi;
 const YEAR_ALONE = new RegExp(`\\b(?:${alternation(WORDS.year_prepositions)})\\s+((?:19|20)\\d{2})\\b(?!['’]?s\\b)`, "gi");
 
 function resolve(result: Parsed, published: string, instant: Date): string | null {

@@ -1,4 +1,4 @@
-import type { Article } from "@parley/model";
+import type { Article, Span } from "@parley/model";
 import type { Registry } from "@parley/registry";
 import { findDatesInSentences, refinePublished, type DateMention } from "./_dates.ts";
 import { gazetteer, resolveCity, titleCase, type City, type Gazetteer } from "./_gazetteer.ts";
@@ -114,8 +114,10 @@ function buildDocument(article: Article, registry: Registry): Doc {
   const text = unwrapLines(article.text);
   const g = gazetteer(registry);
   const lx = lexicon();
-  const quotations = findQuotations(text);
-  const sentenceSpans = paragraphs(text).flatMap((p, paragraph) => {
+  // The paragraphs, split once: the quotations, the sentences and the dateline all read them.
+  const paras = paragraphs(text);
+  const quotations = findQuotations(text, paras);
+  const sentenceSpans = paras.flatMap((p, paragraph) => {
     // Only the quotations of this paragraph: the splitter looks each boundary up among them.
     const from = Math.max(0, lastAtOrBefore(quotations, p.start));
     const inside = quotations.slice(from, lastAtOrBefore(quotations, p.end) + 1).filter((q) => q.start >= p.start);
@@ -194,7 +196,7 @@ function buildDocument(article: Article, registry: Registry): Doc {
     },
     sentenceAt,
     dates,
-    dateline: findDateline(text, places),
+    dateline: findDateline(text, places, paras),
     gazetteer: g,
     lexicon: lx,
     namedCountries,
@@ -312,6 +314,9 @@ function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gaze
   return null;
 }
 
+// A name written in capitals ("NUR-SULTAN", "NEW DELHI"), as datelines write it.
+const ALL_CAPS = /^[\p{Lu}\s.-]+$/u;
+
 /** Cities written with a capital that are not part of a person's name or a country's. */
 function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named: ReadonlySet<string>, people: readonly PersonMention[], countries: readonly CountryMention[]): PlaceMention[] {
   const out: PlaceMention[] = [];
@@ -326,7 +331,7 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
       const last = tokens[i + length - 1] as Token;
       const form = text.slice(first.start, last.end);
       if (form.includes("\n")) continue;
-      const written = /^[\p{Lu}\s.-]+$/u.test(form) && form.length > 3 ? titleCase(form) : form;
+      const written = form.length > 3 && ALL_CAPS.test(form) ? titleCase(form) : form;
       const city = resolveCity(g, written, named);
       if (!city) continue;
       // Part of a longer name ("Palace of Independence", "Astana Format", "Heart of Asia"): not a place here.
@@ -355,8 +360,8 @@ function insideName(text: string, tokens: readonly Token[], i: number, j: number
 // "NUR-SULTAN, July 8. /TASS/.", "New York, September 23" on a line of its own.
 const DATELINE_TAIL = /^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:[,–—:-]|$)/u;
 
-function findDateline(text: string, places: readonly PlaceMention[]): Dateline | null {
-  const heads = paragraphs(text).slice(0, 5);
+function findDateline(text: string, places: readonly PlaceMention[], paras: readonly Span[]): Dateline | null {
+  const heads = paras.slice(0, 5);
   for (const place of places) {
     const para = heads.find((p) => p.start === place.start);
     if (!para) continue;
@@ -366,20 +371,22 @@ function findDateline(text: string, places: readonly PlaceMention[]): Dateline |
   return null;
 }
 
+// The codes of these opening marks are tested in findQuotations: “ U+201C, " U+0022, « U+00AB.
 const OPEN_CLOSE: Record<string, string> = { "“": "”", '"': '"', "«": "»" };
 
 /** Spans of quoted words, marks included; a quotation never runs past its paragraph. */
-export function findQuotations(text: string): Array<{ start: number; end: number }> {
+export function findQuotations(text: string, paras: readonly Span[] = paragraphs(text)): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const para of paragraphs(text)) {
+  for (const para of paras) {
     let i = para.start;
     while (i < para.end) {
-      const ch = text[i] as string;
-      const close = OPEN_CLOSE[ch];
-      if (close === undefined) {
+      // A code per character, not text[i]: no one-character string for each character of the article.
+      const c = text.charCodeAt(i);
+      if (c !== 0x201c && c !== 0x22 && c !== 0xab) {
         i++;
         continue;
       }
+      const close = OPEN_CLOSE[text[i] as string] as string;
       const end = text.indexOf(close, i + 1);
       if (end < 0 || end >= para.end) break;
       out.push({ start: i, end: end + 1 });

@@ -126,16 +126,20 @@ function rankCities(a: City, b: City): number {
   return Number(b.curated) - Number(a.curated) || Number(b.capital) - Number(a.capital) || b.population - a.population;
 }
 
+const LOWERCASE = /\p{Ll}/u;
+
 /** The city a name stands for: among its candidates, one in a country the article names, else the best ranked. */
 export function resolveCity(g: Gazetteer, form: string, articleCountries: ReadonlySet<string>): City | null {
-  const list = g.cities.get(form) ?? (/\p{Ll}/u.test(form) ? undefined : g.cities.get(titleCase(form)));
+  const list = g.cities.get(form) ?? (LOWERCASE.test(form) ? undefined : g.cities.get(titleCase(form)));
   if (!list || list.length === 0) return null;
   const best = list[0] as City;
   if (best.curated || best.capital) return best;
   return list.find((c) => articleCountries.has(c.country)) ?? best;
 }
 
+const WORD_START = /(^|[\s-])(\p{L})/gu;
+
 /** "NUR-SULTAN" → "Nur-Sultan", "NEW DELHI" → "New Delhi": datelines are written in capitals. */
 export function titleCase(form: string): string {
-  return form.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return form.toLowerCase().replace(WORD_START, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

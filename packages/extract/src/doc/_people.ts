@@ -56,15 +56,27 @@ function registryIndex(registry: Registry): RegistryIndex {
 
 /** A name's words as the tagger splits them ("Frank-Walter" stays whole, "S." loses nothing). */
 function splitName(name: string): string[] {
-  return name.split(/\s+/).filter((w) => w.length > 0);
+  return name.split(SPACES).filter((w) => w.length > 0);
 }
 
-const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t.text); // combining accents: "José" written decomposed
+// The patterns of the hot checks below, compiled once (a literal inside a function is a new object per call).
+const SPACES = /\s+/;
+const ALL_SPACES = /\s+/g;
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u; // combining accents: "José" written decomposed
+const LOWER_START = /^\p{Ll}/u;
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+const ASCII_ACRONYM = /^[A-Z]{2,5}$/;
+const INITIAL = /^\p{Lu}\.?$/u;
+const SYLLABLE = /^\p{Ll}{2,3}$/u;
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
+const FORMER = /\bformer\b/i;
+
+const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && CAP_WORD.test(t.text);
 /** A lowercase syllable joined to the word before by a hyphen ("Jae-in"). */
-const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && /^\p{Ll}/u.test(tokens[k]!.text);
+const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && LOWER_START.test(tokens[k]!.text);
 /** An organisation's acronym inside a title: "UN Secretary-General", "NATO Secretary General". */
-const isAcronym = (t: Token): boolean => /^\p{Lu}{2,5}$/u.test(t.text);
-const isInitial = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\.?$/u.test(t.text);
+const isAcronym = (t: Token): boolean => ACRONYM.test(t.text);
+const isInitial = (t: Token | undefined): boolean => t !== undefined && INITIAL.test(t.text);
 
 export interface PeopleContext {
   text: string;
@@ -85,9 +97,11 @@ export function findPeople(ctx: PeopleContext): PersonMention[] {
     for (let i = m.first; i <= m.last; i++) taken.add(i);
     found.push(m);
   };
+  // The runs of capitalized words depend on the tokens alone: both sieves that read them share one list.
+  const runs = capitalizedRuns(ctx);
   for (const m of registrySpellings(ctx)) take(m);
-  for (const m of titledAndAppositiveNames(ctx, taken)) take(m);
-  for (const m of listedNames(ctx, taken, found)) take(m);
+  for (const m of titledAndAppositiveNames(ctx, taken, runs)) take(m);
+  for (const m of listedNames(ctx, taken, found, runs)) take(m);
   linkSurnames(found);
   for (const m of shortForms(ctx, taken, found)) take(m);
   for (const m of registrySurnames(ctx, taken)) take(m);
@@ -188,7 +202,7 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
     let j = i;
     while (j + 1 < tokens.length && sentenceOf[j + 1] === sentenceOf[i]) {
       const next = tokens[j + 1] as Token;
-      const sameLine = !ctx.text.slice((tokens[j] as Token).end, next.start).includes("\n");
+      const sameLine = !newlineIn(ctx.text, (tokens[j] as Token).end, next.start);
       if (!sameLine) break;
       if (isCap(next)) j++;
       else if (PARTICLES.has(next.lower) && isCap(tokens[j + 2])) j += 2;
@@ -197,7 +211,7 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
       // "Mlambo-Ngcuka" is one name; "Group- Igor" (a space after the dash) is two things.
       else if ((next.text === "-" || next.text === "–") && next.start === (tokens[j] as Token).end && isCap(tokens[j + 2]) && tokens[j + 2]!.start === next.end) j += 2;
       // "Moon Jae-in", "Kim Jong-un": a lowercase syllable joined by a hyphen with no space.
-      else if (next.text === "-" && next.start === (tokens[j] as Token).end && tokens[j + 2] && tokens[j + 2]!.start === next.end && /^\p{Ll}{2,3}$/u.test(tokens[j + 2]!.text)) j += 2;
+      else if (next.text === "-" && next.start === (tokens[j] as Token).end && tokens[j + 2] && tokens[j + 2]!.start === next.end && SYLLABLE.test(tokens[j + 2]!.text)) j += 2;
       else break;
     }
     runs.push({ first: i, last: j });
@@ -206,10 +220,16 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
   return runs;
 }
 
-function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>): PersonMention[] {
+/** A line break in text[from, to): the gap between two tokens, a character or two (no copy of it). */
+function newlineIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>, runs: readonly Run[]): PersonMention[] {
   const out: PersonMention[] = [];
   const { tokens, lexicon: lx } = ctx;
-  for (const run of capitalizedRuns(ctx)) {
+  for (const run of runs) {
     // The name is what follows the last title, honorific or country word of the run.
     let nameFirst = run.first;
     let titled = false;
@@ -271,7 +291,7 @@ function range(a: number, b: number): number[] {
 }
 
 function nameText(ctx: PeopleContext, first: number, last: number): string {
-  return ctx.text.slice((ctx.tokens[first] as Token).start, (ctx.tokens[last] as Token).end).replace(/\s+/g, " ");
+  return ctx.text.slice((ctx.tokens[first] as Token).start, (ctx.tokens[last] as Token).end).replace(ALL_SPACES, " ");
 }
 
 /** A title head among the run's own leading words, or reached back through "of" and modifiers ("Secretary of State"). */
@@ -280,7 +300,7 @@ function titleWithin(ctx: PeopleContext, runFirst: number, nameFirst: number): b
   for (let k = nameFirst - 1; k >= Math.max(0, runFirst - 6); k--) {
     const t = tokens[k] as Token;
     if (lx.titleHeads.has(t.lower)) return true;
-    if (!(lx.titleModifiers.has(t.lower) || t.lower === "of" || ctx.countryAt(k) !== null || t.text === "(" || t.text === ")" || /^[A-Z]{2,5}$/.test(t.text))) return false;
+    if (!(lx.titleModifiers.has(t.lower) || t.lower === "of" || ctx.countryAt(k) !== null || t.text === "(" || t.text === ")" || ASCII_ACRONYM.test(t.text))) return false;
   }
   return false;
 }
@@ -393,7 +413,7 @@ function appositiveRole(ctx: PeopleContext, last: number): { role: string; count
 }
 
 function cleanRole(role: string): string {
-  return role.replace(/^(?:the|a|an)\s+/i, "").replace(/\s+/g, " ").trim();
+  return role.replace(LEADING_ARTICLE, "").replace(ALL_SPACES, " ").trim();
 }
 
 /** Role, country and "former" from the words before and after a name. */
@@ -406,7 +426,7 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
   let k = first - 1;
   while (k >= 0 && first - k <= 12) {
     const t = tokens[k] as Token;
-    if (t.text === "(" || t.text === ")" || (t.cap && /^[A-Z]{2,5}$/.test(t.text) && tokens[k - 1]?.text === "(")) {
+    if (t.text === "(" || t.text === ")" || (t.cap && ASCII_ACRONYM.test(t.text) && tokens[k - 1]?.text === "(")) {
       k--;
       continue;
     }
@@ -462,7 +482,7 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
   if (role) {
     const lowerRole = role.toLowerCase();
     for (const [title, code] of lx.countryTitles) if (lowerRole.includes(title)) country ??= code;
-    if (/\bformer\b/i.test(role)) former = true;
+    if (FORMER.test(role)) former = true;
   }
   return { role, country, former };
 }
@@ -479,12 +499,12 @@ function countryEndingAt(ctx: PeopleContext, k: number): { code: string; start: 
 // ---- Sieve 4: lists ----
 
 /** "Igor Popov, Jacques Faure and James Warlick": names listed with a person already found are people. */
-function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly PersonMention[]): PersonMention[] {
+function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly PersonMention[], runs: readonly Run[]): PersonMention[] {
   const out: PersonMention[] = [];
   const { tokens, lexicon: lx } = ctx;
-  const isPersonAt = (i: number): boolean => [...found, ...out].some((p) => p.first <= i && i <= p.last);
+  const covers = (p: PersonMention, i: number): boolean => p.first <= i && i <= p.last;
+  const isPersonAt = (i: number): boolean => found.some((p) => covers(p, i)) || out.some((p) => covers(p, i));
   let changed = true;
-  const runs = capitalizedRuns(ctx);
   while (changed) {
     changed = false;
     for (const run of runs) {
