@@ -137,10 +137,14 @@ function buildDocument(article: Article, registry: Registry): Doc {
   });
   while (t < tokens.length) sentenceOf[t++] = Math.max(0, sentences.length - 1);
 
-  const countryAtCache = new Map<number, { code: string; length: number } | null>();
+  // Token index → the country named there (null: none; undefined: not asked yet). The loop below asks every
+  // token, so an array, not a Map of a thousand entries per article.
+  const countryAtCache = new Array<{ code: string; length: number } | null | undefined>(tokens.length).fill(undefined);
   const countryAt = (i: number): { code: string; length: number } | null => {
-    if (!countryAtCache.has(i)) countryAtCache.set(i, matchCountry(text, tokens, i, g));
-    return countryAtCache.get(i) ?? null;
+    if (i < 0 || i >= tokens.length) return null; // no token there: matchCountry says null too
+    let hit = countryAtCache[i];
+    if (hit === undefined) countryAtCache[i] = hit = matchCountry(text, tokens, i, g);
+    return hit;
   };
   const countries: CountryMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -211,55 +215,88 @@ function buildDocument(article: Article, registry: Registry): Doc {
  */
 interface GroupIndex {
   /** The alias's first word, lowercase → aliases starting with it, longest first. */
-  byFirstWord: Map<string, string[]>;
+  byFirstWord: Map<string, AliasForm[]>;
   byAlias: Map<string, Registry["groups"][number]>;
+}
+
+/** An alias with what every look-up asks of it, worked out once per registry. */
+interface AliasForm {
+  alias: string;
+  lower: string;
+  /** Written with a capital: it matches as written, else in any case. */
+  capital: boolean;
 }
 
 const groupIndexes = new WeakMap<Registry, GroupIndex>();
 const FIRST_WORD = /^[\p{L}\d]+/u;
 const PLAIN_WORD = /^[\p{L}\d]*$/u;
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\d]/u.test(ch);
+const WORD_CHAR = /[\p{L}\d]/u;
+
+/** PLAIN_WORD.test(word), with ASCII letters and digits told apart without the regular expression. */
+function isPlainWord(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return PLAIN_WORD.test(word);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
 
 function groupIndexOf(registry: Registry): GroupIndex {
   const hit = groupIndexes.get(registry);
   if (hit) return hit;
   const byAlias = new Map<string, Registry["groups"][number]>();
   for (const group of registry.groups) for (const alias of [group.name, ...group.aliases]) if (!byAlias.has(alias.toLowerCase())) byAlias.set(alias.toLowerCase(), group);
-  const byFirstWord = new Map<string, string[]>();
+  const byFirstWord = new Map<string, AliasForm[]>();
   for (const alias of new Set(registry.groups.flatMap((g) => [g.name, ...g.aliases]))) {
     const first = (alias.match(FIRST_WORD)?.[0] ?? "").toLowerCase();
     if (first === "") continue;
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), alias]);
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { alias, lower: alias.toLowerCase(), capital: /\p{Lu}/u.test(alias) }]);
   }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.alias.length - a.alias.length);
   const built = { byFirstWord, byAlias };
   groupIndexes.set(registry, built);
   return built;
 }
 
 /** The longest alias written at `start` (a word start), as written or, for a lowercase alias, in any case. */
-function aliasAt(text: string, start: number, aliases: readonly string[], withCapital: boolean): string | null {
-  for (const alias of aliases) {
-    if (/\p{Lu}/u.test(alias) !== withCapital) continue;
-    const written = text.slice(start, start + alias.length);
-    if ((withCapital ? written !== alias : written.toLowerCase() !== alias.toLowerCase()) || isWordChar(text[start + alias.length])) continue;
-    return written;
+function aliasAt(text: string, start: number, aliases: readonly AliasForm[], withCapital: boolean): string | null {
+  for (const { alias, lower, capital } of aliases) {
+    if (capital !== withCapital) continue;
+    if (!(withCapital ? text.startsWith(alias, start) : writtenInAnyCase(text, start, alias, lower)) || isWordChar(text[start + alias.length])) continue;
+    return text.slice(start, start + alias.length);
   }
   return null;
+}
+
+/**
+ * text.slice(start, start + alias.length).toLowerCase() === lower, without the copies: most words starting where a
+ * lowercase alias may ("the", "six") differ from it within a few letters. Letters outside ASCII take the long way.
+ */
+function writtenInAnyCase(text: string, start: number, alias: string, lower: string): boolean {
+  if (lower.length !== alias.length || start + alias.length > text.length) return text.slice(start, start + alias.length).toLowerCase() === lower;
+  for (let k = 0; k < alias.length; k++) {
+    let c = text.charCodeAt(start + k);
+    if (c >= 128) return text.slice(start, start + alias.length).toLowerCase() === lower;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 function findGroups(text: string, tokens: readonly Token[], registry: Registry, published: string, lx: Lexicon): GroupMention[] {
   const out: GroupMention[] = [];
   const { byFirstWord, byAlias } = groupIndexOf(registry);
   // Word starts where an alias may begin: token starts, and starts after a hyphen inside a token ("non-BRICS").
-  const candidates: Array<{ start: number; aliases: string[] }> = [];
+  const candidates: Array<{ start: number; aliases: AliasForm[] }> = [];
   const consider = (start: number, word: string): void => {
     const aliases = byFirstWord.get(word);
     if (aliases && !isWordChar(text[start - 1])) candidates.push({ start, aliases });
   };
   for (const t of tokens) {
     if (byFirstWord.has(t.lower)) consider(t.start, t.lower);
-    else if (!PLAIN_WORD.test(t.lower)) {
+    else if (!isPlainWord(t.lower)) {
       consider(t.start, t.lower.match(FIRST_WORD)?.[0] ?? "");
       for (let k = t.lower.indexOf("-"); k >= 0; k = t.lower.indexOf("-", k + 1)) consider(t.start + k + 1, t.lower.slice(k + 1).match(FIRST_WORD)?.[0] ?? "");
     }

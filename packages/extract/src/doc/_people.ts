@@ -31,6 +31,8 @@ const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "
 interface RegistryIndex {
   /** first word → spellings starting with it, longest first. */
   byFirst: Map<string, Array<{ words: string[]; person: RegistryPerson }>>;
+  /** Every first word starts with a capital: a token that does not (most of them) needs no look-up. */
+  capitalsOnly: boolean;
 }
 
 const registryIndexes = new WeakMap<Registry, RegistryIndex>();
@@ -49,7 +51,7 @@ function registryIndex(registry: Registry): RegistryIndex {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const index = { byFirst };
+  const index = { byFirst, capitalsOnly: [...byFirst.keys()].every((w) => UPPER_START.test(w)) };
   registryIndexes.set(registry, index);
   return index;
 }
@@ -64,6 +66,7 @@ const SPACES = /\s+/;
 const ALL_SPACES = /\s+/g;
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u; // combining accents: "José" written decomposed
 const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 const ASCII_ACRONYM = /^[A-Z]{2,5}$/;
 const INITIAL = /^\p{Lu}\.?$/u;
@@ -145,10 +148,12 @@ function verbAfter(ctx: PeopleContext, last: number): boolean {
 // ---- Sieve 1: the registry ----
 
 function registrySpellings(ctx: PeopleContext): PersonMention[] {
-  const { byFirst } = registryIndex(ctx.registry);
+  const { byFirst, capitalsOnly } = registryIndex(ctx.registry);
   const out: PersonMention[] = [];
   const { tokens } = ctx;
   for (let i = 0; i < tokens.length; i++) {
+    // Token.cap is /^\p{Lu}/u of the text, the test capitalsOnly made of every key.
+    if (capitalsOnly && !(tokens[i] as Token).cap) continue;
     const candidates = byFirst.get((tokens[i] as Token).text);
     if (!candidates) continue;
     for (const { words, person } of candidates) {

@@ -289,8 +289,10 @@ function triggersStartingWith(doc: Doc, word: string): TriggerRule[] {
     }
     triggerIndex.set(doc.lexicon.triggers, index);
   }
-  return index.get(word) ?? [];
+  return index.get(word) ?? NO_RULES;
 }
+
+const NO_RULES: TriggerRule[] = [];
 
 function mentionsToday(doc: Doc, s: DocSentence): boolean {
   return anyPhraseIn(doc.tokens, s.first, s.last, doc.lexicon.todayWords);
