@@ -37,11 +37,19 @@ const iso = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 
 
 /** The instant relative dates count from: the publication day, or the middle of its month or year. */
 export function referenceInstant(published: string): Date {
+  // Every paragraph of an article asks with the same date: the last answer is kept (a new Date each time).
+  if (published !== lastInstant.published) lastInstant = { published, time: instantOf(published) };
+  return new Date(lastInstant.time);
+}
+
+let lastInstant = { published: "", time: instantOf("") };
+
+function instantOf(published: string): number {
   const [y = 1970, m, d] = published.split("-").map(Number);
-  if (d !== undefined && m !== undefined) return new Date(Date.UTC(y, m - 1, d, 12));
+  if (d !== undefined && m !== undefined) return Date.UTC(y, m - 1, d, 12);
   // Mid-period, so "last month" from a month-precision date does not overflow (31 October → "31 September").
-  if (m !== undefined) return new Date(Date.UTC(y, m - 1, 15, 12));
-  return new Date(Date.UTC(y, 6, 1, 12));
+  if (m !== undefined) return Date.UTC(y, m - 1, 15, 12);
+  return Date.UTC(y, 6, 1, 12);
 }
 
 /** True when `date` lies after `published`, compared at the precision both have. */
@@ -110,14 +118,15 @@ function datesOf(text: string, published: string, offset: number, results: reado
     mentions.push({ date, start: offset + start, end: offset + end, dateline });
   }
   // "earlier this week", which chrono leaves unparsed: the publication's month.
-  for (const m of published === "" ? [] : text.matchAll(THIS_WEEK)) {
+  // Most sentences hold neither phrase: a plain test first spares the iterator (and the copy of the pattern) of matchAll.
+  for (const m of published === "" || !MAY_SAY_THIS_WEEK.test(text) ? [] : text.matchAll(THIS_WEEK)) {
     if (/later\s+$/i.test(text.slice(0, m.index ?? 0))) continue;
     const start = m.index ?? 0;
     if (!mentions.some((d) => d.start - offset <= start && start < d.end - offset))
       mentions.push({ date: truncate(published, 2), start: offset + start, end: offset + start + m[0].length, dateline: false });
   }
   // A year alone ("launched in 2017"), which chrono leaves unparsed.
-  for (const m of text.matchAll(YEAR_ALONE)) {
+  for (const m of MAY_NAME_A_YEAR.test(text) ? text.matchAll(YEAR_ALONE) : []) {
     const start = (m.index ?? 0) + m[0].length - (m[1]?.length ?? 0);
     const year = m[1] ?? "";
     if (mentions.some((d) => d.start - offset <= start && start < d.end - offset) || isAfter(year, published)) continue;
@@ -127,6 +136,8 @@ function datesOf(text: string, published: string, offset: number, results: reado
 }
 
 const THIS_WEEK = /\b(?:earlier )?this week\b/gi;
+const MAY_SAY_THIS_WEEK = /this week/i;
+const MAY_NAME_A_YEAR = /(?:19|20)\d{2}/;
 const YEAR_ALONE = new RegExp(`\\b(?:${alternation(WORDS.year_prepositions)})\\s+((?:19|20)\\d{2})\\b(?!['’]?s\\b)`, "gi");
 
 function resolve(result: Parsed, published: string, instant: Date): string | null {

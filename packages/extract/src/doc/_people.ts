@@ -81,6 +81,15 @@ const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 
 const isAcronym = (t: Token): boolean => ACRONYM.test(t.text);
 const isInitial = (t: Token | undefined): boolean => t !== undefined && INITIAL.test(t.text);
 
+const periodHonorifics = new WeakMap<Lexicon, Set<string>>();
+
+/** "mr" for "mr.": the honorifics written with a period, without it, so a token needs no `${word}.` string. */
+function honorificsBeforePeriod(lx: Lexicon): Set<string> {
+  let set = periodHonorifics.get(lx);
+  if (!set) periodHonorifics.set(lx, (set = new Set([...lx.honorifics].filter((h) => h.endsWith(".")).map((h) => h.slice(0, -1)))));
+  return set;
+}
+
 export interface PeopleContext {
   text: string;
   tokens: readonly Token[];
@@ -241,7 +250,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     for (let k = run.first; k <= run.last; k++) {
       const t = tokens[k] as Token;
       const country = ctx.countryAt(k);
-      if (lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower) || lx.honorifics.has(`${t.lower}.`)) {
+      if (lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower) || honorificsBeforePeriod(lx).has(t.lower)) {
         titled ||= lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower);
         nameFirst = k + 1;
       } else if ((lx.titleModifiers.has(t.lower) || isAcronym(t)) && k < run.last) nameFirst = k + 1;
@@ -292,7 +301,9 @@ function anyTaken(taken: ReadonlySet<number>, a: number, b: number): boolean {
 }
 
 function range(a: number, b: number): number[] {
-  return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+  const out: number[] = [];
+  for (let k = a; k <= b; k++) out.push(k);
+  return out;
 }
 
 function nameText(ctx: PeopleContext, first: number, last: number): string {
