@@ -364,8 +364,12 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i] as Token;
     if (busy.has(i) || !first.cap || !g.firstWords.has(first.lower)) continue;
-    for (let length = Math.min(g.cityFormWords + 2, tokens.length - i); length >= 1; length--) {
+    const longest = Math.min(g.cityFormWords + 2, tokens.length - i);
+    const limit = asciiNameLimit(text, first.start, (tokens[i + longest - 1] as Token).end, g);
+    for (let length = longest; length >= 1; length--) {
       const last = tokens[i + length - 1] as Token;
+      // Longer than any city name with this first word: no look-up below can find it (see asciiNameLimit).
+      if (last.end <= limit.ascii && last.end > limit.firstWordEnd && last.end - first.start > limit.length) continue;
       const form = text.slice(first.start, last.end);
       if (form.includes("\n")) continue;
       const written = form.length > 3 && ALL_CAPS.test(form) ? titleCase(form) : form;
@@ -379,6 +383,25 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
     }
   }
   return out;
+}
+
+/**
+ * What bounds the city names a span of text from `start` can be, without copying it: up to `ascii` the text is
+ * ASCII, so a name found for text[start, end) (as written or title-cased: the same length) is as long as the span;
+ * when the span runs past `firstWordEnd` its first word is the one before, and no city name starting with that
+ * word is longer than `length`.
+ */
+function asciiNameLimit(text: string, start: number, end: number, g: Gazetteer): { ascii: number; firstWordEnd: number; length: number } {
+  let ascii = start;
+  let firstWordEnd = -1;
+  for (; ascii < end; ascii++) {
+    const c = text.charCodeAt(ascii);
+    if (c >= 128) break;
+    // The separators of firstWordOf (/[\s-]/) that ASCII has: space, tab, line breaks, hyphen.
+    if (firstWordEnd < 0 && (c === 32 || (c >= 9 && c <= 13) || c === 45)) firstWordEnd = ascii;
+  }
+  if (firstWordEnd < 0) return { ascii, firstWordEnd: end, length: Number.POSITIVE_INFINITY };
+  return { ascii, firstWordEnd, length: g.cityLengths.get(text.slice(start, firstWordEnd).toLowerCase()) ?? 0 };
 }
 
 /** The words i..j sit inside a capitalized name: a capital word before (not opening a sentence) or after. */

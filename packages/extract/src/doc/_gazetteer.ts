@@ -38,6 +38,8 @@ export interface Gazetteer {
   countryNames: Map<string, string>;
   /** The first word of every city and country form, lowercase: most tokens start none. */
   firstWords: Set<string>;
+  /** The first word of every city name (lowercase, as in firstWords) → the longest name starting with it, in characters. */
+  cityLengths: Map<string, number>;
   /** The first word of every country form (lowercase) → the most words a form starting with it has. */
   countryFirstWords: Map<string, number>;
 }
@@ -102,11 +104,21 @@ export function gazetteer(registry: Registry): Gazetteer {
     cityFormWords: Math.min(4, words(cities.keys())),
     capitals,
     countryNames: new Map(countries.map((c) => [c.cca3, c.name.common])),
-    firstWords: new Set([...cities.keys(), ...countryForms.keys()].map((form) => (form.split(/[\s-]/)[0] ?? form).toLowerCase())),
+    firstWords: new Set([...cities.keys(), ...countryForms.keys()].map(firstWordOf)),
+    cityLengths: longestByFirstWordInCharacters(cities.keys()),
     countryFirstWords: longestByFirstWord(countryForms.keys()),
   };
   cache.set(registry, built);
   return built;
+}
+
+/** A form's first word, lowercase, up to a space or hyphen: "new" for "New York", "nur" for "Nur-Sultan". */
+export const firstWordOf = (form: string): string => (form.split(/[\s-]/)[0] ?? form).toLowerCase();
+
+function longestByFirstWordInCharacters(forms: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const form of forms) out.set(firstWordOf(form), Math.max(out.get(firstWordOf(form)) ?? 0, form.length));
+  return out;
 }
 
 /** First word (lowercase) → the most words of a form starting with it, so a lookup tries no longer spans. */

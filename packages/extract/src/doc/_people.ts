@@ -268,7 +268,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     while (nameLast >= nameFirst && lx.notNameWords.has((tokens[nameLast] as Token).lower) && !hyphenated(tokens, nameLast)) nameLast--;
     if (nameLast < nameFirst) continue;
     if (anyTaken(taken, nameFirst, nameLast)) continue;
-    const words = range(nameFirst, nameLast).map((k) => tokens[k] as Token);
+    const words = tokens.slice(nameFirst, nameLast + 1);
     const nameWords = words.filter((t, k) => !PARTICLES.has(t.lower) && t.text !== "-" && t.text !== "–" && !hyphenated(tokens, nameFirst + k));
     // A city's name may be a surname ("Clinton", "Franca"): after a title it is a person, without one a place.
     // Only the whole name counts as a place: "Hassan" is a city too, "Hassan Kazemi Qomi" is a person.

@@ -409,9 +409,16 @@ function kindWordOf(doc: Doc, subjectFrom: number, first: number, last: number):
   return null;
 }
 
+/** The first token starting at or after `offset` (tokens.length when none), by binary search: starts never decrease. */
 function firstTokenAfter(doc: Doc, offset: number): number {
-  const i = doc.tokens.findIndex((t) => t.start >= offset);
-  return i < 0 ? doc.tokens.length : i;
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The object of a trigger runs to the first preposition of time or purpose, a verb, or a clause break. */
