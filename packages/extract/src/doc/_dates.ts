@@ -10,6 +10,27 @@ export interface DateMention {
   dateline: boolean;
 }
 
+// chrono runs each parser's pattern as "(\W|^)" + its inner pattern. For these, the inner pattern alone rules a
+// text out several times faster than the full one scans it (measured on the seeds' and dev corpus's paragraphs):
+// where the inner pattern matches nowhere the full one cannot match either, so the parser would find nothing
+// and is skipped for that text. Same results; most texts name no "today" or "now", many no month.
+const PREFILTERED = ["ENCasualDateParser", "ENMonthNameParser", "ENEndOfCurrentMonthParser", "ENYearMonthDayParser"];
+const NOTHING = /(?!)/y;
+
+type InnerPatterned = chrono.Parser & { innerPattern?: (context: chrono.ParsingContext) => RegExp };
+
+function prefiltered(parser: InnerPatterned): chrono.Parser {
+  if (!PREFILTERED.includes(parser.constructor.name) || typeof parser.innerPattern !== "function") return parser;
+  const inner = parser.innerPattern.bind(parser);
+  const guarded: chrono.Parser = Object.create(parser);
+  guarded.pattern = (context) => {
+    const pattern = inner(context);
+    // A global or sticky pattern would test from its lastIndex: not a look at the whole text, so no shortcut.
+    return pattern.global || pattern.sticky || pattern.test(context.text) ? parser.pattern(context) : NOTHING;
+  };
+  return guarded;
+}
+
 // Dates, not clock times: the casual English parser without its clock-time parser ("at 10:20 p.m.", "18:00"),
 // which costs about 70% of the parser's time and adds nothing a meeting row holds. The day-first reading of
 // numeric dates keeps the British parser, the same way. (Parsers are told apart by class name: a bundle that
@@ -28,7 +49,7 @@ const parserFor = (text: string): chrono.Chrono => (TIME_UNIT.test(text) ? dateP
 
 function without(base: chrono.Chrono, names: readonly string[]): chrono.Chrono {
   const parser = base.clone();
-  parser.parsers = parser.parsers.filter((p) => !names.includes(p.constructor.name));
+  parser.parsers = parser.parsers.filter((p) => !names.includes(p.constructor.name)).map(prefiltered);
   return parser;
 }
 
