@@ -342,8 +342,13 @@ function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gaze
   const first = tokens[i];
   const longest = first?.cap ? g.countryFirstWords.get(first.lower) : undefined;
   if (!first || longest === undefined) return null;
-  for (let length = Math.min(longest, g.countryFormWords, tokens.length - i); length >= 1; length--) {
+  const most = Math.min(longest, g.countryFormWords, tokens.length - i);
+  // A form is looked up as written: one longer than every country form with its first word is none of them.
+  const shape = spanShape(text, first.start, (tokens[i + most - 1] as Token).end);
+  const bound = shape.firstWordEnd < 0 ? Number.POSITIVE_INFINITY : (g.countryLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
+  for (let length = most; length >= 1; length--) {
     const last = tokens[i + length - 1] as Token;
+    if (last.end > shape.firstWordEnd && last.end - first.start > bound) continue;
     const form = text.slice(first.start, last.end);
     const code = g.countryForms.get(form);
     if (code) return { code, length };
@@ -363,13 +368,15 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
   for (const c of countries) if (!g.cities.has(c.form)) for (let k = c.first; k <= c.last; k++) busy.add(k);
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i] as Token;
-    if (busy.has(i) || !first.cap || !g.firstWords.has(first.lower)) continue;
+    if (!first.cap || busy.has(i) || !g.firstWords.has(first.lower)) continue;
     const longest = Math.min(g.cityFormWords + 2, tokens.length - i);
-    const limit = asciiNameLimit(text, first.start, (tokens[i + longest - 1] as Token).end, g);
+    // An ASCII span is looked up as written or title-cased, at its own length: one longer than every city name
+    // with its first word finds none, and is not sliced and hashed.
+    const shape = spanShape(text, first.start, (tokens[i + longest - 1] as Token).end);
+    const bound = shape.firstWordEnd < 0 ? Number.POSITIVE_INFINITY : (g.cityLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
     for (let length = longest; length >= 1; length--) {
       const last = tokens[i + length - 1] as Token;
-      // Longer than any city name with this first word: no look-up below can find it (see asciiNameLimit).
-      if (last.end <= limit.ascii && last.end > limit.firstWordEnd && last.end - first.start > limit.length) continue;
+      if (last.end <= shape.ascii && last.end > shape.firstWordEnd && last.end - first.start > bound) continue;
       const form = text.slice(first.start, last.end);
       if (form.includes("\n")) continue;
       const written = form.length > 3 && ALL_CAPS.test(form) ? titleCase(form) : form;
@@ -386,12 +393,11 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
 }
 
 /**
- * What bounds the city names a span of text from `start` can be, without copying it: up to `ascii` the text is
- * ASCII, so a name found for text[start, end) (as written or title-cased: the same length) is as long as the span;
- * when the span runs past `firstWordEnd` its first word is the one before, and no city name starting with that
- * word is longer than `length`.
+ * The shape of text[start, end) that bounds the names it can hold, read without copying it: the text is ASCII up
+ * to `ascii`; `firstWordEnd` is where its first word (firstWordOf: up to a space or hyphen) ends, when that is an
+ * ASCII space or hyphen before `ascii` (-1 otherwise). A span running past it has the first word before it.
  */
-function asciiNameLimit(text: string, start: number, end: number, g: Gazetteer): { ascii: number; firstWordEnd: number; length: number } {
+function spanShape(text: string, start: number, end: number): { ascii: number; firstWordEnd: number } {
   let ascii = start;
   let firstWordEnd = -1;
   for (; ascii < end; ascii++) {
@@ -400,8 +406,7 @@ function asciiNameLimit(text: string, start: number, end: number, g: Gazetteer):
     // The separators of firstWordOf (/[\s-]/) that ASCII has: space, tab, line breaks, hyphen.
     if (firstWordEnd < 0 && (c === 32 || (c >= 9 && c <= 13) || c === 45)) firstWordEnd = ascii;
   }
-  if (firstWordEnd < 0) return { ascii, firstWordEnd: end, length: Number.POSITIVE_INFINITY };
-  return { ascii, firstWordEnd, length: g.cityLengths.get(text.slice(start, firstWordEnd).toLowerCase()) ?? 0 };
+  return { ascii, firstWordEnd };
 }
 
 /** The words i..j sit inside a capitalized name: a capital word before (not opening a sentence) or after. */

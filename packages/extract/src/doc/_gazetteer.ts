@@ -40,6 +40,8 @@ export interface Gazetteer {
   firstWords: Set<string>;
   /** The first word of every city name (lowercase, as in firstWords) → the longest name starting with it, in characters. */
   cityLengths: Map<string, number>;
+  /** The same for the country forms. */
+  countryLengths: Map<string, number>;
   /** The first word of every country form (lowercase) → the most words a form starting with it has. */
   countryFirstWords: Map<string, number>;
 }
@@ -107,6 +109,7 @@ export function gazetteer(registry: Registry): Gazetteer {
     firstWords: new Set([...cities.keys(), ...countryForms.keys()].map(firstWordOf)),
     cityLengths: longestByFirstWordInCharacters(cities.keys()),
     countryFirstWords: longestByFirstWord(countryForms.keys()),
+    countryLengths: longestByFirstWordInCharacters(countryForms.keys()),
   };
   cache.set(registry, built);
   return built;
