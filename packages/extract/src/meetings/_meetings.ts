@@ -332,7 +332,8 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     const owner = own ?? sameParagraph ?? [...before].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
     if (!owner) continue;
     const meetingWords = phrasesOfMeeting(lx);
-    let cue = lx.writtenCues.some((c) => phraseInSentence(doc, s, c)) || meetingWords.saidDuring.some((p) => phraseInSentence(doc, s, p));
+    const written = anyPhraseInSentence(doc, s, lx.writtenCues);
+    let cue = written || anyPhraseInSentence(doc, s, meetingWords.saidDuring);
     // The words a cue governs: its subject (from the sentence start) and its object, up to the next verb or clause.
     const region: Array<[number, number]> = [];
     for (let i = s.first; i < s.last; i++) {
@@ -354,10 +355,9 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
       continue;
     }
     const absentFrom = absenceStart(doc, s);
-    const remote = lx.remoteCues.some((c) => phraseInSentence(doc, s, c));
-    const written = lx.writtenCues.some((c) => phraseInSentence(doc, s, c));
+    const remote = anyPhraseInSentence(doc, s, lx.remoteCues);
     // "X said during the conference": words said at the meeting put the speaker there; a written greeting, in writing.
-    const saidThere = written || meetingWords.during.some((p, k) => phraseInSentence(doc, s, p) || phraseInSentence(doc, s, meetingWords.at[k] as string));
+    const saidThere = written || anyPhraseInSentence(doc, s, meetingWords.during) || anyPhraseInSentence(doc, s, meetingWords.at);
     const mode: Participation = written ? "written" : remote ? "remote" : "in_person";
     const here = doc.in(s);
     for (const p of here.people) {
@@ -398,10 +398,18 @@ function afterFormer(doc: Doc, i: number): boolean {
 }
 
 function phraseInSentence(doc: Doc, s: DocSentence, phrase: string): boolean {
-  const words = phraseWords(phrase);
-  // Most phrases' first word is not in the sentence at all: one set lookup says so.
-  if (!wordsOfSentence(doc, s).has(words[0] as string)) return false;
-  for (let i = s.first; i < s.last; i++) if (wordsAt(doc.tokens, i, words)) return true;
+  return anyPhraseInSentence(doc, s, [phrase]);
+}
+
+/** Some phrase of the list stands in the sentence (the sentence's words looked up once for all of them). */
+function anyPhraseInSentence(doc: Doc, s: DocSentence, phrases: readonly string[]): boolean {
+  const words = wordsOfSentence(doc, s);
+  for (const phrase of phrases) {
+    const split = phraseWords(phrase);
+    // Most phrases' first word is not in the sentence at all: one set lookup says so.
+    if (!words.has(split[0] as string)) continue;
+    for (let i = s.first; i < s.last; i++) if (wordsAt(doc.tokens, i, split)) return true;
+  }
   return false;
 }
 

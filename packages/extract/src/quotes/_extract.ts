@@ -255,9 +255,16 @@ function isBareQuote(frame: readonly FrameItem[]): boolean {
   return frame.every((item) => item.kind === "quote" || item.token.punct);
 }
 
+const outletSets = new WeakMap<ArticleContext["registry"], Set<string>>();
+
+/** The wire agencies and the registry's publishers (last word of each name): built once per registry. */
 function outletWords(ctx: ArticleContext): Set<string> {
-  const outlets = new Set(NEWS_OUTLETS);
-  for (const publisher of ctx.registry.publishers) for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
+  let outlets = outletSets.get(ctx.registry);
+  if (!outlets) {
+    outlets = new Set(NEWS_OUTLETS);
+    for (const publisher of ctx.registry.publishers) for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
+    outletSets.set(ctx.registry, outlets);
+  }
   return outlets;
 }
 
