@@ -74,7 +74,22 @@ const SYLLABLE = /^\p{Ll}{2,3}$/u;
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
 const FORMER = /\bformer\b/i;
 
-const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && CAP_WORD.test(t.text);
+const ARTICLES = new Set(["the", "a", "an"]);
+const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && capWord(t.text);
+
+/** CAP_WORD.test(text), with an ASCII word decided by code: a capital, then letters, apostrophes, periods, hyphens. */
+function capWord(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  if (first >= 128) return CAP_WORD.test(text);
+  if (first < 65 || first > 90) return false;
+  for (let k = 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return CAP_WORD.test(text);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 46 || c === 45)) return false;
+  }
+  return true;
+}
 /** A lowercase syllable joined to the word before by a hyphen ("Jae-in"). */
 const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && LOWER_START.test(tokens[k]!.text);
 /** An organisation's acronym inside a title: "UN Secretary-General", "NATO Secretary General". */
@@ -263,7 +278,7 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     // A title that the previous words start ("the Foreign Minister of Armenia Edward Nalbandian", "Secretary of State X").
     titled ||= titleBefore(ctx, run.first) || (run.last > run.first && roleAcrossComma(ctx, run.first) !== null) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first) || afterTitledDash(ctx, run.first);
     // "the Halk Maslahaty", "of the Minsk Group": a capitalized name after a determiner is an institution.
-    if (nameFirst === run.first && ["the", "a", "an"].includes(tokens[run.first - 1]?.lower ?? "")) continue;
+    if (nameFirst === run.first && ARTICLES.has(tokens[run.first - 1]?.lower ?? "")) continue;
     let nameLast = run.last;
     while (nameLast >= nameFirst && lx.notNameWords.has((tokens[nameLast] as Token).lower) && !hyphenated(tokens, nameLast)) nameLast--;
     if (nameLast < nameFirst) continue;
@@ -422,7 +437,7 @@ function appositiveRole(ctx: PeopleContext, last: number): { role: string; count
       const role = ctx.text.slice(tokens[roleStart]!.start, tokens[end]!.end);
       return { role: cleanRole(role), country, former };
     }
-    const filler = lx.titleModifiers.has(t.lower) || ["a", "an", "the"].includes(t.lower) || possessive(k) || t.cap || (!t.cap && (t.pos === "ADJ" || t.pos === "NOUN"));
+    const filler = lx.titleModifiers.has(t.lower) || ARTICLES.has(t.lower) || possessive(k) || t.cap || (!t.cap && (t.pos === "ADJ" || t.pos === "NOUN"));
     if (!filler) return null;
   }
   return null;
