@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import type { Doc } from "./doc/_document.ts";
 import { compilePattern, type PatternToken } from "./doc/_lexicon.ts";
-import { matchPattern } from "./meetings/_frames.ts";
+import { matchPattern, patternsAt } from "./meetings/_frames.ts";
 
 // Cues are phrases of the words around a quotation or an attendee ("in a written greeting", "took part") that tell
 // how something was said or how someone took part. They live in ../lexicon/*.yaml with the sentences that prove
@@ -38,6 +38,8 @@ export interface FoundCue<R> {
   words: string;
 }
 
+const cueTokens = (cue: CompiledCue<unknown>): PatternToken[] => cue.tokens;
+
 /** The cues standing in a range of the text, outside quotations (the speaker's own words tell nothing of how they were said). */
 export function findCues<R>(doc: Doc, start: number, end: number, cues: readonly CompiledCue<R>[]): FoundCue<R>[] {
   const { tokens } = doc;
@@ -55,7 +57,8 @@ export function findCues<R>(doc: Doc, start: number, end: number, cues: readonly
   for (let i = first; i < last; i++) {
     const token = tokens[i];
     if (!token || doc.quoteAt(token.start) !== null) continue;
-    for (const cue of cues) {
+    for (const k of patternsAt(cues, cueTokens, token.lower)) {
+      const cue = cues[k] as CompiledCue<R>;
       const to = matchPattern(tokens, i, last, cue.tokens);
       if (to < 0) continue;
       found.push({ rule: cue.rule, words: doc.text.slice(token.start, tokens[to]?.end ?? token.end) });

@@ -1,4 +1,4 @@
-import type { Article } from "@parley/model";
+import type { Article, Span } from "@parley/model";
 import type { Registry } from "@parley/registry";
 import { findDatesInSentences, refinePublished, type DateMention } from "./_dates.ts";
 import { gazetteer, resolveCity, titleCase, type City, type Gazetteer } from "./_gazetteer.ts";
@@ -114,8 +114,10 @@ function buildDocument(article: Article, registry: Registry): Doc {
   const text = quotationMarks(unwrapLines(article.text));
   const g = gazetteer(registry);
   const lx = lexicon();
-  const quotations = findQuotations(text);
-  const sentenceSpans = paragraphs(text).flatMap((p, paragraph) => {
+  // The paragraphs, split once: the quotations, the sentences and the dateline all read them.
+  const paras = paragraphs(text);
+  const quotations = findQuotations(text, paras);
+  const sentenceSpans = paras.flatMap((p, paragraph) => {
     // Only the quotations of this paragraph: the splitter looks each boundary up among them.
     const from = Math.max(0, lastAtOrBefore(quotations, p.start));
     const inside = quotations.slice(from, lastAtOrBefore(quotations, p.end) + 1).filter((q) => q.start >= p.start);
@@ -135,10 +137,14 @@ function buildDocument(article: Article, registry: Registry): Doc {
   });
   while (t < tokens.length) sentenceOf[t++] = Math.max(0, sentences.length - 1);
 
-  const countryAtCache = new Map<number, { code: string; length: number } | null>();
+  // Token index → the country named there (null: none; undefined: not asked yet). The loop below asks every
+  // token, so an array, not a Map of a thousand entries per article.
+  const countryAtCache = new Array<{ code: string; length: number } | null | undefined>(tokens.length).fill(undefined);
   const countryAt = (i: number): { code: string; length: number } | null => {
-    if (!countryAtCache.has(i)) countryAtCache.set(i, matchCountry(text, tokens, i, g));
-    return countryAtCache.get(i) ?? null;
+    if (i < 0 || i >= tokens.length) return null; // no token there: matchCountry says null too
+    let hit = countryAtCache[i];
+    if (hit === undefined) countryAtCache[i] = hit = matchCountry(text, tokens, i, g);
+    return hit;
   };
   const countries: CountryMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -194,7 +200,7 @@ function buildDocument(article: Article, registry: Registry): Doc {
     },
     sentenceAt,
     dates,
-    dateline: findDateline(text, places),
+    dateline: findDateline(text, places, paras),
     gazetteer: g,
     lexicon: lx,
     namedCountries,
@@ -209,55 +215,88 @@ function buildDocument(article: Article, registry: Registry): Doc {
  */
 interface GroupIndex {
   /** The alias's first word, lowercase → aliases starting with it, longest first. */
-  byFirstWord: Map<string, string[]>;
+  byFirstWord: Map<string, AliasForm[]>;
   byAlias: Map<string, Registry["groups"][number]>;
+}
+
+/** An alias with what every look-up asks of it, worked out once per registry. */
+interface AliasForm {
+  alias: string;
+  lower: string;
+  /** Written with a capital: it matches as written, else in any case. */
+  capital: boolean;
 }
 
 const groupIndexes = new WeakMap<Registry, GroupIndex>();
 const FIRST_WORD = /^[\p{L}\d]+/u;
 const PLAIN_WORD = /^[\p{L}\d]*$/u;
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\d]/u.test(ch);
+const WORD_CHAR = /[\p{L}\d]/u;
+
+/** PLAIN_WORD.test(word), with ASCII letters and digits told apart without the regular expression. */
+function isPlainWord(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return PLAIN_WORD.test(word);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
 
 function groupIndexOf(registry: Registry): GroupIndex {
   const hit = groupIndexes.get(registry);
   if (hit) return hit;
   const byAlias = new Map<string, Registry["groups"][number]>();
   for (const group of registry.groups) for (const alias of [group.name, ...group.aliases]) if (!byAlias.has(alias.toLowerCase())) byAlias.set(alias.toLowerCase(), group);
-  const byFirstWord = new Map<string, string[]>();
+  const byFirstWord = new Map<string, AliasForm[]>();
   for (const alias of new Set(registry.groups.flatMap((g) => [g.name, ...g.aliases]))) {
     const first = (alias.match(FIRST_WORD)?.[0] ?? "").toLowerCase();
     if (first === "") continue;
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), alias]);
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { alias, lower: alias.toLowerCase(), capital: /\p{Lu}/u.test(alias) }]);
   }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.alias.length - a.alias.length);
   const built = { byFirstWord, byAlias };
   groupIndexes.set(registry, built);
   return built;
 }
 
 /** The longest alias written at `start` (a word start), as written or, for a lowercase alias, in any case. */
-function aliasAt(text: string, start: number, aliases: readonly string[], withCapital: boolean): string | null {
-  for (const alias of aliases) {
-    if (/\p{Lu}/u.test(alias) !== withCapital) continue;
-    const written = text.slice(start, start + alias.length);
-    if ((withCapital ? written !== alias : written.toLowerCase() !== alias.toLowerCase()) || isWordChar(text[start + alias.length])) continue;
-    return written;
+function aliasAt(text: string, start: number, aliases: readonly AliasForm[], withCapital: boolean): string | null {
+  for (const { alias, lower, capital } of aliases) {
+    if (capital !== withCapital) continue;
+    if (!(withCapital ? text.startsWith(alias, start) : writtenInAnyCase(text, start, alias, lower)) || isWordChar(text[start + alias.length])) continue;
+    return text.slice(start, start + alias.length);
   }
   return null;
+}
+
+/**
+ * text.slice(start, start + alias.length).toLowerCase() === lower, without the copies: most words starting where a
+ * lowercase alias may ("the", "six") differ from it within a few letters. Letters outside ASCII take the long way.
+ */
+function writtenInAnyCase(text: string, start: number, alias: string, lower: string): boolean {
+  if (lower.length !== alias.length || start + alias.length > text.length) return text.slice(start, start + alias.length).toLowerCase() === lower;
+  for (let k = 0; k < alias.length; k++) {
+    let c = text.charCodeAt(start + k);
+    if (c >= 128) return text.slice(start, start + alias.length).toLowerCase() === lower;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 function findGroups(text: string, tokens: readonly Token[], registry: Registry, published: string, lx: Lexicon): GroupMention[] {
   const out: GroupMention[] = [];
   const { byFirstWord, byAlias } = groupIndexOf(registry);
   // Word starts where an alias may begin: token starts, and starts after a hyphen inside a token ("non-BRICS").
-  const candidates: Array<{ start: number; aliases: string[] }> = [];
+  const candidates: Array<{ start: number; aliases: AliasForm[] }> = [];
   const consider = (start: number, word: string): void => {
     const aliases = byFirstWord.get(word);
     if (aliases && !isWordChar(text[start - 1])) candidates.push({ start, aliases });
   };
   for (const t of tokens) {
     if (byFirstWord.has(t.lower)) consider(t.start, t.lower);
-    else if (!PLAIN_WORD.test(t.lower)) {
+    else if (!isPlainWord(t.lower)) {
       consider(t.start, t.lower.match(FIRST_WORD)?.[0] ?? "");
       for (let k = t.lower.indexOf("-"); k >= 0; k = t.lower.indexOf("-", k + 1)) consider(t.start + k + 1, t.lower.slice(k + 1).match(FIRST_WORD)?.[0] ?? "");
     }
@@ -303,14 +342,22 @@ function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gaze
   const first = tokens[i];
   const longest = first?.cap ? g.countryFirstWords.get(first.lower) : undefined;
   if (!first || longest === undefined) return null;
-  for (let length = Math.min(longest, g.countryFormWords, tokens.length - i); length >= 1; length--) {
+  const most = Math.min(longest, g.countryFormWords, tokens.length - i);
+  // A form is looked up as written: one longer than every country form with its first word is none of them.
+  const shape = spanShape(text, first.start, (tokens[i + most - 1] as Token).end);
+  const bound = shape.firstWordEnd < 0 ? Number.POSITIVE_INFINITY : (g.countryLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
+  for (let length = most; length >= 1; length--) {
     const last = tokens[i + length - 1] as Token;
+    if (last.end > shape.firstWordEnd && last.end - first.start > bound) continue;
     const form = text.slice(first.start, last.end);
     const code = g.countryForms.get(form);
     if (code) return { code, length };
   }
   return null;
 }
+
+// A name written in capitals ("NUR-SULTAN", "NEW DELHI"), as datelines write it.
+const ALL_CAPS = /^[\p{Lu}\s.-]+$/u;
 
 /** Cities written with a capital that are not part of a person's name or a country's. */
 function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named: ReadonlySet<string>, people: readonly PersonMention[], countries: readonly CountryMention[]): PlaceMention[] {
@@ -321,12 +368,18 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
   for (const c of countries) if (!g.cities.has(c.form)) for (let k = c.first; k <= c.last; k++) busy.add(k);
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i] as Token;
-    if (busy.has(i) || !first.cap || !g.firstWords.has(first.lower)) continue;
-    for (let length = Math.min(g.cityFormWords + 2, tokens.length - i); length >= 1; length--) {
+    if (!first.cap || busy.has(i) || !g.firstWords.has(first.lower)) continue;
+    const longest = Math.min(g.cityFormWords + 2, tokens.length - i);
+    // An ASCII span is looked up as written or title-cased, at its own length: one longer than every city name
+    // with its first word finds none, and is not sliced and hashed.
+    const shape = spanShape(text, first.start, (tokens[i + longest - 1] as Token).end);
+    const bound = shape.firstWordEnd < 0 ? Number.POSITIVE_INFINITY : (g.cityLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
+    for (let length = longest; length >= 1; length--) {
       const last = tokens[i + length - 1] as Token;
+      if (last.end <= shape.ascii && last.end > shape.firstWordEnd && last.end - first.start > bound) continue;
       const form = text.slice(first.start, last.end);
       if (form.includes("\n")) continue;
-      const written = /^[\p{Lu}\s.-]+$/u.test(form) && form.length > 3 ? titleCase(form) : form;
+      const written = form.length > 3 && ALL_CAPS.test(form) ? titleCase(form) : form;
       const city = resolveCity(g, written, named);
       if (!city) continue;
       // Part of a longer name ("Palace of Independence", "Astana Format", "Heart of Asia"): not a place here.
@@ -337,6 +390,23 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
     }
   }
   return out;
+}
+
+/**
+ * The shape of text[start, end) that bounds the names it can hold, read without copying it: the text is ASCII up
+ * to `ascii`; `firstWordEnd` is where its first word (firstWordOf: up to a space or hyphen) ends, when that is an
+ * ASCII space or hyphen before `ascii` (-1 otherwise). A span running past it has the first word before it.
+ */
+function spanShape(text: string, start: number, end: number): { ascii: number; firstWordEnd: number } {
+  let ascii = start;
+  let firstWordEnd = -1;
+  for (; ascii < end; ascii++) {
+    const c = text.charCodeAt(ascii);
+    if (c >= 128) break;
+    // The separators of firstWordOf (/[\s-]/) that ASCII has: space, tab, line breaks, hyphen.
+    if (firstWordEnd < 0 && (c === 32 || (c >= 9 && c <= 13) || c === 45)) firstWordEnd = ascii;
+  }
+  return { ascii, firstWordEnd };
 }
 
 /** The words i..j sit inside a capitalized name: a capital word before (not opening a sentence) or after. */
@@ -355,8 +425,8 @@ function insideName(text: string, tokens: readonly Token[], i: number, j: number
 // "NUR-SULTAN, July 8. /TASS/.", "New York, September 23" on a line of its own.
 const DATELINE_TAIL = /^\s*(?:\[[^\]\n]{1,40}\]\s*)?(?:\([^)\n]{1,30}\)\s*)?(?:[,–—:-]|$)/u;
 
-function findDateline(text: string, places: readonly PlaceMention[]): Dateline | null {
-  const heads = paragraphs(text).slice(0, 5);
+function findDateline(text: string, places: readonly PlaceMention[], paras: readonly Span[]): Dateline | null {
+  const heads = paras.slice(0, 5);
   for (const place of places) {
     const para = heads.find((p) => p.start === place.start);
     if (!para) continue;
@@ -366,20 +436,22 @@ function findDateline(text: string, places: readonly PlaceMention[]): Dateline |
   return null;
 }
 
+// The codes of these opening marks are tested in findQuotations: “ U+201C, " U+0022, « U+00AB.
 const OPEN_CLOSE: Record<string, string> = { "“": "”", '"': '"', "«": "»" };
 
 /** Spans of quoted words, marks included; a quotation never runs past its paragraph. */
-export function findQuotations(text: string): Array<{ start: number; end: number }> {
+export function findQuotations(text: string, paras: readonly Span[] = paragraphs(text)): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const para of paragraphs(text)) {
+  for (const para of paras) {
     let i = para.start;
     while (i < para.end) {
-      const ch = text[i] as string;
-      const close = OPEN_CLOSE[ch];
-      if (close === undefined) {
+      // A code per character, not text[i]: no one-character string for each character of the article.
+      const c = text.charCodeAt(i);
+      if (c !== 0x201c && c !== 0x22 && c !== 0xab) {
         i++;
         continue;
       }
+      const close = OPEN_CLOSE[text[i] as string] as string;
       const end = text.indexOf(close, i + 1);
       if (end < 0 || end >= para.end) break;
       out.push({ start: i, end: end + 1 });

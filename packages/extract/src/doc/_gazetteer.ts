@@ -38,6 +38,10 @@ export interface Gazetteer {
   countryNames: Map<string, string>;
   /** The first word of every city and country form, lowercase: most tokens start none. */
   firstWords: Set<string>;
+  /** The first word of every city name (lowercase, as in firstWords) → the longest name starting with it, in characters. */
+  cityLengths: Map<string, number>;
+  /** The same for the country forms. */
+  countryLengths: Map<string, number>;
   /** The first word of every country form (lowercase) → the most words a form starting with it has. */
   countryFirstWords: Map<string, number>;
 }
@@ -102,11 +106,22 @@ export function gazetteer(registry: Registry): Gazetteer {
     cityFormWords: Math.min(4, words(cities.keys())),
     capitals,
     countryNames: new Map(countries.map((c) => [c.cca3, c.name.common])),
-    firstWords: new Set([...cities.keys(), ...countryForms.keys()].map((form) => (form.split(/[\s-]/)[0] ?? form).toLowerCase())),
+    firstWords: new Set([...cities.keys(), ...countryForms.keys()].map(firstWordOf)),
+    cityLengths: longestByFirstWordInCharacters(cities.keys()),
     countryFirstWords: longestByFirstWord(countryForms.keys()),
+    countryLengths: longestByFirstWordInCharacters(countryForms.keys()),
   };
   cache.set(registry, built);
   return built;
+}
+
+/** A form's first word, lowercase, up to a space or hyphen: "new" for "New York", "nur" for "Nur-Sultan". */
+export const firstWordOf = (form: string): string => (form.split(/[\s-]/)[0] ?? form).toLowerCase();
+
+function longestByFirstWordInCharacters(forms: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const form of forms) out.set(firstWordOf(form), Math.max(out.get(firstWordOf(form)) ?? 0, form.length));
+  return out;
 }
 
 /** First word (lowercase) → the most words of a form starting with it, so a lookup tries no longer spans. */
@@ -126,16 +141,20 @@ function rankCities(a: City, b: City): number {
   return Number(b.curated) - Number(a.curated) || Number(b.capital) - Number(a.capital) || b.population - a.population;
 }
 
+const LOWERCASE = /\p{Ll}/u;
+
 /** The city a name stands for: among its candidates, one in a country the article names, else the best ranked. */
 export function resolveCity(g: Gazetteer, form: string, articleCountries: ReadonlySet<string>): City | null {
-  const list = g.cities.get(form) ?? (/\p{Ll}/u.test(form) ? undefined : g.cities.get(titleCase(form)));
+  const list = g.cities.get(form) ?? (LOWERCASE.test(form) ? undefined : g.cities.get(titleCase(form)));
   if (!list || list.length === 0) return null;
   const best = list[0] as City;
   if (best.curated || best.capital) return best;
   return list.find((c) => articleCountries.has(c.country)) ?? best;
 }
 
+const WORD_START = /(^|[\s-])(\p{L})/gu;
+
 /** "NUR-SULTAN" → "Nur-Sultan", "NEW DELHI" → "New Delhi": datelines are written in capitals. */
 export function titleCase(form: string): string {
-  return form.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return form.toLowerCase().replace(WORD_START, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

@@ -31,6 +31,8 @@ const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "
 interface RegistryIndex {
   /** first word → spellings starting with it, longest first. */
   byFirst: Map<string, Array<{ words: string[]; person: RegistryPerson }>>;
+  /** Every first word starts with a capital: a token that does not (most of them) needs no look-up. */
+  capitalsOnly: boolean;
 }
 
 const registryIndexes = new WeakMap<Registry, RegistryIndex>();
@@ -49,22 +51,59 @@ function registryIndex(registry: Registry): RegistryIndex {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const index = { byFirst };
+  const index = { byFirst, capitalsOnly: [...byFirst.keys()].every((w) => UPPER_START.test(w)) };
   registryIndexes.set(registry, index);
   return index;
 }
 
 /** A name's words as the tagger splits them ("Frank-Walter" stays whole, "S." loses nothing). */
 function splitName(name: string): string[] {
-  return name.split(/\s+/).filter((w) => w.length > 0);
+  return name.split(SPACES).filter((w) => w.length > 0);
 }
 
-const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t.text); // combining accents: "José" written decomposed
+// The patterns of the hot checks below, compiled once (a literal inside a function is a new object per call).
+const SPACES = /\s+/;
+const ALL_SPACES = /\s+/g;
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u; // combining accents: "José" written decomposed
+const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+const ASCII_ACRONYM = /^[A-Z]{2,5}$/;
+const INITIAL = /^\p{Lu}\.?$/u;
+const SYLLABLE = /^\p{Ll}{2,3}$/u;
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/i;
+const FORMER = /\bformer\b/i;
+
+const ARTICLES = new Set(["the", "a", "an"]);
+const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap && capWord(t.text);
+
+/** CAP_WORD.test(text), with an ASCII word decided by code: a capital, then letters, apostrophes, periods, hyphens. */
+function capWord(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  if (first >= 128) return CAP_WORD.test(text);
+  if (first < 65 || first > 90) return false;
+  for (let k = 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return CAP_WORD.test(text);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 46 || c === 45)) return false;
+  }
+  return true;
+}
 /** A lowercase syllable joined to the word before by a hyphen ("Jae-in"). */
-const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && /^\p{Ll}/u.test(tokens[k]!.text);
+const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && LOWER_START.test(tokens[k]!.text);
 /** An organisation's acronym inside a title: "UN Secretary-General", "NATO Secretary General". */
-const isAcronym = (t: Token): boolean => /^\p{Lu}{2,5}$/u.test(t.text);
-const isInitial = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}\.?$/u.test(t.text);
+const isAcronym = (t: Token): boolean => ACRONYM.test(t.text);
+const isInitial = (t: Token | undefined): boolean => t !== undefined && INITIAL.test(t.text);
+
+const periodHonorifics = new WeakMap<Lexicon, Set<string>>();
+
+/** "mr" for "mr.": the honorifics written with a period, without it, so a token needs no `${word}.` string. */
+function honorificsBeforePeriod(lx: Lexicon): Set<string> {
+  let set = periodHonorifics.get(lx);
+  if (!set) periodHonorifics.set(lx, (set = new Set([...lx.honorifics].filter((h) => h.endsWith(".")).map((h) => h.slice(0, -1)))));
+  return set;
+}
 
 export interface PeopleContext {
   text: string;
@@ -85,9 +124,11 @@ export function findPeople(ctx: PeopleContext): PersonMention[] {
     for (let i = m.first; i <= m.last; i++) taken.add(i);
     found.push(m);
   };
+  // The runs of capitalized words depend on the tokens alone: both sieves that read them share one list.
+  const runs = capitalizedRuns(ctx);
   for (const m of registrySpellings(ctx)) take(m);
-  for (const m of titledAndAppositiveNames(ctx, taken)) take(m);
-  for (const m of listedNames(ctx, taken, found)) take(m);
+  for (const m of titledAndAppositiveNames(ctx, taken, runs)) take(m);
+  for (const m of listedNames(ctx, taken, found, runs)) take(m);
   linkSurnames(found);
   for (const m of shortForms(ctx, taken, found)) take(m);
   for (const m of registrySurnames(ctx, taken)) take(m);
@@ -131,10 +172,12 @@ function verbAfter(ctx: PeopleContext, last: number): boolean {
 // ---- Sieve 1: the registry ----
 
 function registrySpellings(ctx: PeopleContext): PersonMention[] {
-  const { byFirst } = registryIndex(ctx.registry);
+  const { byFirst, capitalsOnly } = registryIndex(ctx.registry);
   const out: PersonMention[] = [];
   const { tokens } = ctx;
   for (let i = 0; i < tokens.length; i++) {
+    // Token.cap is /^\p{Lu}/u of the text, the test capitalsOnly made of every key.
+    if (capitalsOnly && !(tokens[i] as Token).cap) continue;
     const candidates = byFirst.get((tokens[i] as Token).text);
     if (!candidates) continue;
     for (const { words, person } of candidates) {
@@ -188,7 +231,7 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
     let j = i;
     while (j + 1 < tokens.length && sentenceOf[j + 1] === sentenceOf[i]) {
       const next = tokens[j + 1] as Token;
-      const sameLine = !ctx.text.slice((tokens[j] as Token).end, next.start).includes("\n");
+      const sameLine = !newlineIn(ctx.text, (tokens[j] as Token).end, next.start);
       if (!sameLine) break;
       if (isCap(next)) j++;
       else if (PARTICLES.has(next.lower) && isCap(tokens[j + 2])) j += 2;
@@ -197,7 +240,7 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
       // "Mlambo-Ngcuka" is one name; "Group- Igor" (a space after the dash) is two things.
       else if ((next.text === "-" || next.text === "–") && next.start === (tokens[j] as Token).end && isCap(tokens[j + 2]) && tokens[j + 2]!.start === next.end) j += 2;
       // "Moon Jae-in", "Kim Jong-un": a lowercase syllable joined by a hyphen with no space.
-      else if (next.text === "-" && next.start === (tokens[j] as Token).end && tokens[j + 2] && tokens[j + 2]!.start === next.end && /^\p{Ll}{2,3}$/u.test(tokens[j + 2]!.text)) j += 2;
+      else if (next.text === "-" && next.start === (tokens[j] as Token).end && tokens[j + 2] && tokens[j + 2]!.start === next.end && SYLLABLE.test(tokens[j + 2]!.text)) j += 2;
       else break;
     }
     runs.push({ first: i, last: j });
@@ -206,17 +249,23 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
   return runs;
 }
 
-function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>): PersonMention[] {
+/** A line break in text[from, to): the gap between two tokens, a character or two (no copy of it). */
+function newlineIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>, runs: readonly Run[]): PersonMention[] {
   const out: PersonMention[] = [];
   const { tokens, lexicon: lx } = ctx;
-  for (const run of capitalizedRuns(ctx)) {
+  for (const run of runs) {
     // The name is what follows the last title, honorific or country word of the run.
     let nameFirst = run.first;
     let titled = false;
     for (let k = run.first; k <= run.last; k++) {
       const t = tokens[k] as Token;
       const country = ctx.countryAt(k);
-      if (lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower) || lx.honorifics.has(`${t.lower}.`)) {
+      if (lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower) || honorificsBeforePeriod(lx).has(t.lower)) {
         titled ||= lx.titleHeads.has(t.lower) || lx.honorifics.has(t.lower);
         nameFirst = k + 1;
       } else if ((lx.titleModifiers.has(t.lower) || isAcronym(t)) && k < run.last) nameFirst = k + 1;
@@ -229,12 +278,12 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
     // A title that the previous words start ("the Foreign Minister of Armenia Edward Nalbandian", "Secretary of State X").
     titled ||= titleBefore(ctx, run.first) || (run.last > run.first && roleAcrossComma(ctx, run.first) !== null) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first) || afterTitledDash(ctx, run.first);
     // "the Halk Maslahaty", "of the Minsk Group": a capitalized name after a determiner is an institution.
-    if (nameFirst === run.first && ["the", "a", "an"].includes(tokens[run.first - 1]?.lower ?? "")) continue;
+    if (nameFirst === run.first && ARTICLES.has(tokens[run.first - 1]?.lower ?? "")) continue;
     let nameLast = run.last;
     while (nameLast >= nameFirst && lx.notNameWords.has((tokens[nameLast] as Token).lower) && !hyphenated(tokens, nameLast)) nameLast--;
     if (nameLast < nameFirst) continue;
     if (anyTaken(taken, nameFirst, nameLast)) continue;
-    const words = range(nameFirst, nameLast).map((k) => tokens[k] as Token);
+    const words = tokens.slice(nameFirst, nameLast + 1);
     const nameWords = words.filter((t, k) => !PARTICLES.has(t.lower) && t.text !== "-" && t.text !== "–" && !hyphenated(tokens, nameFirst + k));
     // A city's name may be a surname ("Clinton", "Franca"): after a title it is a person, without one a place.
     // Only the whole name counts as a place: "Hassan" is a city too, "Hassan Kazemi Qomi" is a person.
@@ -285,11 +334,13 @@ function anyTaken(taken: ReadonlySet<number>, a: number, b: number): boolean {
 }
 
 function range(a: number, b: number): number[] {
-  return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+  const out: number[] = [];
+  for (let k = a; k <= b; k++) out.push(k);
+  return out;
 }
 
 function nameText(ctx: PeopleContext, first: number, last: number): string {
-  return ctx.text.slice((ctx.tokens[first] as Token).start, (ctx.tokens[last] as Token).end).replace(/\s+/g, " ");
+  return ctx.text.slice((ctx.tokens[first] as Token).start, (ctx.tokens[last] as Token).end).replace(ALL_SPACES, " ");
 }
 
 /** A title head among the run's own leading words, or reached back through "of" and modifiers ("Secretary of State"). */
@@ -298,7 +349,7 @@ function titleWithin(ctx: PeopleContext, runFirst: number, nameFirst: number): b
   for (let k = nameFirst - 1; k >= Math.max(0, runFirst - 6); k--) {
     const t = tokens[k] as Token;
     if (lx.titleHeads.has(t.lower)) return true;
-    if (!(lx.titleModifiers.has(t.lower) || t.lower === "of" || ctx.countryAt(k) !== null || t.text === "(" || t.text === ")" || /^[A-Z]{2,5}$/.test(t.text))) return false;
+    if (!(lx.titleModifiers.has(t.lower) || t.lower === "of" || ctx.countryAt(k) !== null || t.text === "(" || t.text === ")" || ASCII_ACRONYM.test(t.text))) return false;
   }
   return false;
 }
@@ -404,14 +455,14 @@ function appositiveRole(ctx: PeopleContext, last: number): { role: string; count
       const role = ctx.text.slice(tokens[roleStart]!.start, tokens[end]!.end);
       return { role: cleanRole(role), country, former };
     }
-    const filler = lx.titleModifiers.has(t.lower) || ["a", "an", "the"].includes(t.lower) || possessive(k) || t.cap || (!t.cap && (t.pos === "ADJ" || t.pos === "NOUN"));
+    const filler = lx.titleModifiers.has(t.lower) || ARTICLES.has(t.lower) || possessive(k) || t.cap || (!t.cap && (t.pos === "ADJ" || t.pos === "NOUN"));
     if (!filler) return null;
   }
   return null;
 }
 
 function cleanRole(role: string): string {
-  return role.replace(/^(?:the|a|an)\s+/i, "").replace(/\s+/g, " ").trim();
+  return role.replace(LEADING_ARTICLE, "").replace(ALL_SPACES, " ").trim();
 }
 
 /** Role, country and "former" from the words before and after a name. */
@@ -424,7 +475,7 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
   let k = first - 1;
   while (k >= 0 && first - k <= 12) {
     const t = tokens[k] as Token;
-    if (t.text === "(" || t.text === ")" || (t.cap && /^[A-Z]{2,5}$/.test(t.text) && tokens[k - 1]?.text === "(")) {
+    if (t.text === "(" || t.text === ")" || (t.cap && ASCII_ACRONYM.test(t.text) && tokens[k - 1]?.text === "(")) {
       k--;
       continue;
     }
@@ -480,7 +531,7 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
   if (role) {
     const lowerRole = role.toLowerCase();
     for (const [title, code] of lx.countryTitles) if (lowerRole.includes(title)) country ??= code;
-    if (/\bformer\b/i.test(role)) former = true;
+    if (FORMER.test(role)) former = true;
   }
   return { role, country, former };
 }
@@ -497,12 +548,12 @@ function countryEndingAt(ctx: PeopleContext, k: number): { code: string; start: 
 // ---- Sieve 4: lists ----
 
 /** "Igor Popov, Jacques Faure and James Warlick": names listed with a person already found are people. */
-function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly PersonMention[]): PersonMention[] {
+function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly PersonMention[], runs: readonly Run[]): PersonMention[] {
   const out: PersonMention[] = [];
   const { tokens, lexicon: lx } = ctx;
-  const isPersonAt = (i: number): boolean => [...found, ...out].some((p) => p.first <= i && i <= p.last);
+  const covers = (p: PersonMention, i: number): boolean => p.first <= i && i <= p.last;
+  const isPersonAt = (i: number): boolean => found.some((p) => covers(p, i)) || out.some((p) => covers(p, i));
   let changed = true;
-  const runs = capitalizedRuns(ctx);
   while (changed) {
     changed = false;
     for (const run of runs) {

@@ -97,13 +97,28 @@ const ABBREVIATIONS = new Set(
 );
 const CLOSERS = new Set(["”", '"', "’", "'", ")", "]"]);
 
+// The checks of the splitter, compiled once: it asks them at every candidate boundary.
+const LETTER_OR_PERIOD = /[\p{L}.]/u;
+const ONE_LETTER = /^\p{L}$/u;
+const CAPITAL = /\p{Lu}/u;
+const DOTTED_ACRONYM = /^(\p{L}\.)+\p{L}$/u;
+const SPACE = /\s/u;
+const SENTENCE_OPENER = /[\p{Lu}\p{N}“"‘(]/u;
+
+/** LETTER_OR_PERIOD.test(text[i]): ASCII letters and the period by code, the rest by the pattern. */
+function letterOrPeriodAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+  return LETTER_OR_PERIOD.test(text[i] ?? "");
+}
+
 function isAbbreviation(text: string, periodAt: number): boolean {
   let i = periodAt;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1] ?? "")) i--;
+  while (i > 0 && letterOrPeriodAt(text, i - 1)) i--;
   const word = text.slice(i, periodAt);
   if (word.length === 0) return false;
-  if (/^\p{L}$/u.test(word)) return /\p{Lu}/u.test(word); // an initial: "John F. Kennedy"
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // a dotted acronym: "U.S", "U.N"
+  if (ONE_LETTER.test(word)) return CAPITAL.test(word); // an initial: "John F. Kennedy"
+  if (DOTTED_ACRONYM.test(word)) return true; // a dotted acronym: "U.S", "U.N"
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
@@ -121,10 +136,10 @@ export function sentences(text: string, span: Span, protectedSpans: readonly Spa
     let end = i + 1;
     while (end < span.end && CLOSERS.has(text[end] ?? "")) end++;
     if (end >= span.end) break;
-    if (!/\s/u.test(text[end] ?? "")) continue;
+    if (!SPACE.test(text[end] ?? "")) continue;
     let next = end;
-    while (next < span.end && /\s/u.test(text[next] ?? "")) next++;
-    if (!/[\p{Lu}\p{N}“"‘(]/u.test(text[next] ?? "")) continue;
+    while (next < span.end && SPACE.test(text[next] ?? "")) next++;
+    if (!SENTENCE_OPENER.test(text[next] ?? "")) continue;
     if (ch === "." && isAbbreviation(text, i)) continue;
     if (ch === "…" && end === i + 1) continue; // an ellipsis mid-quote, not an ending
     const quote = inside(i);

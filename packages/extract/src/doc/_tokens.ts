@@ -55,13 +55,23 @@ export function tokenize(text: string): Token[] {
   const tags = doc.tokens().out(its.pos) as string[];
   const tokens: Token[] = [];
   let at = 0;
-  values.forEach((value, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
     const found = text.indexOf(value, at);
     // The tagger may normalise a token (quotes, ellipses); such a token keeps the position after the previous one.
-    const start = found < 0 || found - at > 40 ? at : found;
-    const end = found < 0 || found - at > 40 ? at : found + value.length;
+    const lost = found < 0 || found - at > 40;
+    const start = lost ? at : found;
+    const end = lost ? at : found + value.length;
     at = end;
-    tokens.push({ text: value, lower: value.toLowerCase(), start, end, pos: tags[i] ?? "X", cap: /^\p{Lu}/u.test(value) });
-  });
+    tokens.push({ text: value, lower: value.toLowerCase(), start, end, pos: tags[i] ?? "X", cap: startsUpper(value) });
+  }
   return tokens;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+/** The first letter is a capital (/^\p{Lu}/u), without the regular expression for plain ASCII. */
+function startsUpper(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(value);
 }

@@ -77,27 +77,99 @@ function matchFrom(tokens: readonly Token[], to: number, pattern: readonly Patte
 
 const SENTENCE_MARKS = new Set([".", ";", ":", "!", "?"]);
 
+interface HeadIndex {
+  /** A word some pattern's first token accepts → the patterns that may start at it, in list order. */
+  byWord: Map<string, number[]>;
+  /** Patterns whose first token is a gap or optional: they may start anywhere. */
+  open: number[];
+}
+
+const headIndexes = new WeakMap<readonly unknown[], HeadIndex>();
+
+/**
+ * The patterns of a lexicon list (by index, in list order) that may match at a token whose lowercase form is
+ * `word`. matchPattern fails at once on the others, so a scan of every token asks only these: most tokens start none.
+ */
+export function patternsAt<T>(list: readonly T[], patternOf: (item: T) => readonly PatternToken[], word: string): readonly number[] {
+  let index = headIndexes.get(list);
+  if (!index) {
+    const open: number[] = [];
+    const words = new Set<string>();
+    list.forEach((item, k) => {
+      const head = patternOf(item)[0];
+      if (!head || head.gap || head.optional) open.push(k);
+      else for (const w of head.words) words.add(w);
+    });
+    const byWord = new Map<string, number[]>();
+    for (const w of words) {
+      byWord.set(
+        w,
+        list.flatMap((item, k) => {
+          const head = patternOf(item)[0];
+          return !head || head.gap || head.optional || head.words.has(w) ? [k] : [];
+        }),
+      );
+    }
+    index = { byWord, open };
+    headIndexes.set(list, index);
+  }
+  return index.byWord.get(word) ?? index.open;
+}
+
 /** True when the lowercase words of `phrase` stand at token i. */
 export function phraseAt(tokens: readonly Token[], i: number, phrase: string): boolean {
-  if (tokens[i]?.lower !== firstWord(phrase)) return false;
-  const words = wordsOf(phrase);
+  return wordsAt(tokens, i, phraseWords(phrase));
+}
+
+/** True when `words` (a phrase split by phraseWords) stand at token i. */
+export function wordsAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  if (tokens[i]?.lower !== words[0]) return false;
   for (let k = 1; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
   return true;
 }
 
 // Phrases come from the lexicon, a few hundred at most: split once.
 const split = new Map<string, string[]>();
-const wordsOf = (phrase: string): string[] => {
+/** A phrase's words; a caller scanning many tokens asks once, not per token (a Map lookup hashes the phrase). */
+export const phraseWords = (phrase: string): string[] => {
   let words = split.get(phrase);
   if (!words) split.set(phrase, (words = phrase.split(/\s+/)));
   return words;
 };
-export const firstWord = (phrase: string): string => wordsOf(phrase)[0] as string;
+export const firstWord = (phrase: string): string => phraseWords(phrase)[0] as string;
 
-function phraseIn(tokens: readonly Token[], from: number, to: number, phrase: string): number {
-  for (let i = from; i < to; i++) if (phraseAt(tokens, i, phrase)) return i;
-  return -1;
+const phraseIndexes = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/**
+ * The first phrase of a lexicon list (in the list's order) that stands at token i, or undefined: the same as
+ * `list.find((p) => phraseAt(tokens, i, p))`, with the list indexed by first word once, since most tokens start none.
+ */
+export function phraseStartingAt(tokens: readonly Token[], i: number, list: readonly string[]): string | undefined {
+  let index = phraseIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const phrase of list) {
+      const first = firstWord(phrase);
+      const bucket = index.get(first);
+      if (bucket) bucket.push(phrase);
+      else index.set(first, [phrase]);
+    }
+    phraseIndexes.set(list, index);
+  }
+  const t = tokens[i];
+  const candidates = t === undefined ? undefined : index.get(t.lower);
+  if (!candidates) return undefined;
+  for (const phrase of candidates) if (wordsAt(tokens, i, phraseWords(phrase))) return phrase;
+  return undefined;
 }
+
+/** Some phrase of a lexicon list stands in tokens [from, to). */
+function anyPhraseIn(tokens: readonly Token[], from: number, to: number, list: readonly string[]): boolean {
+  for (let i = from; i < to; i++) if (phraseStartingAt(tokens, i, list) !== undefined) return true;
+  return false;
+}
+
+const ON_THE_EVE_OF = ["on", "the", "eve", "of"];
 
 /** Token ranges whose place and time belong to another event: "after visiting X in Y on Z", "on the eve of …". */
 function subordinateRanges(doc: Doc, s: DocSentence): Array<[number, number]> {
@@ -106,7 +178,7 @@ function subordinateRanges(doc: Doc, s: DocSentence): Array<[number, number]> {
   for (let i = s.first; i < s.last; i++) {
     const t = tokens[i] as Token;
     const opener = lx.subordinateOpeners.has(t.lower) && (tokens[i + 1]?.pos === "VERB" || tokens[i + 1]?.text.endsWith("ing"));
-    const eve = phraseAt(tokens, i, "on the eve of");
+    const eve = wordsAt(tokens, i, ON_THE_EVE_OF);
     if (!opener && !eve) continue;
     let j = i + 1;
     while (j < s.last && tokens[j]!.text !== "," && tokens[j]!.text !== ";") j++;
@@ -217,11 +289,13 @@ function triggersStartingWith(doc: Doc, word: string): TriggerRule[] {
     }
     triggerIndex.set(doc.lexicon.triggers, index);
   }
-  return index.get(word) ?? [];
+  return index.get(word) ?? NO_RULES;
 }
 
+const NO_RULES: TriggerRule[] = [];
+
 function mentionsToday(doc: Doc, s: DocSentence): boolean {
-  return doc.lexicon.todayWords.some((w) => phraseIn(doc.tokens, s.first, s.last, w) >= 0);
+  return anyPhraseIn(doc.tokens, s.first, s.last, doc.lexicon.todayWords);
 }
 
 /** False when the words around the trigger make it future, planned, cancelled, negated or hypothetical. */
@@ -314,7 +388,7 @@ function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind:
     countries,
     absentPeople: [],
     absentCountries: [],
-    remote: doc.lexicon.remoteCues.some((c) => phraseIn(tokens, s.first, s.last, c) >= 0),
+    remote: anyPhraseIn(tokens, s.first, s.last, doc.lexicon.remoteCues),
     theTwo,
     context: context ? { name: context.name, start: context.start, end: context.end } : null,
     round: roundOf(doc, s),
@@ -335,9 +409,16 @@ function kindWordOf(doc: Doc, subjectFrom: number, first: number, last: number):
   return null;
 }
 
+/** The first token starting at or after `offset` (tokens.length when none), by binary search: starts never decrease. */
 function firstTokenAfter(doc: Doc, offset: number): number {
-  const i = doc.tokens.findIndex((t) => t.start >= offset);
-  return i < 0 ? doc.tokens.length : i;
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The object of a trigger runs to the first preposition of time or purpose, a verb, or a clause break. */
@@ -468,7 +549,8 @@ function placeOf(doc: Doc, s: DocSentence, first: number, last: number, excluded
   for (let i = s.first; i < s.last; i++) {
     if (inRanges(excluded, i) || insideQuotation(doc, tokens[i]!.start)) continue;
     if (lx.hereWords.has(tokens[i]!.lower) && doc.dateline) return { city: doc.dateline.place.city, name: doc.dateline.place.name, basis: "here", country: doc.dateline.place.city.country };
-    const capital = lx.capitalWords.find((w) => phraseAt(tokens, i, w) && ["in", "at"].includes(tokens[i - 1]?.lower ?? ""));
+    const before = tokens[i - 1]?.lower;
+    const capital = (before === "in" || before === "at") && phraseStartingAt(tokens, i, lx.capitalWords) !== undefined;
     if (capital) {
       const host = hostCountry(doc, s) ?? doc.dateline?.place.city.country ?? null;
       if (host && doc.dateline && doc.dateline.place.city.country === host && doc.dateline.place.city.capital) {
@@ -501,7 +583,7 @@ function hostCountry(doc: Doc, s: DocSentence): string | null {
 function sidelinesOf(doc: Doc, s: DocSentence): { name: string; start: number; end: number; tokenStart: number } | null {
   const { tokens, lexicon: lx } = doc;
   for (let i = s.first; i < s.last; i++) {
-    const phrase = lx.sidelines.find((p) => phraseAt(tokens, i, p));
+    const phrase = phraseStartingAt(tokens, i, lx.sidelines);
     if (!phrase) continue;
     const from = i + phrase.split(" ").length;
     let j = from;

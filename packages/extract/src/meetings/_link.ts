@@ -18,7 +18,7 @@ export function linkQuotes(quotes: QuoteMention[], meetings: readonly MeetingMen
     // The sentence tells of the meeting in its own words, outside the quotation ("at the Moscow meeting, …"); a
     // meeting told inside the quoted words is the speaker's report, linked only if the speaker was there (below).
     const outside = sentence ? `${doc.text.slice(sentence.start, quote.span.start)} ${doc.text.slice(quote.span.end, sentence.end)}`.toLowerCase() : "";
-    const namesMeeting = [...doc.lexicon.anaphoraNouns].some((n) => new RegExp(`\\b${n}\\b`).test(outside));
+    const namesMeeting = nounPatterns(doc.lexicon.anaphoraNouns).some((pattern) => pattern.test(outside));
     const told = sentence && namesMeeting ? meetings.filter((m) => m.evidence.some((e) => e.start === sentence.start)).sort((a, b) => b.attendees.length - a.attendees.length)[0] : undefined;
     if (told) return { ...quote, meeting_key: told.key };
     const attended = meetings.filter((m) => quote.speaker.type === "person" && m.attendees.some((a) => a.type === "person" && sameperson(a.name, quote.speaker.name)));
@@ -32,6 +32,15 @@ export function linkQuotes(quotes: QuoteMention[], meetings: readonly MeetingMen
     if (quote.speaker.type !== "person" && meetings.length === 1 && AT_MEETING.some((w) => near.includes(w)) && !ELSEWHERE.some((w) => near.includes(w))) return { ...quote, meeting_key: meetings[0]!.key };
     return { ...quote, meeting_key: null };
   });
+}
+
+const nounPatternCache = new WeakMap<ReadonlySet<string>, RegExp[]>();
+
+/** "\bmeeting\b" for each anaphora noun, compiled once per lexicon rather than once per quote. */
+function nounPatterns(nouns: ReadonlySet<string>): RegExp[] {
+  let patterns = nounPatternCache.get(nouns);
+  if (!patterns) nounPatternCache.set(nouns, (patterns = [...nouns].map((n) => new RegExp(`\\b${n}\\b`))));
+  return patterns;
 }
 
 const paragraphs = new WeakMap<Doc, Map<number, string>>();

@@ -5,7 +5,10 @@ type Participation = AttendeeMention["participation"];
 import type { Doc, DocSentence } from "../doc/_document.ts";
 import type { City } from "../doc/_gazetteer.ts";
 import type { PersonMention } from "../doc/_people.ts";
-import { findFrames, firstWord, futureBefore, insideQuotation, isLocation, matchPattern, phraseAt, type DateBasis, type Frame } from "./_frames.ts";
+import { findFrames, firstWord, futureBefore, insideQuotation, isLocation, matchPattern, patternsAt, phraseStartingAt, phraseWords, wordsAt, type DateBasis, type Frame } from "./_frames.ts";
+import type { Lexicon, PatternToken } from "../doc/_lexicon.ts";
+
+const asPattern = (p: readonly PatternToken[]): readonly PatternToken[] => p;
 import { findSeries } from "./_series.ts";
 
 // Frames become meetings in ordered steps, most certain first:
@@ -328,13 +331,15 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     const sameParagraph = before.filter((m) => m.frames.some((f) => f.sentence.paragraph === s.paragraph)).pop();
     const owner = own ?? sameParagraph ?? [...before].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
     if (!owner) continue;
-    let cue = lx.writtenCues.some((c) => phraseInSentence(doc, s, c)) || [...lx.anaphoraNouns].some((n) => phraseInSentence(doc, s, `said during the ${n}`));
+    const meetingWords = phrasesOfMeeting(lx);
+    const written = anyPhraseInSentence(doc, s, lx.writtenCues);
+    let cue = written || anyPhraseInSentence(doc, s, meetingWords.saidDuring);
     // The words a cue governs: its subject (from the sentence start) and its object, up to the next verb or clause.
     const region: Array<[number, number]> = [];
     for (let i = s.first; i < s.last; i++) {
       if (insideQuotation(doc, tokens[i]!.start)) continue;
-      for (const p of lx.attendanceCues) {
-        const end = matchPattern(tokens, i, s.last, p);
+      for (const k of patternsAt(lx.attendanceCues, asPattern, tokens[i]!.lower)) {
+        const end = matchPattern(tokens, i, s.last, lx.attendanceCues[k]!);
         if (end < 0) continue;
         // "X will host the delegations", "the next round is expected to …": not who came to this one.
         if (futureBefore(doc, s, i, lx.futureBeforeCue, true)) break;
@@ -350,10 +355,9 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
       continue;
     }
     const absentFrom = absenceStart(doc, s);
-    const remote = lx.remoteCues.some((c) => phraseInSentence(doc, s, c));
-    const written = lx.writtenCues.some((c) => phraseInSentence(doc, s, c));
+    const remote = anyPhraseInSentence(doc, s, lx.remoteCues);
     // "X said during the conference": words said at the meeting put the speaker there; a written greeting, in writing.
-    const saidThere = written || [...lx.anaphoraNouns].some((n) => phraseInSentence(doc, s, `during the ${n}`) || phraseInSentence(doc, s, `at the ${n}`));
+    const saidThere = written || anyPhraseInSentence(doc, s, meetingWords.during) || anyPhraseInSentence(doc, s, meetingWords.at);
     const mode: Participation = written ? "written" : remote ? "remote" : "in_person";
     const here = doc.in(s);
     for (const p of here.people) {
@@ -394,10 +398,32 @@ function afterFormer(doc: Doc, i: number): boolean {
 }
 
 function phraseInSentence(doc: Doc, s: DocSentence, phrase: string): boolean {
-  // Most phrases' first word is not in the sentence at all: one set lookup says so.
-  if (!wordsOfSentence(doc, s).has(firstWord(phrase))) return false;
-  for (let i = s.first; i < s.last; i++) if (phraseAt(doc.tokens, i, phrase)) return true;
+  return anyPhraseInSentence(doc, s, [phrase]);
+}
+
+/** Some phrase of the list stands in the sentence (the sentence's words looked up once for all of them). */
+function anyPhraseInSentence(doc: Doc, s: DocSentence, phrases: readonly string[]): boolean {
+  const words = wordsOfSentence(doc, s);
+  for (const phrase of phrases) {
+    const split = phraseWords(phrase);
+    // Most phrases' first word is not in the sentence at all: one set lookup says so.
+    if (!words.has(split[0] as string)) continue;
+    for (let i = s.first; i < s.last; i++) if (wordsAt(doc.tokens, i, split)) return true;
+  }
   return false;
+}
+
+const meetingPhrases = new WeakMap<Lexicon, { saidDuring: string[]; during: string[]; at: string[] }>();
+
+/** "said during the talks", "during the talks", "at the talks": phrases of the anaphora nouns, built once per lexicon. */
+function phrasesOfMeeting(lx: Lexicon): { saidDuring: string[]; during: string[]; at: string[] } {
+  let phrases = meetingPhrases.get(lx);
+  if (!phrases) {
+    const nouns = [...lx.anaphoraNouns];
+    phrases = { saidDuring: nouns.map((n) => `said during the ${n}`), during: nouns.map((n) => `during the ${n}`), at: nouns.map((n) => `at the ${n}`) };
+    meetingPhrases.set(lx, phrases);
+  }
+  return phrases;
 }
 
 const sentenceWords = new WeakMap<DocSentence, Set<string>>();
@@ -418,7 +444,7 @@ function absenceStart(doc: Doc, s: DocSentence): number {
   const words = wordsOfSentence(doc, s);
   if (!doc.lexicon.absenceCues.some((c) => words.has(firstWord(c)))) return s.last;
   for (let i = s.first; i < s.last; i++) {
-    const cue = doc.lexicon.absenceCues.find((c) => phraseAt(doc.tokens, i, c));
+    const cue = phraseStartingAt(doc.tokens, i, doc.lexicon.absenceCues);
     if (!cue) continue;
     // Back to the start of the clause: a semicolon, or a comma before "and", "but", "while"; an appositive's
     // commas ("The Taliban's foreign minister, Jane Roe, did not attend") do not end it.

@@ -1,6 +1,6 @@
 import type { AttendeeMention, MeetingMention } from "@parley/model";
 import { z } from "zod";
-import { cueSchema, compileCues, findCues, loadCues } from "../_cues.ts";
+import { cueSchema, compileCues, findCues, loadCues, type CompiledCue } from "../_cues.ts";
 import type { Doc } from "../doc/_document.ts";
 
 // Participation as reported: `in_person` only when the attendee's sentence says they were there ("attended",
@@ -19,12 +19,21 @@ export function participationLexicon() {
   return cached;
 }
 
+const phraseCueCache = new WeakMap<readonly string[], CompiledCue<{ pattern: string }>[]>();
+
+/** A lexicon list of phrases as cues, compiled once per list rather than once per attendee. */
+function phraseCues(phrases: readonly string[]): CompiledCue<{ pattern: string }>[] {
+  let cues = phraseCueCache.get(phrases);
+  if (!cues) phraseCueCache.set(phrases, (cues = compileCues(phrases.map((p) => ({ pattern: p })))));
+  return cues;
+}
+
 /** The participation an attendee's sentence supports, and the words that support it. */
 export function reportParticipation(doc: Doc, attendee: AttendeeMention): AttendeeMention {
   const { start, end } = attendee.evidence;
   if (attendee.participation === "remote" || attendee.participation === "written") {
     const phrases = attendee.participation === "remote" ? doc.lexicon.remoteCues : doc.lexicon.writtenCues;
-    const basis = findCues(doc, start, end, compileCues(phrases.map((p) => ({ pattern: p }))))[0]?.words ?? null;
+    const basis = findCues(doc, start, end, phraseCues(phrases))[0]?.words ?? null;
     return { ...attendee, basis };
   }
   const cue = findCues(doc, start, end, participationLexicon().inPerson)[0];

@@ -202,22 +202,30 @@ function attributeQuote(frame: readonly FrameItem[], at: number, reading: Articl
 /** The sentence's words outside quotations, with one item per quotation. */
 function frameOf(tokens: readonly Token[], from: number, sentence: Span, quotes: readonly QuotedSpan[]): FrameItem[] {
   const frame: FrameItem[] = [];
+  // Quotation items go in in order, each once: those pushed so far are 0..pushed (no search of the frame per token).
+  let pushed = -1;
+  const pushQuote = (q: number): void => {
+    if (q > pushed) {
+      frame.push({ kind: "quote", quote: q });
+      pushed = q;
+    }
+  };
   let q = 0;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.start >= sentence.end) break;
     while (q < quotes.length && (quotes[q]?.outer.end ?? 0) <= t.start) {
-      if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+      pushQuote(q);
       q++;
     }
     const quote = quotes[q];
     if (quote && t.start >= quote.outer.start && t.start < quote.outer.end) {
-      if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+      pushQuote(q);
       continue;
     }
     frame.push({ kind: "token", token: t, index: i });
   }
-  for (; q < quotes.length; q++) if (!frame.some((item) => item.kind === "quote" && item.quote === q)) frame.push({ kind: "quote", quote: q });
+  for (; q < quotes.length; q++) pushQuote(q);
   return frame;
 }
 
@@ -247,42 +255,82 @@ function isBareQuote(frame: readonly FrameItem[]): boolean {
   return frame.every((item) => item.kind === "quote" || item.token.punct);
 }
 
+const outletSets = new WeakMap<ArticleContext["registry"], Set<string>>();
+
+/** The wire agencies and the registry's publishers (last word of each name): built once per registry. */
 function outletWords(ctx: ArticleContext): Set<string> {
-  const outlets = new Set(NEWS_OUTLETS);
-  for (const publisher of ctx.registry.publishers) for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
+  let outlets = outletSets.get(ctx.registry);
+  if (!outlets) {
+    outlets = new Set(NEWS_OUTLETS);
+    for (const publisher of ctx.registry.publishers) for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
+    outletSets.set(ctx.registry, outlets);
+  }
   return outlets;
 }
 
 // A quotation repeated in one article (a summary box, an elided form) is one quote: keep the fullest.
 function dropRepeats(quotes: QuoteMention[]): QuoteMention[] {
   const ELLIPSIS = /…|\.\.\./gu;
-  const pieces = quotes.map((q) => q.text.split(ELLIPSIS).map(foldText).filter((s) => s.length > 0));
-  const whole = quotes.map((q) => foldText(q.text.replace(ELLIPSIS, " ")));
-  // Only quotes sharing a piece's rarest run of three words can contain it: an index keeps this near-linear.
+  // Only a quote by the same speaker, at least as long (the earlier one on a tie), can hold another: most quotes
+  // have no such rival, and then none of the text work below is done for them.
+  const bySpeaker = new Map<string, number[]>();
+  quotes.forEach((q, j) => {
+    const list = bySpeaker.get(q.speaker.name);
+    if (list) list.push(j);
+    else bySpeaker.set(q.speaker.name, [j]);
+  });
+  const rivalsOf = (i: number): number[] => {
+    const q = quotes[i] as QuoteMention;
+    return (bySpeaker.get(q.speaker.name) ?? []).filter((j) => {
+      const other = quotes[j] as QuoteMention;
+      return j !== i && !(other.text.length < q.text.length || (other.text.length === q.text.length && j > i));
+    });
+  };
+  const piecesCache = new Map<number, string[]>();
+  const wholeCache = new Map<number, string>();
+  const pieces = (i: number): string[] => {
+    let list = piecesCache.get(i);
+    if (!list) piecesCache.set(i, (list = (quotes[i] as QuoteMention).text.split(ELLIPSIS).map(foldText).filter((s) => s.length > 0)));
+    return list;
+  };
+  const whole = (j: number): string => {
+    let text = wholeCache.get(j);
+    if (text === undefined) wholeCache.set(j, (text = foldText((quotes[j] as QuoteMention).text.replace(ELLIPSIS, " "))));
+    return text;
+  };
+  const holds = (j: number, i: number): boolean => pieces(i).every((piece) => whole(j).includes(piece));
+  // Only quotes sharing a piece's rarest run of three words can contain it: an index keeps a speaker with many
+  // quotes near-linear. Built only when some quote has more rivals than are worth checking one by one.
   const shingles = (words: string[]): string[] =>
     Array.from({ length: Math.max(0, words.length - 2) }, (_, k) => `${words[k]} ${words[k + 1]} ${words[k + 2]}`);
   const wordsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}']+/u).filter((w) => w.length > 0);
-  const holders = new Map<string, number[]>();
-  whole.forEach((text, j) => {
-    for (const shingle of new Set(shingles(wordsOf(text)))) {
-      const list = holders.get(shingle);
-      if (list) list.push(j);
-      else holders.set(shingle, [j]);
+  let holders: Map<string, number[]> | null = null;
+  const holdersOf = (): Map<string, number[]> => {
+    if (holders) return holders;
+    holders = new Map();
+    for (let j = 0; j < quotes.length; j++) {
+      for (const shingle of new Set(shingles(wordsOf(whole(j))))) {
+        const list = holders.get(shingle);
+        if (list) list.push(j);
+        else holders.set(shingle, [j]);
+      }
     }
-  });
-  const everyone = quotes.map((_, j) => j);
-  const candidatesOf = (i: number): number[] => {
-    const longest = [...(pieces[i] ?? [])].sort((a, b) => b.length - a.length)[0] ?? "";
-    // A piece may begin or end inside a word of its container: only its inner words are sure to match.
-    const lists = shingles(wordsOf(longest).slice(1, -1)).map((shingle) => holders.get(shingle) ?? []);
-    return lists.length === 0 ? everyone : lists.reduce((best, list) => (list.length < best.length ? list : best));
+    return holders;
   };
-  return quotes.filter((q, i) =>
-    !candidatesOf(i).some((j) => {
-      const other = quotes[j] as QuoteMention;
-      if (j === i || other.speaker.name !== q.speaker.name) return false;
-      if (other.text.length < q.text.length || (other.text.length === q.text.length && j > i)) return false;
-      return (pieces[i] ?? []).every((piece) => (whole[j] ?? "").includes(piece));
-    }),
-  );
+  // The holders of the rarest shingle include every quote that holds all of quote i's pieces (a piece's inner
+  // words are whole words of its container), so checking them finds what checking every rival would.
+  const candidatesOf = (i: number, rivals: number[]): number[] => {
+    const longest = [...pieces(i)].sort((a, b) => b.length - a.length)[0] ?? "";
+    const index = holdersOf();
+    const lists = shingles(wordsOf(longest).slice(1, -1)).map((shingle) => index.get(shingle) ?? []);
+    return lists.length === 0 ? rivals : lists.reduce((best, list) => (list.length < best.length ? list : best));
+  };
+  const ONE_BY_ONE = 8;
+  return quotes.filter((_, i) => {
+    const rivals = rivalsOf(i);
+    if (rivals.length === 0) return true;
+    if (rivals.length <= ONE_BY_ONE) return !rivals.some((j) => holds(j, i));
+    const rival = new Set(rivals);
+    return !candidatesOf(i, rivals).some((j) => rival.has(j) && holds(j, i));
+  });
 }

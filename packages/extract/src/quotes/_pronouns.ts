@@ -102,6 +102,10 @@ const INDEFINITE = new Set(["a", "an", "one"]);
  * "the official" is that role, never the person named before. Returns the role ("senior Pakistani official").
  */
 function unnamedSpeaker(tokens: readonly Token[], i: number, end: number): string | null {
+  // Asked of most tokens: "a", "an", "one" start with a or o, so any other ASCII first character settles it
+  // without a lowercase copy of the token.
+  const c = tokens[i]?.text.charCodeAt(0) ?? 0;
+  if (c < 128 && c !== 65 && c !== 97 && c !== 79 && c !== 111) return null;
   if (!INDEFINITE.has(tokens[i]?.text.toLowerCase() ?? "")) return null;
   for (let j = i + 1; j <= i + 5 && j < tokens.length && (tokens[j]?.start ?? end) < end; j++) {
     const t = tokens[j] as Token;

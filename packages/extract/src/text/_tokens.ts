@@ -19,20 +19,53 @@ const TOKEN = new RegExp(
   "gu",
 );
 
+/** TOKEN anchored where it is told (sticky): tokenize finds each start itself. */
+const TOKEN_AT = new RegExp(TOKEN.source, "uy");
+
+/** \s of a /u regular expression: the ECMAScript white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
 const APOSTROPHES = new Set(["'", "’"]);
 
+// The two tests every token takes, with plain ASCII decided without the regular expressions.
+/** UPPER_START.test(raw). */
+function startsUpper(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(raw);
+}
+
+/** LETTER_OR_DIGIT.test(raw). */
+function hasLetterOrDigit(raw: string): boolean {
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 128) return LETTER_OR_DIGIT.test(raw);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
 /** Splits text[start, end) into tokens with article offsets. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const pattern = TOKEN; // compiled once; reset here, and nothing else runs between its calls
-  pattern.lastIndex = start;
+  const pattern = TOKEN_AT; // compiled once; set here, and nothing else runs between its calls
+  let from = start;
   let lastEnd = start;
-  for (let match = pattern.exec(text); match !== null && match.index < end; match = pattern.exec(text)) {
-    const at = match.index;
+  for (;;) {
+    // Where TOKEN's search from `from` would match: the first non-space, since every alternative starts with one
+    // and \S takes any. Found by code, then matched there with the sticky copy: no match array per token.
+    let at = from;
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    if (at >= text.length || at >= end) break;
+    pattern.lastIndex = at;
+    if (!pattern.test(text)) break; // not reached: \S matches any non-space
+    from = pattern.lastIndex;
     if (at < lastEnd) continue; // an apostrophe already folded into the previous word
-    let raw = match[0];
+    let raw = text.slice(at, from);
     // A plural possessive ("officials’") leaves its apostrophe as the next mark; fold it into the word.
     const next = text[at + raw.length] ?? "";
     if (APOSTROPHES.has(next) && raw.endsWith("s") && !LETTER_OR_DIGIT.test(text[at + raw.length + 1] ?? "")) raw += next;
@@ -47,8 +80,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       start: at,
       end: at + raw.length,
       possessive,
-      capitalized: UPPER_START.test(raw),
-      punct: !LETTER_OR_DIGIT.test(raw),
+      capitalized: startsUpper(raw),
+      punct: !hasLetterOrDigit(raw),
     });
     lastEnd = at + raw.length;
   }
