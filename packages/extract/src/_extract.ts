@@ -14,8 +14,18 @@ export function extractArticle(article: Article, registry: Registry): ArticleExt
   const found = extractMeetings(ctx);
   const meetings = reportMeetingParticipation(doc, found.meetings);
   const quotes = linkQuotesToMeetings(extractQuotes(ctx), meetings, ctx).map((q) => describeQuote(doc, q));
-  const warnings = article.published === null ? ["the publication date is unknown: relative dates in the text ('Tuesday', 'last week') stay unresolved"] : [];
+  const warnings =
+    article.published === null
+      ? ["the publication date is unknown: relative dates in the text ('Tuesday', 'last week') stay unresolved"]
+      : [];
   // A row held back is never dropped silently: it goes to build/review.csv, and the build summary says so.
   warnings.push(...found.review.map((r) => `${r.summary} held for review (confidence ${r.confidence}: ${r.reason})`));
-  return { source_id: article.source_id, people: extractPeople(ctx), quotes, meetings, warnings, ...(found.review.length > 0 ? { review: found.review } : {}) };
+  return {
+    source_id: article.source_id,
+    people: extractPeople(ctx),
+    quotes,
+    meetings,
+    warnings,
+    ...(found.review.length > 0 ? { review: found.review } : {}),
+  };
 }

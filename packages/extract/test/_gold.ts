@@ -22,7 +22,9 @@ interface Gold {
   quotes: GoldQuote[];
   must_not_quote: string[];
 }
-export const gold = JSON.parse(readFileSync(join(ROOT, "pipelines/moscow-format/gold/seeds.gold.json"), "utf8")) as Gold;
+export const gold = JSON.parse(
+  readFileSync(join(ROOT, "pipelines/moscow-format/gold/seeds.gold.json"), "utf8"),
+) as Gold;
 
 /** An article made from plain text, for tests of single sentences and whole wire stories. */
 export function textArticle(text: string, sourceId = "wire"): Article {
@@ -34,7 +36,9 @@ export function textArticle(text: string, sourceId = "wire"): Article {
     url: null,
     published: "2025-10",
     language: "en",
-    title_is_headline: true, unknown_fields: [], retrieved: null,
+    title_is_headline: true,
+    unknown_fields: [],
+    retrieved: null,
     text,
     sha256: "0".repeat(64),
     body_line: 1,
@@ -58,7 +62,14 @@ export function sameQuote(a: string, b: string): boolean {
 }
 
 const foldName = (name: string): string =>
-  name.toLowerCase().replace(/[’']s\b/g, "").replace(/\b\p{L}\.\s*/gu, "").replace(/^(the|a|an)\s+/, "").replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
+  name
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(/\b\p{L}\.\s*/gu, "")
+    .replace(/^(the|a|an)\s+/, "")
+    .replace(/[^\p{L}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** A system speaker matches the gold speaker by name, registry-style alias or an accepted alternative. */
 export function sameSpeaker(system: string, quote: GoldQuote): boolean {
@@ -67,7 +78,8 @@ export function sameSpeaker(system: string, quote: GoldQuote): boolean {
   return accepted.includes(foldName(system));
 }
 
-export const goldFor = (sourceId: string): GoldQuote[] => gold.quotes.filter((q) => q.sources.some((s) => parse(s).name === sourceId));
+export const goldFor = (sourceId: string): GoldQuote[] =>
+  gold.quotes.filter((q) => q.sources.some((s) => parse(s).name === sourceId));
 
 export interface Score {
   tp: number;

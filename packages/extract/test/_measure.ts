@@ -10,11 +10,15 @@ for (const article of articles) {
   const s = score(extractQuotes({ article, registry }), goldFor(article.source_id));
   for (const key of ["tp", "fp", "fn", "speakerRight", "speakerTotal"] as const) total[key] += s[key];
   const m = f1(s);
-  console.log(`${article.source_id}  P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  speaker ${s.speakerRight}/${s.speakerTotal}`);
+  console.log(
+    `${article.source_id}  P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  speaker ${s.speakerRight}/${s.speakerTotal}`,
+  );
   for (const w of s.wrong) console.log(`    ${w}`);
 }
 const m = f1(total);
-console.log(`overall  P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  speaker ${pct(total.speakerRight / total.speakerTotal)} (${total.speakerRight}/${total.speakerTotal})`);
+console.log(
+  `overall  P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  speaker ${pct(total.speakerRight / total.speakerTotal)} (${total.speakerRight}/${total.speakerTotal})`,
+);
 
 // CPU time as well as wall time: other work on a shared machine slows the wall clock, not the CPU time.
 const rounds = 100;
@@ -26,4 +30,6 @@ const seconds = (performance.now() - started) / 1000;
 const used = process.cpuUsage(cpu);
 const cpuSeconds = (used.user + used.system) / 1e6;
 const n = rounds * articles.length;
-console.log(`speed  ${(n / cpuSeconds).toFixed(0)} articles/s of CPU time, ${(n / seconds).toFixed(0)} articles/s wall (${n} articles, seeds ×${rounds})`);
+console.log(
+  `speed  ${(n / cpuSeconds).toFixed(0)} articles/s of CPU time, ${(n / seconds).toFixed(0)} articles/s wall (${n} articles, seeds ×${rounds})`,
+);

@@ -9,12 +9,32 @@ const eventDates = (text: string, published: string): string[] =>
 describe("dates resolve against the publication date, at the precision it supports", () => {
   it.each([
     // An explicit month and day in a month-precision article: the day is stated.
-    ["Russia hosted a high-level Taliban delegation in Moscow on Tuesday, October 7, issuing a strong warning.", "2025-10", ["2025-10-07"]],
-    ["On October 7, 2025, the diplomatic landscape of Central and South Asia shifted dramatically.", "2025-10", ["2025-10-07"]],
-    ["With the world’s eyes on Moscow, the October 7 meeting may well prove to be a turning point.", "2025-10", ["2025-10-07"]],
+    [
+      "Russia hosted a high-level Taliban delegation in Moscow on Tuesday, October 7, issuing a strong warning.",
+      "2025-10",
+      ["2025-10-07"],
+    ],
+    [
+      "On October 7, 2025, the diplomatic landscape of Central and South Asia shifted dramatically.",
+      "2025-10",
+      ["2025-10-07"],
+    ],
+    [
+      "With the world’s eyes on Moscow, the October 7 meeting may well prove to be a turning point.",
+      "2025-10",
+      ["2025-10-07"],
+    ],
     // A weekday: the most recent such day on or before a day-precision publication.
-    ["Russia rolled out the red carpet for a delegation from Afghanistan's ruling Taliban government on Tuesday.", "2025-10-08", ["2025-10-07"]],
-    ["Russia hosted Taliban leaders for talks on regional security Friday as it seeks to forge ties.", "2023-09-29", ["2023-09-29"]],
+    [
+      "Russia rolled out the red carpet for a delegation from Afghanistan's ruling Taliban government on Tuesday.",
+      "2025-10-08",
+      ["2025-10-07"],
+    ],
+    [
+      "Russia hosted Taliban leaders for talks on regional security Friday as it seeks to forge ties.",
+      "2023-09-29",
+      ["2023-09-29"],
+    ],
     ["Foreign ministers met in Tashkent on Friday to discuss transit routes.", "2025-10-07", ["2025-10-03"]],
     // A weekday in a month-precision article: only the month is known.
     ["Tuesday, during an international meeting on Afghanistan held in Moscow.", "2025-10", ["2025-10"]],
@@ -29,10 +49,18 @@ describe("dates resolve against the publication date, at the precision it suppor
     // A month without a year lies in the past: March of this year, December of last year.
     ["The group claimed responsibility for the Crocus City Hall attack near Moscow, in March.", "2024-10", ["2024-03"]],
     ["Envoys last met in Doha in December.", "2024-10", ["2023-12"]],
-    ["An unstated year that would land after publication steps back: talks on October 30.", "2025-10-08", ["2024-10-30"]],
+    [
+      "An unstated year that would land after publication steps back: talks on October 30.",
+      "2025-10-08",
+      ["2024-10-30"],
+    ],
     ["The Moscow consultations were launched in 2017 based on a six-party mechanism.", "2025-10-08", ["2017"]],
     ["Its previous meeting took place in Moscow in November 2022.", "2023-08-21", ["2022-11"]],
-    ["Since seizing power in August 2021, the group has enforced a strict interpretation of Islamic law.", "2025-10-08", ["2021-08"]],
+    [
+      "Since seizing power in August 2021, the group has enforced a strict interpretation of Islamic law.",
+      "2025-10-08",
+      ["2021-08"],
+    ],
   ])("%s (published %s)", (text, published, expected) => {
     expect(eventDates(text, published)).toEqual(expected);
   });
@@ -50,7 +78,10 @@ describe("dates resolve against the publication date, at the precision it suppor
   });
 
   it("a dateline is not an event date", () => {
-    const [dateline, event] = findDates("CaliToday (08/10/2025): Russia rolled out the red carpet on Tuesday.", "2025-10-08");
+    const [dateline, event] = findDates(
+      "CaliToday (08/10/2025): Russia rolled out the red carpet on Tuesday.",
+      "2025-10-08",
+    );
     expect(dateline).toMatchObject({ date: "2025-10-08", dateline: true });
     expect(event).toMatchObject({ date: "2025-10-07", dateline: false });
   });

@@ -31,12 +31,18 @@ describe("meeting triggers, by their example sentences", () => {
     } else {
       expect(found.map((m) => `${m.date} ${m.cityName}`)).toEqual([]);
       // A sentence that gives no meeting still reads: the place is found, so the rule (not the gazetteer) decided.
-      expect(readDocument({ ...textArticle(sentence, "place-check"), published: PUBLISHED }, registry).places.map((p) => p.name)).toContain(sentence.includes("Oslo") ? "Oslo" : "Lima");
+      expect(
+        readDocument({ ...textArticle(sentence, "place-check"), published: PUBLISHED }, registry).places.map(
+          (p) => p.name,
+        ),
+      ).toContain(sentence.includes("Oslo") ? "Oslo" : "Lima");
     }
   });
 });
 
-const cueCases = lx.attendanceCueRules.flatMap((rule, i) => rule.examples.match.map((sentence) => ({ pattern: rule.pattern, sentence, tokens: lx.attendanceCues[i] ?? [] })));
+const cueCases = lx.attendanceCueRules.flatMap((rule, i) =>
+  rule.examples.match.map((sentence) => ({ pattern: rule.pattern, sentence, tokens: lx.attendanceCues[i] ?? [] })),
+);
 
 describe("attendance cues, by their example sentences", () => {
   it.each(cueCases)("$pattern: $sentence", ({ sentence, tokens }) => {
@@ -49,8 +55,18 @@ describe("attendance cues, by their example sentences", () => {
 describe("a meeting the text does not date or place is held for review, not published", () => {
   const text = (body: string): Article => textArticle(body, "review-test");
   it.each([
-    ["Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar on Monday to discuss border trade.", "meeting on 2024-10-14 (Abbas Araghchi, Ishaq Dar)", "no city stated with the meeting", []],
-    ["Trade has grown since 2020. Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar in Islamabad in 2023, when they discussed it. The two ministers later met again in Tehran.", "meeting in Tehran (Abbas Araghchi, Ishaq Dar)", "no date stated with the meeting", [["2023", "Islamabad"]]],
+    [
+      "Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar on Monday to discuss border trade.",
+      "meeting on 2024-10-14 (Abbas Araghchi, Ishaq Dar)",
+      "no city stated with the meeting",
+      [],
+    ],
+    [
+      "Trade has grown since 2020. Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar in Islamabad in 2023, when they discussed it. The two ministers later met again in Tehran.",
+      "meeting in Tehran (Abbas Araghchi, Ishaq Dar)",
+      "no date stated with the meeting",
+      [["2023", "Islamabad"]],
+    ],
   ])("%s", (body, summary, reason, published) => {
     const extraction = extractArticle({ ...text(body), published: "2024-10-16" }, registry);
     expect(extraction.meetings.map((m) => [m.date, m.city])).toEqual(published);
@@ -60,7 +76,12 @@ describe("a meeting the text does not date or place is held for review, not publ
 
   it("the same meeting with its date is published, with a confidence, and nothing is held", () => {
     const extraction = extractArticle(
-      { ...text("Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar in Islamabad on Monday to discuss border trade."), published: "2024-10-16" },
+      {
+        ...text(
+          "Iranian Foreign Minister Abbas Araghchi met Pakistani Foreign Minister Ishaq Dar in Islamabad on Monday to discuss border trade.",
+        ),
+        published: "2024-10-16",
+      },
       registry,
     );
     expect(extraction.meetings.map((m) => [m.date, m.city, m.confidence])).toEqual([["2024-10-14", "Islamabad", 0.9]]);

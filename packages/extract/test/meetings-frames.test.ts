@@ -7,12 +7,24 @@ const meetingsOf = (text: string) => extractArticle(textArticle(text, "frames"),
 // Meeting frames on one sentence: [text, the city of the one meeting, its attendees as `type:name`].
 const FRAMES: Array<[string, string, string[]]> = [
   // "between A and B": the parties, whoever they are; a city among them stands for its government, not the venue.
-  ["Talks between Jane Roe and John Doe were held in Canberra on Monday, officials said.", "Canberra", ["person:Jane Roe", "person:John Doe"]],
-  ["Talks between New Zealand and Chile were held in Canberra on Monday, officials said.", "Canberra", ["country:New Zealand", "country:Chile"]],
+  [
+    "Talks between Jane Roe and John Doe were held in Canberra on Monday, officials said.",
+    "Canberra",
+    ["person:Jane Roe", "person:John Doe"],
+  ],
+  [
+    "Talks between New Zealand and Chile were held in Canberra on Monday, officials said.",
+    "Canberra",
+    ["country:New Zealand", "country:Chile"],
+  ],
   ["Talks between Moscow and Kyiv were held in Istanbul on Monday.", "Istanbul", []],
   // A city as the subject of the trigger, or before the meeting noun, when no "in X" says otherwise.
   ["Last year Seoul had held the summit.", "Seoul", []],
-  ["Kazakh Foreign Minister Mukhtar Tileuberdi hosted his Uzbek counterpart in Astana on 3 May 2023.", "Astana", ["person:Mukhtar Tileuberdi", "country:Uzbekistan", "country:Kazakhstan"]],
+  [
+    "Kazakh Foreign Minister Mukhtar Tileuberdi hosted his Uzbek counterpart in Astana on 3 May 2023.",
+    "Astana",
+    ["person:Mukhtar Tileuberdi", "country:Uzbekistan", "country:Kazakhstan"],
+  ],
 ];
 
 describe("meeting frames: place and parties from the sentence", () => {

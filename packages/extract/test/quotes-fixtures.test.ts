@@ -10,7 +10,14 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 const cases = readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".txt"))
   .sort()
-  .map((f) => [f, readFileSync(join(FIXTURES, f), "utf8"), JSON.parse(readFileSync(join(FIXTURES, f.replace(/\.txt$/, ".quotes.json")), "utf8"))] as const);
+  .map(
+    (f) =>
+      [
+        f,
+        readFileSync(join(FIXTURES, f), "utf8"),
+        JSON.parse(readFileSync(join(FIXTURES, f.replace(/\.txt$/, ".quotes.json")), "utf8")),
+      ] as const,
+  );
 
 describe("quotes in whole wire articles", () => {
   it.each(cases)("%s", (file, text, expected) => {

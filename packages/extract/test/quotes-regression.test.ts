@@ -21,10 +21,23 @@ const DIR = join(dirname(fileURLToPath(import.meta.url)), "fixtures/regression-q
 const cases = readdirSync(DIR)
   .filter((f) => f.endsWith(".txt"))
   .sort()
-  .map((f) => [f, readFileSync(join(DIR, f), "utf8"), JSON.parse(readFileSync(join(DIR, f.replace(/\.txt$/, ".expected.json")), "utf8")) as Expected[]] as const);
+  .map(
+    (f) =>
+      [
+        f,
+        readFileSync(join(DIR, f), "utf8"),
+        JSON.parse(readFileSync(join(DIR, f.replace(/\.txt$/, ".expected.json")), "utf8")) as Expected[],
+      ] as const,
+  );
 
 const foldName = (name: string): string =>
-  name.toLowerCase().replace(/[’']s\b/g, "").replace(/^(the|a|an|one)\s+/, "").replace(/[^\p{L}\s]/gu, " ").replace(/\s+/g, " ").trim();
+  name
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(/^(the|a|an|one)\s+/, "")
+    .replace(/[^\p{L}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 interface Measure {
   precision: number;
@@ -65,19 +78,41 @@ describe("quotes in the team-written regression articles", () => {
   it.each(cases)("%s: every quote found, none made up, every speaker right", (file, text, expected) => {
     const m = measure(extractQuotes({ article: textArticle(text, file), registry }), expected);
     expect(m.wrong).toEqual([]);
-    expect({ precision: m.precision, recall: m.recall, speaker: m.speaker }).toEqual({ precision: 1, recall: 1, speaker: 1 });
+    expect({ precision: m.precision, recall: m.recall, speaker: m.speaker }).toEqual({
+      precision: 1,
+      recall: 1,
+      speaker: 1,
+    });
   });
 });
 
 // Single sentences in wire phrasing: the speaker each rule gives, or no quote where the words are nobody's own.
 const SENTENCES: [string, string | null][] = [
   ["“We are not here to negotiate anything today,” one delegate told AFP.", "delegate"],
-  ["Russia and China said in a joint statement that they “oppose the deployment of foreign troops in the region.”", null],
-  ["Pakistan's foreign minister, Ishaq Dar, was asked whether “all options are on the table” and declined to answer.", null],
-  ["According to a communique issued after the talks, the envoys “agreed to meet again in Tashkent next spring.”", "envoys"],
-  ["Indian envoy J.P. Singh met Pakistani envoy Mohammad Sadiq on the sidelines. He later said the conversation had been “cordial but without any breakthrough on trade.”", "J.P. Singh"],
-  ["The U.S. Special Representative for Afghanistan said Washington would “not release the frozen reserves this year.”", "U.S. Special Representative for Afghanistan"],
-  ["For the first time, the Taliban government was represented by its foreign minister, Abdul Kabir Haqqani, who said the talks were “a step towards mutual trust in the region.”", "Abdul Kabir Haqqani"],
+  [
+    "Russia and China said in a joint statement that they “oppose the deployment of foreign troops in the region.”",
+    null,
+  ],
+  [
+    "Pakistan's foreign minister, Ishaq Dar, was asked whether “all options are on the table” and declined to answer.",
+    null,
+  ],
+  [
+    "According to a communique issued after the talks, the envoys “agreed to meet again in Tashkent next spring.”",
+    "envoys",
+  ],
+  [
+    "Indian envoy J.P. Singh met Pakistani envoy Mohammad Sadiq on the sidelines. He later said the conversation had been “cordial but without any breakthrough on trade.”",
+    "J.P. Singh",
+  ],
+  [
+    "The U.S. Special Representative for Afghanistan said Washington would “not release the frozen reserves this year.”",
+    "U.S. Special Representative for Afghanistan",
+  ],
+  [
+    "For the first time, the Taliban government was represented by its foreign minister, Abdul Kabir Haqqani, who said the talks were “a step towards mutual trust in the region.”",
+    "Abdul Kabir Haqqani",
+  ],
 ];
 
 describe("speakers in single wire sentences", () => {

@@ -11,8 +11,14 @@ import { ROOT, registry, SOURCES } from "./_gold.ts";
 // on every article of ../shared/corpus/dev (read from there, never copied here).
 const DEV = join(ROOT, "../shared/corpus/dev/sources");
 const files = [
-  ...readdirSync(SOURCES).filter((n) => n.endsWith(".md")).map((n) => join(SOURCES, n)),
-  ...(existsSync(DEV) ? readdirSync(DEV).filter((n) => n.endsWith(".md")).map((n) => join(DEV, n)) : []),
+  ...readdirSync(SOURCES)
+    .filter((n) => n.endsWith(".md"))
+    .map((n) => join(SOURCES, n)),
+  ...(existsSync(DEV)
+    ? readdirSync(DEV)
+        .filter((n) => n.endsWith(".md"))
+        .map((n) => join(DEV, n))
+    : []),
 ];
 
 /** Each paragraph folded at `width` columns, paragraphs apart by a blank line, as e-mail and some wires send text. */
@@ -42,8 +48,16 @@ function rowsOf(file: string, layout: (body: string) => string) {
   const article = ingestSource(file, Buffer.from(source, "utf8"), registry);
   const x = extractArticle(article, registry);
   return {
-    meetings: x.meetings.map((m) => ({ date: m.date, city: m.city, attendees: m.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.name}:${a.participation}`).sort() })),
-    quotes: x.quotes.map((q) => ({ text: q.text.replace(/\s+/g, " "), speaker: q.speaker.name, meeting: q.meeting_key })),
+    meetings: x.meetings.map((m) => ({
+      date: m.date,
+      city: m.city,
+      attendees: m.attendees.map((a) => `${a.type}:${a.country ?? ""}:${a.name}:${a.participation}`).sort(),
+    })),
+    quotes: x.quotes.map((q) => ({
+      text: q.text.replace(/\s+/g, " "),
+      speaker: q.speaker.name,
+      meeting: q.meeting_key,
+    })),
   };
 }
 
@@ -53,7 +67,9 @@ describe("the same article laid out another way gives the same rows", () => {
   });
 
   it.each(files.map((f) => [f.split("/").slice(-1)[0], f]))("%s with CRLF line endings", (_, file) => {
-    expect(rowsOf(file as string, (body) => body.replace(/\n/g, "\r\n"))).toEqual(rowsOf(file as string, (body) => body));
+    expect(rowsOf(file as string, (body) => body.replace(/\n/g, "\r\n"))).toEqual(
+      rowsOf(file as string, (body) => body),
+    );
   });
 
   it("reads the real corpus when it is there (29 or 30 files with the seeds)", () => {
@@ -69,7 +85,10 @@ describe("quotation marks as the extractors read them", () => {
     ["‘We won’t give up on the ministers’ plan,’ she said.", "“We won’t give up on the ministers’ plan,” she said."],
     ["'We won't go,' she said.", "“We won't go,” she said."],
     // An article with double marks keeps its single ones: quotations within quotations, apostrophes.
-    ["“We discussed the ‘road map’,” she said. It’s ‘a plan’.", "“We discussed the ‘road map’,” she said. It’s ‘a plan’."],
+    [
+      "“We discussed the ‘road map’,” she said. It’s ‘a plan’.",
+      "“We discussed the ‘road map’,” she said. It’s ‘a plan’.",
+    ],
     ["The ministers’ talks ended.", "The ministers’ talks ended."],
   ])("%s", (text, read) => {
     expect(quotationMarks(text)).toBe(read);

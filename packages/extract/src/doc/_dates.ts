@@ -42,7 +42,8 @@ const dayFirstParser = without(chrono.en.GB, ["ENTimeExpressionParser"]);
 const DURATION_PARSERS = ["ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENTimeUnitWithinFormatParser"];
 const dateParserWithoutDurations = without(chrono.casual, ["ENTimeExpressionParser", ...DURATION_PARSERS]);
 // The parser's time units (its TIME_UNIT_DICTIONARY): whole words, or a one-letter unit after a number ("5d", "a m").
-const TIME_UNIT = /\b(?:sec|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|mo|mon|mos|months?|qtr|quarters?|yr|years?)\b|(?:\d|\b\p{L}+\s)\s*[smhdwy]\b/iu;
+const TIME_UNIT =
+  /\b(?:sec|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|mo|mon|mos|months?|qtr|quarters?|yr|years?)\b|(?:\d|\b\p{L}+\s)\s*[smhdwy]\b/iu;
 
 /** The parser for a text: without the span-of-time parsers when it names no unit of time. */
 const parserFor = (text: string): chrono.Chrono => (TIME_UNIT.test(text) ? dateParser : dateParserWithoutDurations);
@@ -94,7 +95,11 @@ type Parsed = Pick<chrono.ParsedResult, "text" | "index" | "start">;
  * The parser costs about 80 µs a call whatever the length, so a paragraph's sentences that may hold a date are
  * parsed in one call; where a result runs across a sentence end, those sentences are parsed one by one.
  */
-export function findDatesInSentences(text: string, sentences: ReadonlyArray<{ start: number; end: number }>, published: string): DateMention[][] {
+export function findDatesInSentences(
+  text: string,
+  sentences: ReadonlyArray<{ start: number; end: number }>,
+  published: string,
+): DateMention[][] {
   const cued = sentences.map((s) => WORDS.dateCue.test(text.slice(s.start, s.end)));
   const first = sentences[cued.indexOf(true)];
   const last = sentences[cued.lastIndexOf(true)];
@@ -107,10 +112,13 @@ export function findDatesInSentences(text: string, sentences: ReadonlyArray<{ st
     const start = first.start + r.index;
     const k = sentences.findIndex((s) => s.start <= start && start < s.end);
     const s = sentences[k];
-    if (!s || start + r.text.length > s.end) return sentences.map((x) => findDates(text.slice(x.start, x.end), published, x.start));
+    if (!s || start + r.text.length > s.end)
+      return sentences.map((x) => findDates(text.slice(x.start, x.end), published, x.start));
     bySentence[k]!.push({ text: r.text, index: start - s.start, start: r.start });
   }
-  return sentences.map((s, k) => datesOf(text.slice(s.start, s.end), published, s.start, cued[k] ? bySentence[k]! : [], instant));
+  return sentences.map((s, k) =>
+    datesOf(text.slice(s.start, s.end), published, s.start, cued[k] ? bySentence[k]! : [], instant),
+  );
 }
 
 /** Dates in a piece of text; relative ones ("Tuesday", "earlier this month") resolve against the publication date. */
@@ -122,14 +130,22 @@ export function findDates(text: string, published: string, offset = 0): DateMent
 }
 
 /** `instant` is referenceInstant(published), which a caller reading many sentences computes once. */
-function datesOf(text: string, published: string, offset: number, results: readonly Parsed[], instant: Date): DateMention[] {
+function datesOf(
+  text: string,
+  published: string,
+  offset: number,
+  results: readonly Parsed[],
+  instant: Date,
+): DateMention[] {
   const mentions: DateMention[] = [];
   for (const parsed of results) {
     // "sat down", "wed to": a lowercase weekday abbreviation is a verb, not a day.
     if (WEEKDAY_WORD.has(parsed.text)) continue;
     // Day-first reading of numeric dates ("05/03/2024"), as news outside the U.S. writes them; the British
     // parser is used for those alone, since it reads "October 30" as October 2030.
-    const result = NUMERIC.test(parsed.text) ? (dayFirstParser.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed) : parsed;
+    const result = NUMERIC.test(parsed.text)
+      ? (dayFirstParser.parse(parsed.text, { instant, timezone: 0 })[0] ?? parsed)
+      : parsed;
     const date = resolve(result, published, instant);
     if (date === null) continue;
     const start = parsed.index;
@@ -144,7 +160,12 @@ function datesOf(text: string, published: string, offset: number, results: reado
     if (/later\s+$/i.test(text.slice(0, m.index ?? 0))) continue;
     const start = m.index ?? 0;
     if (!mentions.some((d) => d.start - offset <= start && start < d.end - offset))
-      mentions.push({ date: truncate(published, 2), start: offset + start, end: offset + start + m[0].length, dateline: false });
+      mentions.push({
+        date: truncate(published, 2),
+        start: offset + start,
+        end: offset + start + m[0].length,
+        dateline: false,
+      });
   }
   // A year alone ("launched in 2017"), which chrono leaves unparsed.
   for (const m of MAY_NAME_A_YEAR.test(text) ? text.matchAll(YEAR_ALONE) : []) {
@@ -159,7 +180,10 @@ function datesOf(text: string, published: string, offset: number, results: reado
 const THIS_WEEK = /\b(?:earlier )?this week\b/gi;
 const MAY_SAY_THIS_WEEK = /this week/i;
 const MAY_NAME_A_YEAR = /(?:19|20)\d{2}/;
-const YEAR_ALONE = new RegExp(`\\b(?:${alternation(WORDS.year_prepositions)})\\s+((?:19|20)\\d{2})\\b(?!['’]?s\\b)`, "gi");
+const YEAR_ALONE = new RegExp(
+  `\\b(?:${alternation(WORDS.year_prepositions)})\\s+((?:19|20)\\d{2})\\b(?!['’]?s\\b)`,
+  "gi",
+);
 
 function resolve(result: Parsed, published: string, instant: Date): string | null {
   const c = result.start;
@@ -218,8 +242,10 @@ export function refinePublished(text: string, published: string): string {
   return published;
 }
 
-const PRESS_DATELINE = /^\s*[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?,\s+(\d{1,2}\s+[\p{Lu}][\p{L}]+\s+\d{4}|[\p{Lu}][\p{L}]+\s+\d{1,2},\s+\d{4})\.\s/u;
-const daysBetween = (a: string, b: string): number => (Date.parse(b.length === 10 ? b : `${b}-01`.slice(0, 10)) - Date.parse(a)) / 86_400_000;
+const PRESS_DATELINE =
+  /^\s*[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?,\s+(\d{1,2}\s+[\p{Lu}][\p{L}]+\s+\d{4}|[\p{Lu}][\p{L}]+\s+\d{1,2},\s+\d{4})\.\s/u;
+const daysBetween = (a: string, b: string): number =>
+  (Date.parse(b.length === 10 ? b : `${b}-01`.slice(0, 10)) - Date.parse(a)) / 86_400_000;
 
 /** Whole months from `date` to `published` (0 when in the same month or either lacks a month). */
 export function monthsBefore(date: string, published: string): number {

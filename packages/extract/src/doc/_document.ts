@@ -107,10 +107,7 @@ export function readDocument(article: Article, registry: Registry): Doc {
   return doc;
 }
 
-const T = process.env.PARLEY_PROFILE ? (label: string, t0: number): number => (console.error(label, Date.now() - t0), Date.now()) : (_: string, t0: number): number => t0;
-
 function buildDocument(article: Article, registry: Registry): Doc {
-  let t0 = Date.now();
   const text = quotationMarks(unwrapLines(article.text));
   const g = gazetteer(registry);
   const lx = lexicon();
@@ -123,9 +120,7 @@ function buildDocument(article: Article, registry: Registry): Doc {
     const inside = quotations.slice(from, lastAtOrBefore(quotations, p.end) + 1).filter((q) => q.start >= p.start);
     return splitParagraph(text, p, inside).map((s) => ({ ...s, paragraph }));
   });
-  t0 = T("sentences", t0);
   const tokens = tokenize(text);
-  t0 = T("tokens", t0);
   const sentenceOf: number[] = new Array<number>(tokens.length).fill(0);
   const sentences: DocSentence[] = [];
   let t = 0;
@@ -133,7 +128,15 @@ function buildDocument(article: Article, registry: Registry): Doc {
     while (t < tokens.length && tokens[t]!.end <= s.start) sentenceOf[t++] = Math.max(0, index - 1);
     const first = t;
     while (t < tokens.length && tokens[t]!.start < s.end) sentenceOf[t++] = index;
-    sentences.push({ index, start: s.start, end: s.end, text: text.slice(s.start, s.end), paragraph: s.paragraph, first, last: t });
+    sentences.push({
+      index,
+      start: s.start,
+      end: s.end,
+      text: text.slice(s.start, s.end),
+      paragraph: s.paragraph,
+      first,
+      last: t,
+    });
   });
   while (t < tokens.length) sentenceOf[t++] = Math.max(0, sentences.length - 1);
 
@@ -151,24 +154,34 @@ function buildDocument(article: Article, registry: Registry): Doc {
     const c = countryAt(i);
     if (!c) continue;
     const last = i + c.length - 1;
-    countries.push({ code: c.code, start: tokens[i]!.start, end: tokens[last]!.end, first: i, last, form: text.slice(tokens[i]!.start, tokens[last]!.end) });
+    countries.push({
+      code: c.code,
+      start: tokens[i]!.start,
+      end: tokens[last]!.end,
+      first: i,
+      last,
+      form: text.slice(tokens[i]!.start, tokens[last]!.end),
+    });
     i = last;
   }
   const namedCountries = new Set(countries.map((c) => c.code));
-  t0 = T("countries", t0);
   const published = refinePublished(text, article.published ?? "");
   const people = findPeople({ text, tokens, sentenceOf, registry, gazetteer: g, lexicon: lx, countryAt });
-  t0 = T("people", t0);
   const byParagraph: DocSentence[][] = [];
   for (const s of sentences) (byParagraph[s.paragraph] ??= []).push(s);
   const dates = byParagraph.flatMap((list) => findDatesInSentences(text, list, published).flat());
-  t0 = T("dates", t0);
-  const places = findPlaces(text, tokens, g, namedCountries, people, countries).filter((p) => !dates.some((d) => d.start < p.end && p.start < d.end));
-  t0 = T("places", t0);
+  const places = findPlaces(text, tokens, g, namedCountries, people, countries).filter(
+    (p) => !dates.some((d) => d.start < p.end && p.start < d.end),
+  );
   const groups = findGroups(text, tokens, registry, published, lx);
-  t0 = T("groups", t0);
   const sentenceAt = (offset: number): DocSentence | null => sentences[lastAtOrBefore(sentences, offset)] ?? null;
-  const buckets: SentenceMentions[] = sentences.map(() => ({ people: [], countries: [], places: [], dates: [], groups: [] }));
+  const buckets: SentenceMentions[] = sentences.map(() => ({
+    people: [],
+    countries: [],
+    places: [],
+    dates: [],
+    groups: [],
+  }));
   const byToken = <T extends { first: number }>(list: T[], key: keyof SentenceMentions): void => {
     for (const m of list) (buckets[sentenceOf[m.first] ?? 0]![key] as unknown as T[]).push(m);
   };
@@ -247,12 +260,17 @@ function groupIndexOf(registry: Registry): GroupIndex {
   const hit = groupIndexes.get(registry);
   if (hit) return hit;
   const byAlias = new Map<string, Registry["groups"][number]>();
-  for (const group of registry.groups) for (const alias of [group.name, ...group.aliases]) if (!byAlias.has(alias.toLowerCase())) byAlias.set(alias.toLowerCase(), group);
+  for (const group of registry.groups)
+    for (const alias of [group.name, ...group.aliases])
+      if (!byAlias.has(alias.toLowerCase())) byAlias.set(alias.toLowerCase(), group);
   const byFirstWord = new Map<string, AliasForm[]>();
   for (const alias of new Set(registry.groups.flatMap((g) => [g.name, ...g.aliases]))) {
     const first = (alias.match(FIRST_WORD)?.[0] ?? "").toLowerCase();
     if (first === "") continue;
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { alias, lower: alias.toLowerCase(), capital: /\p{Lu}/u.test(alias) }]);
+    byFirstWord.set(first, [
+      ...(byFirstWord.get(first) ?? []),
+      { alias, lower: alias.toLowerCase(), capital: /\p{Lu}/u.test(alias) },
+    ]);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.alias.length - a.alias.length);
   const built = { byFirstWord, byAlias };
@@ -264,7 +282,11 @@ function groupIndexOf(registry: Registry): GroupIndex {
 function aliasAt(text: string, start: number, aliases: readonly AliasForm[], withCapital: boolean): string | null {
   for (const { alias, lower, capital } of aliases) {
     if (capital !== withCapital) continue;
-    if (!(withCapital ? text.startsWith(alias, start) : writtenInAnyCase(text, start, alias, lower)) || isWordChar(text[start + alias.length])) continue;
+    if (
+      !(withCapital ? text.startsWith(alias, start) : writtenInAnyCase(text, start, alias, lower)) ||
+      isWordChar(text[start + alias.length])
+    )
+      continue;
     return text.slice(start, start + alias.length);
   }
   return null;
@@ -275,7 +297,8 @@ function aliasAt(text: string, start: number, aliases: readonly AliasForm[], wit
  * lowercase alias may ("the", "six") differ from it within a few letters. Letters outside ASCII take the long way.
  */
 function writtenInAnyCase(text: string, start: number, alias: string, lower: string): boolean {
-  if (lower.length !== alias.length || start + alias.length > text.length) return text.slice(start, start + alias.length).toLowerCase() === lower;
+  if (lower.length !== alias.length || start + alias.length > text.length)
+    return text.slice(start, start + alias.length).toLowerCase() === lower;
   for (let k = 0; k < alias.length; k++) {
     let c = text.charCodeAt(start + k);
     if (c >= 128) return text.slice(start, start + alias.length).toLowerCase() === lower;
@@ -285,7 +308,13 @@ function writtenInAnyCase(text: string, start: number, alias: string, lower: str
   return true;
 }
 
-function findGroups(text: string, tokens: readonly Token[], registry: Registry, published: string, lx: Lexicon): GroupMention[] {
+function findGroups(
+  text: string,
+  tokens: readonly Token[],
+  registry: Registry,
+  published: string,
+  lx: Lexicon,
+): GroupMention[] {
   const out: GroupMention[] = [];
   const { byFirstWord, byAlias } = groupIndexOf(registry);
   // Word starts where an alias may begin: token starts, and starts after a hyphen inside a token ("non-BRICS").
@@ -298,7 +327,8 @@ function findGroups(text: string, tokens: readonly Token[], registry: Registry, 
     if (byFirstWord.has(t.lower)) consider(t.start, t.lower);
     else if (!isPlainWord(t.lower)) {
       consider(t.start, t.lower.match(FIRST_WORD)?.[0] ?? "");
-      for (let k = t.lower.indexOf("-"); k >= 0; k = t.lower.indexOf("-", k + 1)) consider(t.start + k + 1, t.lower.slice(k + 1).match(FIRST_WORD)?.[0] ?? "");
+      for (let k = t.lower.indexOf("-"); k >= 0; k = t.lower.indexOf("-", k + 1))
+        consider(t.start + k + 1, t.lower.slice(k + 1).match(FIRST_WORD)?.[0] ?? "");
     }
   }
   // Aliases with a capital first, then lowercase ones, as two passes: a capitalized name wins where both fit.
@@ -307,14 +337,22 @@ function findGroups(text: string, tokens: readonly Token[], registry: Registry, 
       const alias = aliasAt(text, start, aliases, withCapital);
       if (alias === null) continue;
       const group = byAlias.get(alias.toLowerCase());
-      const period = group?.members.find((p) => p.from.slice(0, published.length) <= published && (p.to === null || published.slice(0, p.to.length) <= p.to));
+      const period = group?.members.find(
+        (p) =>
+          p.from.slice(0, published.length) <= published && (p.to === null || published.slice(0, p.to.length) <= p.to),
+      );
       if (!group || !period) continue;
       const end = start + alias.length;
       if (out.some((g) => g.start < end && start < g.end)) continue;
       const first = Math.max(0, lastAtOrBefore(tokens, start));
       let last = first;
       while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
-      const members = alias.toLowerCase().split(/\s+/).some((w) => lx.groupMemberNouns.has(w)) || [1, 2].some((k) => lx.groupMemberNouns.has(tokens[last + k]?.lower ?? ""));
+      const members =
+        alias
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => lx.groupMemberNouns.has(w)) ||
+        [1, 2].some((k) => lx.groupMemberNouns.has(tokens[last + k]?.lower ?? ""));
       if (!members) continue;
       out.push({ name: group.name, codes: period.countries, start, end, first, last });
     }
@@ -338,14 +376,22 @@ function lastAtOrBefore(spans: ReadonlyArray<{ start: number }>, offset: number)
 }
 
 /** The longest country form starting at token i; "Russia's" counts as "Russia". */
-function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gazetteer): { code: string; length: number } | null {
+function matchCountry(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  g: Gazetteer,
+): { code: string; length: number } | null {
   const first = tokens[i];
   const longest = first?.cap ? g.countryFirstWords.get(first.lower) : undefined;
   if (!first || longest === undefined) return null;
   const most = Math.min(longest, g.countryFormWords, tokens.length - i);
   // A form is looked up as written: one longer than every country form with its first word is none of them.
   const shape = spanShape(text, first.start, (tokens[i + most - 1] as Token).end);
-  const bound = shape.firstWordEnd < 0 ? Number.POSITIVE_INFINITY : (g.countryLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
+  const bound =
+    shape.firstWordEnd < 0
+      ? Number.POSITIVE_INFINITY
+      : (g.countryLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
   for (let length = most; length >= 1; length--) {
     const last = tokens[i + length - 1] as Token;
     if (last.end > shape.firstWordEnd && last.end - first.start > bound) continue;
@@ -360,7 +406,14 @@ function matchCountry(text: string, tokens: readonly Token[], i: number, g: Gaze
 const ALL_CAPS = /^[\p{Lu}\s.-]+$/u;
 
 /** Cities written with a capital that are not part of a person's name or a country's. */
-function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named: ReadonlySet<string>, people: readonly PersonMention[], countries: readonly CountryMention[]): PlaceMention[] {
+function findPlaces(
+  text: string,
+  tokens: readonly Token[],
+  g: Gazetteer,
+  named: ReadonlySet<string>,
+  people: readonly PersonMention[],
+  countries: readonly CountryMention[],
+): PlaceMention[] {
   const out: PlaceMention[] = [];
   const busy = new Set<number>();
   for (const p of people) for (let k = p.first; k <= p.last; k++) busy.add(k);
@@ -373,7 +426,10 @@ function findPlaces(text: string, tokens: readonly Token[], g: Gazetteer, named:
     // An ASCII span is looked up as written or title-cased, at its own length: one longer than every city name
     // with its first word finds none, and is not sliced and hashed.
     const shape = spanShape(text, first.start, (tokens[i + longest - 1] as Token).end);
-    const bound = shape.firstWordEnd < 0 ? Number.POSITIVE_INFINITY : (g.cityLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
+    const bound =
+      shape.firstWordEnd < 0
+        ? Number.POSITIVE_INFINITY
+        : (g.cityLengths.get(text.slice(first.start, shape.firstWordEnd).toLowerCase()) ?? 0);
     for (let length = longest; length >= 1; length--) {
       const last = tokens[i + length - 1] as Token;
       if (last.end <= shape.ascii && last.end > shape.firstWordEnd && last.end - first.start > bound) continue;
@@ -415,9 +471,18 @@ function insideName(text: string, tokens: readonly Token[], i: number, j: number
   const before2 = tokens[i - 2];
   const after = tokens[j + 1];
   const sentenceStart = !before || /[.!?:\n"“]$/.test(text.slice(before.start, tokens[i]!.start).trim() || before.text);
-  const capBefore = before !== undefined && !sentenceStart && /^\p{Lu}/u.test(before.text) && before.end + 1 >= tokens[i]!.start;
-  const ofName = before?.lower === "of" && before2 !== undefined && /^\p{Lu}/u.test(before2.text) && !["City", "Capital", "Town"].includes(before2.text);
-  const capAfter = after !== undefined && /^\p{Lu}\p{Ll}/u.test(after.text) && after.start === tokens[j]!.end + 1 && !text.slice(tokens[j]!.end, after.start).includes("\n");
+  const capBefore =
+    before !== undefined && !sentenceStart && /^\p{Lu}/u.test(before.text) && before.end + 1 >= tokens[i]!.start;
+  const ofName =
+    before?.lower === "of" &&
+    before2 !== undefined &&
+    /^\p{Lu}/u.test(before2.text) &&
+    !["City", "Capital", "Town"].includes(before2.text);
+  const capAfter =
+    after !== undefined &&
+    /^\p{Lu}\p{Ll}/u.test(after.text) &&
+    after.start === tokens[j]!.end + 1 &&
+    !text.slice(tokens[j]!.end, after.start).includes("\n");
   return capBefore || ofName || capAfter;
 }
 
@@ -440,7 +505,10 @@ function findDateline(text: string, places: readonly PlaceMention[], paras: read
 const OPEN_CLOSE: Record<string, string> = { "“": "”", '"': '"', "«": "»" };
 
 /** Spans of quoted words, marks included; a quotation never runs past its paragraph. */
-export function findQuotations(text: string, paras: readonly Span[] = paragraphs(text)): Array<{ start: number; end: number }> {
+export function findQuotations(
+  text: string,
+  paras: readonly Span[] = paragraphs(text),
+): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const para of paras) {
     let i = para.start;

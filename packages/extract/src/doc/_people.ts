@@ -27,7 +27,23 @@ export interface PersonMention {
   registry: RegistryPerson | null;
 }
 
-const PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "de", "da", "del", "der", "la", "le", "di", "dos", "du"]);
+const PARTICLES = new Set([
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "van",
+  "von",
+  "de",
+  "da",
+  "del",
+  "der",
+  "la",
+  "le",
+  "di",
+  "dos",
+  "du",
+]);
 interface RegistryIndex {
   /** first word → spellings starting with it, longest first. */
   byFirst: Map<string, Array<{ words: string[]; person: RegistryPerson }>>;
@@ -91,7 +107,8 @@ function capWord(text: string): boolean {
   return true;
 }
 /** A lowercase syllable joined to the word before by a hyphen ("Jae-in"). */
-const hyphenated = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && LOWER_START.test(tokens[k]!.text);
+const hyphenated = (tokens: readonly Token[], k: number): boolean =>
+  tokens[k - 1]?.text === "-" && tokens[k - 1]!.end === tokens[k]!.start && LOWER_START.test(tokens[k]!.text);
 /** An organisation's acronym inside a title: "UN Secretary-General", "NATO Secretary General". */
 const isAcronym = (t: Token): boolean => ACRONYM.test(t.text);
 const isInitial = (t: Token | undefined): boolean => t !== undefined && INITIAL.test(t.text);
@@ -101,7 +118,11 @@ const periodHonorifics = new WeakMap<Lexicon, Set<string>>();
 /** "mr" for "mr.": the honorifics written with a period, without it, so a token needs no `${word}.` string. */
 function honorificsBeforePeriod(lx: Lexicon): Set<string> {
   let set = periodHonorifics.get(lx);
-  if (!set) periodHonorifics.set(lx, (set = new Set([...lx.honorifics].filter((h) => h.endsWith(".")).map((h) => h.slice(0, -1)))));
+  if (!set)
+    periodHonorifics.set(
+      lx,
+      (set = new Set([...lx.honorifics].filter((h) => h.endsWith(".")).map((h) => h.slice(0, -1)))),
+    );
   return set;
 }
 
@@ -139,7 +160,8 @@ export function findPeople(ctx: PeopleContext): PersonMention[] {
 /** "Nebenzia said" after "Vassily Nebenzia": a short mention is written as the article writes the full name. */
 function writtenInFull(found: PersonMention[]): void {
   const full = new Map<string, string>();
-  for (const p of [...found].sort((a, b) => a.start - b.start)) if (splitName(p.written).length >= 2 && !full.has(p.name)) full.set(p.name, p.written);
+  for (const p of [...found].sort((a, b) => a.start - b.start))
+    if (splitName(p.written).length >= 2 && !full.has(p.name)) full.set(p.name, p.written);
   for (const p of found) if (splitName(p.written).length < 2) p.written = full.get(p.name) ?? p.written;
 }
 
@@ -184,7 +206,18 @@ function registrySpellings(ctx: PeopleContext): PersonMention[] {
       const last = matchWords(ctx, i, words);
       if (last < 0) continue;
       const about = describe(ctx, i, last);
-      out.push({ ...about, name: person.name, written: nameText(ctx, i, last), first: i, last, start: (tokens[i] as Token).start, end: (tokens[last] as Token).end, registry: person, country: about.country ?? person.country, role: about.role ?? null });
+      out.push({
+        ...about,
+        name: person.name,
+        written: nameText(ctx, i, last),
+        first: i,
+        last,
+        start: (tokens[i] as Token).start,
+        end: (tokens[last] as Token).end,
+        registry: person,
+        country: about.country ?? person.country,
+        role: about.role ?? null,
+      });
       i = last;
       break;
     }
@@ -236,11 +269,31 @@ function capitalizedRuns(ctx: PeopleContext): Run[] {
       if (isCap(next)) j++;
       else if (PARTICLES.has(next.lower) && isCap(tokens[j + 2])) j += 2;
       // "Saud al-Faisal": the particle joined to the next name by a hyphen with no space.
-      else if (PARTICLES.has(next.lower) && tokens[j + 2]?.text === "-" && tokens[j + 2]!.start === next.end && isCap(tokens[j + 3]) && tokens[j + 3]!.start === tokens[j + 2]!.end) j += 3;
+      else if (
+        PARTICLES.has(next.lower) &&
+        tokens[j + 2]?.text === "-" &&
+        tokens[j + 2]!.start === next.end &&
+        isCap(tokens[j + 3]) &&
+        tokens[j + 3]!.start === tokens[j + 2]!.end
+      )
+        j += 3;
       // "Mlambo-Ngcuka" is one name; "Group- Igor" (a space after the dash) is two things.
-      else if ((next.text === "-" || next.text === "–") && next.start === (tokens[j] as Token).end && isCap(tokens[j + 2]) && tokens[j + 2]!.start === next.end) j += 2;
+      else if (
+        (next.text === "-" || next.text === "–") &&
+        next.start === (tokens[j] as Token).end &&
+        isCap(tokens[j + 2]) &&
+        tokens[j + 2]!.start === next.end
+      )
+        j += 2;
       // "Moon Jae-in", "Kim Jong-un": a lowercase syllable joined by a hyphen with no space.
-      else if (next.text === "-" && next.start === (tokens[j] as Token).end && tokens[j + 2] && tokens[j + 2]!.start === next.end && SYLLABLE.test(tokens[j + 2]!.text)) j += 2;
+      else if (
+        next.text === "-" &&
+        next.start === (tokens[j] as Token).end &&
+        tokens[j + 2] &&
+        tokens[j + 2]!.start === next.end &&
+        SYLLABLE.test(tokens[j + 2]!.text)
+      )
+        j += 2;
       else break;
     }
     runs.push({ first: i, last: j });
@@ -255,7 +308,11 @@ function newlineIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>, runs: readonly Run[]): PersonMention[] {
+function titledAndAppositiveNames(
+  ctx: PeopleContext,
+  taken: ReadonlySet<number>,
+  runs: readonly Run[],
+): PersonMention[] {
   const out: PersonMention[] = [];
   const { tokens, lexicon: lx } = ctx;
   for (const run of runs) {
@@ -276,31 +333,65 @@ function titledAndAppositiveNames(ctx: PeopleContext, taken: ReadonlySet<number>
       else break;
     }
     // A title that the previous words start ("the Foreign Minister of Armenia Edward Nalbandian", "Secretary of State X").
-    titled ||= titleBefore(ctx, run.first) || (run.last > run.first && roleAcrossComma(ctx, run.first) !== null) || titleWithin(ctx, run.first, nameFirst) || byAfterCue(ctx, run.first) || afterTitledDash(ctx, run.first);
+    titled ||=
+      titleBefore(ctx, run.first) ||
+      (run.last > run.first && roleAcrossComma(ctx, run.first) !== null) ||
+      titleWithin(ctx, run.first, nameFirst) ||
+      byAfterCue(ctx, run.first) ||
+      afterTitledDash(ctx, run.first);
     // "the Halk Maslahaty", "of the Minsk Group": a capitalized name after a determiner is an institution.
     if (nameFirst === run.first && ARTICLES.has(tokens[run.first - 1]?.lower ?? "")) continue;
     let nameLast = run.last;
-    while (nameLast >= nameFirst && lx.notNameWords.has((tokens[nameLast] as Token).lower) && !hyphenated(tokens, nameLast)) nameLast--;
+    while (
+      nameLast >= nameFirst &&
+      lx.notNameWords.has((tokens[nameLast] as Token).lower) &&
+      !hyphenated(tokens, nameLast)
+    )
+      nameLast--;
     if (nameLast < nameFirst) continue;
     if (anyTaken(taken, nameFirst, nameLast)) continue;
     const words = tokens.slice(nameFirst, nameLast + 1);
-    const nameWords = words.filter((t, k) => !PARTICLES.has(t.lower) && t.text !== "-" && t.text !== "–" && !hyphenated(tokens, nameFirst + k));
+    const nameWords = words.filter(
+      (t, k) => !PARTICLES.has(t.lower) && t.text !== "-" && t.text !== "–" && !hyphenated(tokens, nameFirst + k),
+    );
     // A city's name may be a surname ("Clinton", "Franca"): after a title it is a person, without one a place.
     // Only the whole name counts as a place: "Hassan" is a city too, "Hassan Kazemi Qomi" is a person.
     const written0 = nameText(ctx, nameFirst, nameLast);
-    if (nameWords.some((t) => lx.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text)) || (!titled && ctx.gazetteer.cities.has(written0))) continue;
+    if (
+      nameWords.some((t) => lx.notNameWords.has(t.lower) || ctx.gazetteer.countryForms.has(t.text)) ||
+      (!titled && ctx.gazetteer.cities.has(written0))
+    )
+      continue;
     // A country named in several words ("New Zealand", "Saudi Arabia") is not a person either.
     if ((ctx.countryAt(nameFirst)?.length ?? 0) >= nameLast - nameFirst + 1) continue;
     if (nameWords.every((t) => isInitial(t))) continue;
     // One word is a name only right after a title or honorific ("President Duterte", "Mr. Kishida").
-    const headBefore = lx.titleHeads.has(tokens[nameFirst - 1]?.lower ?? "") || lx.honorifics.has(tokens[nameFirst - 1]?.lower ?? "") || tokens[nameFirst - 1]?.text === ".";
+    const headBefore =
+      lx.titleHeads.has(tokens[nameFirst - 1]?.lower ?? "") ||
+      lx.honorifics.has(tokens[nameFirst - 1]?.lower ?? "") ||
+      tokens[nameFirst - 1]?.text === ".";
     const confirmed =
       (titled && (nameWords.length >= 2 || (nameWords.length === 1 && nameWords[0]!.text.length > 2 && headBefore))) ||
-      (nameWords.length >= 2 && (appositiveRole(ctx, nameLast) !== null || verbAfter(ctx, nameLast) || lx.nameVerbsBefore.has(tokens[nameFirst - 1]?.lower ?? "") || lx.nameCuesBefore.has(tokens[nameFirst - 1]?.lower ?? "") || signsQuotation(ctx, nameFirst) || leadsQuotation(ctx, nameFirst, nameLast)));
+      (nameWords.length >= 2 &&
+        (appositiveRole(ctx, nameLast) !== null ||
+          verbAfter(ctx, nameLast) ||
+          lx.nameVerbsBefore.has(tokens[nameFirst - 1]?.lower ?? "") ||
+          lx.nameCuesBefore.has(tokens[nameFirst - 1]?.lower ?? "") ||
+          signsQuotation(ctx, nameFirst) ||
+          leadsQuotation(ctx, nameFirst, nameLast)));
     if (!confirmed) continue;
     const about = describe(ctx, nameFirst, nameLast);
     const written = nameText(ctx, nameFirst, nameLast);
-    out.push({ ...about, name: written, written, first: nameFirst, last: nameLast, start: (tokens[nameFirst] as Token).start, end: (tokens[nameLast] as Token).end, registry: null });
+    out.push({
+      ...about,
+      name: written,
+      written,
+      first: nameFirst,
+      last: nameLast,
+      start: (tokens[nameFirst] as Token).start,
+      end: (tokens[nameLast] as Token).end,
+      registry: null,
+    });
   }
   return out;
 }
@@ -349,7 +440,17 @@ function titleWithin(ctx: PeopleContext, runFirst: number, nameFirst: number): b
   for (let k = nameFirst - 1; k >= Math.max(0, runFirst - 6); k--) {
     const t = tokens[k] as Token;
     if (lx.titleHeads.has(t.lower)) return true;
-    if (!(lx.titleModifiers.has(t.lower) || t.lower === "of" || ctx.countryAt(k) !== null || t.text === "(" || t.text === ")" || ASCII_ACRONYM.test(t.text))) return false;
+    if (
+      !(
+        lx.titleModifiers.has(t.lower) ||
+        t.lower === "of" ||
+        ctx.countryAt(k) !== null ||
+        t.text === "(" ||
+        t.text === ")" ||
+        ASCII_ACRONYM.test(t.text)
+      )
+    )
+      return false;
   }
   return false;
 }
@@ -369,11 +470,51 @@ function afterTitledDash(ctx: PeopleContext, i: number): boolean {
 /** "headed by X", "chaired by X": the agent of an attendance verb is a person (or an institution, which is capitalized differently). */
 function byAfterCue(ctx: PeopleContext, i: number): boolean {
   const { tokens } = ctx;
-  return tokens[i - 1]?.lower === "by" && ["headed", "led", "chaired", "co-chaired", "hosted", "facilitated", "accompanied", "attended", "moderated", "received", "joined"].includes(tokens[i - 2]?.lower ?? "");
+  return (
+    tokens[i - 1]?.lower === "by" &&
+    [
+      "headed",
+      "led",
+      "chaired",
+      "co-chaired",
+      "hosted",
+      "facilitated",
+      "accompanied",
+      "attended",
+      "moderated",
+      "received",
+      "joined",
+    ].includes(tokens[i - 2]?.lower ?? "")
+  );
 }
 
 // Words a role set off before a name never runs across: determiners of another noun and clause words.
-const ROLE_STOPS = new Set(["its", "his", "her", "their", "by", "who", "which", "that", "and", "when", "while", "as", "was", "were", "is", "are", "been", "be", "had", "has", "have", "said", "says", "told"]);
+const ROLE_STOPS = new Set([
+  "its",
+  "his",
+  "her",
+  "their",
+  "by",
+  "who",
+  "which",
+  "that",
+  "and",
+  "when",
+  "while",
+  "as",
+  "was",
+  "were",
+  "is",
+  "are",
+  "been",
+  "be",
+  "had",
+  "has",
+  "have",
+  "said",
+  "says",
+  "told",
+]);
 
 /**
  * A role set off by a comma before a name: "the head of the Afghan delegation, Amir Khan Muttaqi", "a spokesman
@@ -386,7 +527,14 @@ function roleAcrossComma(ctx: PeopleContext, i: number): { role: string; country
   let head = -1;
   while (k > 0 && i - 1 - k < 7) {
     const t = tokens[k - 1] as Token;
-    if (t.pos === "PUNCT" || t.lower === "'s" || t.lower === "’s" || ROLE_STOPS.has(t.lower) || lx.nameVerbsAfter.has(t.lower)) break;
+    if (
+      t.pos === "PUNCT" ||
+      t.lower === "'s" ||
+      t.lower === "’s" ||
+      ROLE_STOPS.has(t.lower) ||
+      lx.nameVerbsAfter.has(t.lower)
+    )
+      break;
     if (lx.titleHeads.has(t.text)) head = k - 1; // lowercase heads only: a capitalized title belongs to a name
     k--;
   }
@@ -405,7 +553,12 @@ function titleBefore(ctx: PeopleContext, i: number): boolean {
   if (!prev) return false;
   if (ctx.lexicon.titleHeads.has(prev.lower)) return true;
   // "the Emir of Qatar, Sheikh …", "Minister for Foreign Affairs, Germany": a title phrase, then a comma.
-  return prev.text === "," && prev2 !== undefined && (ctx.lexicon.titleHeads.has(prev2.lower) || (ctx.countryAt(i - 2) !== null && ctx.lexicon.titleHeads.has(ctx.tokens[i - 4]?.lower ?? "")));
+  return (
+    prev.text === "," &&
+    prev2 !== undefined &&
+    (ctx.lexicon.titleHeads.has(prev2.lower) ||
+      (ctx.countryAt(i - 2) !== null && ctx.lexicon.titleHeads.has(ctx.tokens[i - 4]?.lower ?? "")))
+  );
 }
 
 /**
@@ -413,7 +566,10 @@ function titleBefore(ctx: PeopleContext, i: number): boolean {
  * role set off after a name. The owner before "'s" is the country, not part of the role; a country after "of" in
  * the role is the person's ("Minister of Foreign Affairs of Vietnam"), one after "for" is a portfolio.
  */
-function appositiveRole(ctx: PeopleContext, last: number): { role: string; country: string | null; former: boolean } | null {
+function appositiveRole(
+  ctx: PeopleContext,
+  last: number,
+): { role: string; country: string | null; former: boolean } | null {
   const { tokens, lexicon: lx } = ctx;
   if (tokens[last + 1]?.text !== ",") return null;
   let k = last + 2;
@@ -436,7 +592,12 @@ function appositiveRole(ctx: PeopleContext, last: number): { role: string; count
     if (t.lower === "former") former = true;
     if (lx.titleHeads.has(t.lower)) {
       // "X, Kyrgyz President Jane Roe": the title of the next name in a list, not an appositive of X.
-      if (isCap(tokens[k + 1]) && !lx.titleHeads.has(tokens[k + 1]!.lower) && !lx.titleModifiers.has(tokens[k + 1]!.lower)) return null;
+      if (
+        isCap(tokens[k + 1]) &&
+        !lx.titleHeads.has(tokens[k + 1]!.lower) &&
+        !lx.titleModifiers.has(tokens[k + 1]!.lower)
+      )
+        return null;
       // The title goes on over modifiers, heads and "for/of X": "special envoy for Afghanistan", "Minister for Foreign Affairs".
       let j = k + 1;
       while (j < tokens.length) {
@@ -455,7 +616,12 @@ function appositiveRole(ctx: PeopleContext, last: number): { role: string; count
       const role = ctx.text.slice(tokens[roleStart]!.start, tokens[end]!.end);
       return { role: cleanRole(role), country, former };
     }
-    const filler = lx.titleModifiers.has(t.lower) || ARTICLES.has(t.lower) || possessive(k) || t.cap || (!t.cap && (t.pos === "ADJ" || t.pos === "NOUN"));
+    const filler =
+      lx.titleModifiers.has(t.lower) ||
+      ARTICLES.has(t.lower) ||
+      possessive(k) ||
+      t.cap ||
+      (!t.cap && (t.pos === "ADJ" || t.pos === "NOUN"));
     if (!filler) return null;
   }
   return null;
@@ -466,7 +632,11 @@ function cleanRole(role: string): string {
 }
 
 /** Role, country and "former" from the words before and after a name. */
-function describe(ctx: PeopleContext, first: number, last: number): { role: string | null; country: string | null; former: boolean } {
+function describe(
+  ctx: PeopleContext,
+  first: number,
+  last: number,
+): { role: string | null; country: string | null; former: boolean } {
   const { tokens, lexicon: lx } = ctx;
   let country: string | null = null;
   let former = false;
@@ -490,9 +660,25 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
       k--;
       continue;
     }
-    if (lx.titleHeads.has(t.lower) || lx.titleModifiers.has(t.lower) || lx.honorifics.has(t.lower) || t.lower === "'s" || t.lower === "’s" || (isAcronym(t) && roleStart >= 0)) {
+    if (
+      lx.titleHeads.has(t.lower) ||
+      lx.titleModifiers.has(t.lower) ||
+      lx.honorifics.has(t.lower) ||
+      t.lower === "'s" ||
+      t.lower === "’s" ||
+      (isAcronym(t) && roleStart >= 0)
+    ) {
       if (t.lower === "former") former = true;
-      if (lx.titleHeads.has(t.lower) || isAcronym(t) || (lx.titleModifiers.has(t.lower) && t.lower !== "the" && t.lower !== "of" && t.lower !== "and" && t.lower !== "for")) roleStart = k;
+      if (
+        lx.titleHeads.has(t.lower) ||
+        isAcronym(t) ||
+        (lx.titleModifiers.has(t.lower) &&
+          t.lower !== "the" &&
+          t.lower !== "of" &&
+          t.lower !== "and" &&
+          t.lower !== "for")
+      )
+        roleStart = k;
       k--;
       continue;
     }
@@ -506,12 +692,17 @@ function describe(ctx: PeopleContext, first: number, last: number): { role: stri
   let role: string | null = null;
   if (roleStart >= 0) {
     let roleEnd = first - 1;
-    while (roleEnd > roleStart && !(lx.titleHeads.has(tokens[roleEnd]!.lower) || lx.titleModifiers.has(tokens[roleEnd]!.lower))) roleEnd--;
+    while (
+      roleEnd > roleStart &&
+      !(lx.titleHeads.has(tokens[roleEnd]!.lower) || lx.titleModifiers.has(tokens[roleEnd]!.lower))
+    )
+      roleEnd--;
     while (roleEnd > roleStart && ["of", "the", "and", "for", ","].includes(tokens[roleEnd]!.lower)) roleEnd--;
     const words = range(roleStart, roleEnd)
       .map((i) => tokens[i] as Token)
       .filter((t) => !lx.honorifics.has(t.lower) && t.lower !== "former");
-    if (words.some((t) => lx.titleHeads.has(t.lower) && t.lower !== "counterpart")) role = cleanRole(ctx.text.slice(words[0]!.start, words[words.length - 1]!.end));
+    if (words.some((t) => lx.titleHeads.has(t.lower) && t.lower !== "counterpart"))
+      role = cleanRole(ctx.text.slice(words[0]!.start, words[words.length - 1]!.end));
   }
   if (role === null) {
     const across = roleAcrossComma(ctx, first);
@@ -548,7 +739,12 @@ function countryEndingAt(ctx: PeopleContext, k: number): { code: string; start: 
 // ---- Sieve 4: lists ----
 
 /** "Igor Popov, Jacques Faure and James Warlick": names listed with a person already found are people. */
-function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly PersonMention[], runs: readonly Run[]): PersonMention[] {
+function listedNames(
+  ctx: PeopleContext,
+  taken: Set<number>,
+  found: readonly PersonMention[],
+  runs: readonly Run[],
+): PersonMention[] {
   const out: PersonMention[] = [];
   const { tokens, lexicon: lx } = ctx;
   const covers = (p: PersonMention, i: number): boolean => p.first <= i && i <= p.last;
@@ -560,14 +756,32 @@ function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly Per
       if (anyTaken(taken, run.first, run.last)) continue;
       const words = range(run.first, run.last).map((k) => tokens[k] as Token);
       if (words.length < 2 || words.length > 4) continue;
-      if (words.some((t) => lx.notNameWords.has(t.lower) || lx.titleHeads.has(t.lower) || ctx.gazetteer.countryForms.has(t.text) || ctx.gazetteer.cities.has(t.text))) continue;
+      if (
+        words.some(
+          (t) =>
+            lx.notNameWords.has(t.lower) ||
+            lx.titleHeads.has(t.lower) ||
+            ctx.gazetteer.countryForms.has(t.text) ||
+            ctx.gazetteer.cities.has(t.text),
+        )
+      )
+        continue;
       const before = tokens[run.first - 1];
       const after = tokens[run.last + 1];
       const neighbourBefore = before && (before.text === "," || before.lower === "and") && isPersonAt(run.first - 2);
       const neighbourAfter = after && (after.text === "," || after.lower === "and") && isPersonAt(run.last + 2);
       if (!neighbourBefore && !neighbourAfter) continue;
       const about = describe(ctx, run.first, run.last);
-      const m: PersonMention = { ...about, name: nameText(ctx, run.first, run.last), written: nameText(ctx, run.first, run.last), first: run.first, last: run.last, start: words[0]!.start, end: words[words.length - 1]!.end, registry: null };
+      const m: PersonMention = {
+        ...about,
+        name: nameText(ctx, run.first, run.last),
+        written: nameText(ctx, run.first, run.last),
+        first: run.first,
+        last: run.last,
+        start: words[0]!.start,
+        end: words[words.length - 1]!.end,
+        registry: null,
+      };
       out.push(m);
       for (let k = run.first; k <= run.last; k++) taken.add(k);
       changed = true;
@@ -584,7 +798,8 @@ function listedNames(ctx: PeopleContext, taken: Set<number>, found: readonly Per
  */
 function wordAt(ctx: PeopleContext, i: number): { last: number; text: string } | null {
   const { tokens } = ctx;
-  const touching = (a: number): boolean => tokens[a] !== undefined && tokens[a + 1] !== undefined && tokens[a]!.end === tokens[a + 1]!.start;
+  const touching = (a: number): boolean =>
+    tokens[a] !== undefined && tokens[a + 1] !== undefined && tokens[a]!.end === tokens[a + 1]!.start;
   if (tokens[i - 1]?.text === "-" && touching(i - 1) && touching(i - 2)) return null;
   let last = i;
   while (tokens[last + 1]?.text === "-" && touching(last) && touching(last + 1) && isCap(tokens[last + 2])) last += 2;
@@ -599,7 +814,10 @@ function shortForms(ctx: PeopleContext, taken: ReadonlySet<number>, found: reado
     for (const form of new Set([p.name, p.written])) {
       const words = splitName(form).filter((w) => !PARTICLES.has(w.toLowerCase()));
       // Two letters are a name too when they open it: "Xi" for "Xi Jinping", "Li" for "Li Qiang".
-      for (const [w, min] of [[words[0], 2], [words[words.length - 1], 3]] as const) {
+      for (const [w, min] of [
+        [words[0], 2],
+        [words[words.length - 1], 3],
+      ] as const) {
         if (!w || w.length < min) continue;
         byWord.set(w, (byWord.get(w) ?? new Set()).add(p.name));
       }
@@ -618,7 +836,18 @@ function shortForms(ctx: PeopleContext, taken: ReadonlySet<number>, found: reado
     if (isCap(next) && !ctx.lexicon.notNameWords.has(next!.lower)) return;
     const full = people.get([...names][0] as string) as PersonMention;
     const about = describe(ctx, i, word.last);
-    out.push({ name: full.name, written: full.written, first: i, last: word.last, start: t.start, end: ctx.tokens[word.last]!.end, role: about.role ?? full.role, country: about.country ?? full.country, former: about.former || full.former, registry: full.registry });
+    out.push({
+      name: full.name,
+      written: full.written,
+      first: i,
+      last: word.last,
+      start: t.start,
+      end: ctx.tokens[word.last]!.end,
+      role: about.role ?? full.role,
+      country: about.country ?? full.country,
+      former: about.former || full.former,
+      registry: full.registry,
+    });
   });
   return out;
 }
@@ -636,17 +865,38 @@ function registrySurnames(ctx: PeopleContext, taken: ReadonlySet<number>): Perso
     const people = bySurname.get(word.text);
     if (!people || people.length !== 1) return;
     const last = word.last;
-    if (isCap(ctx.tokens[last + 1]) || isCap(ctx.tokens[i - 1]) && !ctx.lexicon.titleHeads.has(ctx.tokens[i - 1]!.lower)) return;
+    if (
+      isCap(ctx.tokens[last + 1]) ||
+      (isCap(ctx.tokens[i - 1]) && !ctx.lexicon.titleHeads.has(ctx.tokens[i - 1]!.lower))
+    )
+      return;
     const before = ctx.tokens[i - 1]?.lower ?? "";
     const after = ctx.tokens[last + 1]?.lower ?? "";
     const after2 = ctx.tokens[last + 2]?.lower ?? "";
-    const spoken = verbAfter(ctx, last) || ctx.lexicon.nameVerbsBefore.has(before) || ctx.lexicon.titleHeads.has(before) || after === ":" || (after === "," && ctx.lexicon.nameVerbsAfter.has(after2)) || before === "by";
+    const spoken =
+      verbAfter(ctx, last) ||
+      ctx.lexicon.nameVerbsBefore.has(before) ||
+      ctx.lexicon.titleHeads.has(before) ||
+      after === ":" ||
+      (after === "," && ctx.lexicon.nameVerbsAfter.has(after2)) ||
+      before === "by";
     // Elsewhere the tagger must read it as a proper noun, and it must not name a place: "Lavrov was quoted as saying".
     const named = ctx.tokens[last]!.pos === "PROPN" && word.text.length >= 4 && !ctx.gazetteer.cities.has(word.text);
     if (!spoken && !named) return;
     const person = people[0] as RegistryPerson;
     const about = describe(ctx, i, last);
-    out.push({ name: person.name, written: person.name, first: i, last, start: t.start, end: ctx.tokens[last]!.end, role: about.role ?? person.role, country: about.country ?? person.country, former: about.former, registry: person });
+    out.push({
+      name: person.name,
+      written: person.name,
+      first: i,
+      last,
+      start: t.start,
+      end: ctx.tokens[last]!.end,
+      role: about.role ?? person.role,
+      country: about.country ?? person.country,
+      former: about.former,
+      registry: person,
+    });
   });
   return out;
 }
@@ -658,7 +908,9 @@ function registrySurnameIndex(registry: Registry): Map<string, RegistryPerson[]>
   if (hit) return hit;
   const index = new Map<string, RegistryPerson[]>();
   for (const person of registry.people) {
-    const surnames = new Set([person.name, ...person.aliases].map((n) => splitName(n).at(-1) ?? n).filter((w) => w.length > 2));
+    const surnames = new Set(
+      [person.name, ...person.aliases].map((n) => splitName(n).at(-1) ?? n).filter((w) => w.length > 2),
+    );
     for (const s of surnames) {
       const list = index.get(s) ?? [];
       if (!list.includes(person)) list.push(person);

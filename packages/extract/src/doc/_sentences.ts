@@ -46,7 +46,9 @@ export function unwrapLines(text: string): string {
  */
 export function doubledApostrophes(text: string): string {
   if (!text.includes("''")) return text;
-  return text.replace(/(?<!')''(?!')/gu, (_pair, at: number) => (/[\p{L}\p{N}]/u.test(text[at + 2] ?? "") ? ' "' : '" '));
+  return text.replace(/(?<!')''(?!')/gu, (_pair, at: number) =>
+    /[\p{L}\p{N}]/u.test(text[at + 2] ?? "") ? ' "' : '" ',
+  );
 }
 
 /**
@@ -65,7 +67,10 @@ export function quotationMarks(text: string): string {
     const closer = opener === "‘" ? "’" : "'";
     let i = read.indexOf(opener);
     while (i >= 0) {
-      const close = OPENS_QUOTATION.test(read[i - 1] ?? " ") && /[\p{L}\p{N}]/u.test(read[i + 1] ?? "") ? closingMark(read, i + 1, closer) : -1;
+      const close =
+        OPENS_QUOTATION.test(read[i - 1] ?? " ") && /[\p{L}\p{N}]/u.test(read[i + 1] ?? "")
+          ? closingMark(read, i + 1, closer)
+          : -1;
       if (close > 0) {
         out[i] = "“";
         out[close] = "”";
@@ -93,7 +98,9 @@ function closingMark(text: string, from: number, closer: string): number {
 
 // Words whose period does not end a sentence when a capital follows ("Mr. Peskov", "U.S. President").
 const ABBREVIATIONS = new Set(
-  "mr mrs ms dr gen lt col sen rep gov prof st sr jr adm maj capt sgt amb cmdr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig".split(" "),
+  "mr mrs ms dr gen lt col sen rep gov prof st sr jr adm maj capt sgt amb cmdr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig".split(
+    " ",
+  ),
 );
 const CLOSERS = new Set(["”", '"', "’", "'", ")", "]"]);
 

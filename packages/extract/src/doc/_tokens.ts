@@ -23,7 +23,9 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
  */
 function tameRuns(text: string): string {
   if (!hasLongRun(text)) return text;
-  return text.replace(/\S{64,}/g, (run) => run.slice(0, 1) + " ".repeat(run.length - 1)).replace(/([^\p{L}\p{N}\s])\1{3,}/gu, (run) => run.slice(0, 1) + " ".repeat(run.length - 1));
+  return text
+    .replace(/\S{64,}/g, (run) => run.slice(0, 1) + " ".repeat(run.length - 1))
+    .replace(/([^\p{L}\p{N}\s])\1{3,}/gu, (run) => run.slice(0, 1) + " ".repeat(run.length - 1));
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -38,7 +40,11 @@ function hasLongRun(text: string): boolean {
     run = space ? 0 : run + 1;
     if (run >= 64) return true;
     // Letters and digits may repeat ("Mississippi", "1000"); a mark repeated ("!!!!", "----") may not.
-    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(text[i] as string));
+    const letter =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c > 127 && LETTER.test(text[i] as string));
     repeat = !space && !letter && c === text.charCodeAt(i - 1) ? repeat + 1 : 0;
     if (repeat >= 3) return true;
   }

@@ -18,12 +18,19 @@ const Words = z.strictObject({
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** "a|b|c" from a word list, longest first so a longer word wins over its prefix. */
-export const alternation = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+export const alternation = (words: readonly string[]): string =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
 
 const raw = Words.parse(parse(readFileSync(new URL("../../lexicon/words.yaml", import.meta.url), "utf8")));
 
 export const WORDS = {
   ...raw,
   calendar: new RegExp(`\\d|${alternation(raw.calendar_words)}`, "i"),
-  dateCue: new RegExp(`\\d\\s*[/.:\\-–]\\s*\\d|\\d\\s*[ap]\\.?m\\b|\\d(?:st|nd|rd|th)\\b|\\b(?:${alternation(raw.date_cues)})`, "i"),
+  dateCue: new RegExp(
+    `\\d\\s*[/.:\\-–]\\s*\\d|\\d\\s*[ap]\\.?m\\b|\\d(?:st|nd|rd|th)\\b|\\b(?:${alternation(raw.date_cues)})`,
+    "i",
+  ),
 };

@@ -20,6 +20,10 @@ export function extractPeople(ctx: ArticleContext): PersonMention[] {
 }
 
 /** Sets each quote's meeting_key to the meeting it was said at, if any. */
-export function linkQuotesToMeetings(quotes: QuoteMention[], meetings: MeetingMention[], ctx: ArticleContext): QuoteMention[] {
+export function linkQuotesToMeetings(
+  quotes: QuoteMention[],
+  meetings: MeetingMention[],
+  ctx: ArticleContext,
+): QuoteMention[] {
   return linkQuotes(quotes, meetings, readDocument(ctx.article, ctx.registry));
 }

@@ -43,23 +43,110 @@ export interface Frame {
   kindWord: string | null;
 }
 
-const PRESENT_FORMS = new Set(["meets", "commences", "begins", "opens", "kicks", "starts", "resumes", "return", "returns", "hosts", "holds", "gathers", "convenes", "wraps", "is", "are", "has", "have"]);
-const OBJECT_STOPS = new Set(["on", "to", "for", "after", "before", "during", "which", "who", "where", "while", "as", "amid", "over", "about", "since", "following", ";", "that", "and", "but", "said", "says"]);
+const PRESENT_FORMS = new Set([
+  "meets",
+  "commences",
+  "begins",
+  "opens",
+  "kicks",
+  "starts",
+  "resumes",
+  "return",
+  "returns",
+  "hosts",
+  "holds",
+  "gathers",
+  "convenes",
+  "wraps",
+  "is",
+  "are",
+  "has",
+  "have",
+]);
+const OBJECT_STOPS = new Set([
+  "on",
+  "to",
+  "for",
+  "after",
+  "before",
+  "during",
+  "which",
+  "who",
+  "where",
+  "while",
+  "as",
+  "amid",
+  "over",
+  "about",
+  "since",
+  "following",
+  ";",
+  "that",
+  "and",
+  "but",
+  "said",
+  "says",
+]);
 const PLACE_PREPOSITIONS = new Set(["in", "at", "of"]);
-const SPEECH = new Set(["said", "says", "told", "tells", "added", "announced", "stressed", "noted", "tweeted", "wrote", "stated", "explained", "asserted", "according", "quoted", "reported", "confirmed"]);
+const SPEECH = new Set([
+  "said",
+  "says",
+  "told",
+  "tells",
+  "added",
+  "announced",
+  "stressed",
+  "noted",
+  "tweeted",
+  "wrote",
+  "stated",
+  "explained",
+  "asserted",
+  "according",
+  "quoted",
+  "reported",
+  "confirmed",
+]);
 const RELATIVES = new Set(["which", "who", "whom", "whose", "where"]);
-const CLAUSE_OPENERS = new Set(["after", "before", "as", "while", "when", "because", "since", "that", "which", "where", "whereas", "although", "though", "if", "whether"]);
+const CLAUSE_OPENERS = new Set([
+  "after",
+  "before",
+  "as",
+  "while",
+  "when",
+  "because",
+  "since",
+  "that",
+  "which",
+  "where",
+  "whereas",
+  "although",
+  "though",
+  "if",
+  "whether",
+]);
 const DEFINITE = new Set(["the", "this", "that", "these", "during", "friday's", "the two"]);
 
 /** Token index i matches the pattern: returns the last token of the match, or -1. */
-export function matchPattern(tokens: readonly Token[], i: number, to: number, pattern: readonly PatternToken[]): number {
+export function matchPattern(
+  tokens: readonly Token[],
+  i: number,
+  to: number,
+  pattern: readonly PatternToken[],
+): number {
   // Most tokens fail on the first word: decide that before any recursion.
   const head = pattern[0];
   if (head && !head.gap && !head.optional && !head.words.has(tokens[i]?.lower ?? "")) return -1;
   return matchFrom(tokens, to, pattern, 0, i);
 }
 
-function matchFrom(tokens: readonly Token[], to: number, pattern: readonly PatternToken[], p: number, at: number): number {
+function matchFrom(
+  tokens: readonly Token[],
+  to: number,
+  pattern: readonly PatternToken[],
+  p: number,
+  at: number,
+): number {
   if (p === pattern.length) return at - 1;
   const part = pattern[p] as PatternToken;
   if (part.gap) {
@@ -90,7 +177,11 @@ const headIndexes = new WeakMap<readonly unknown[], HeadIndex>();
  * The patterns of a lexicon list (by index, in list order) that may match at a token whose lowercase form is
  * `word`. matchPattern fails at once on the others, so a scan of every token asks only these: most tokens start none.
  */
-export function patternsAt<T>(list: readonly T[], patternOf: (item: T) => readonly PatternToken[], word: string): readonly number[] {
+export function patternsAt<T>(
+  list: readonly T[],
+  patternOf: (item: T) => readonly PatternToken[],
+  word: string,
+): readonly number[] {
   let index = headIndexes.get(list);
   if (!index) {
     const open: number[] = [];
@@ -177,7 +268,8 @@ function subordinateRanges(doc: Doc, s: DocSentence): Array<[number, number]> {
   const { tokens, lexicon: lx } = doc;
   for (let i = s.first; i < s.last; i++) {
     const t = tokens[i] as Token;
-    const opener = lx.subordinateOpeners.has(t.lower) && (tokens[i + 1]?.pos === "VERB" || tokens[i + 1]?.text.endsWith("ing"));
+    const opener =
+      lx.subordinateOpeners.has(t.lower) && (tokens[i + 1]?.pos === "VERB" || tokens[i + 1]?.text.endsWith("ing"));
     const eve = wordsAt(tokens, i, ON_THE_EVE_OF);
     if (!opener && !eve) continue;
     let j = i + 1;
@@ -188,7 +280,8 @@ function subordinateRanges(doc: Doc, s: DocSentence): Array<[number, number]> {
   return out;
 }
 
-const inRanges = (ranges: ReadonlyArray<[number, number]>, i: number): boolean => ranges.some(([a, b]) => i >= a && i < b);
+const inRanges = (ranges: ReadonlyArray<[number, number]>, i: number): boolean =>
+  ranges.some(([a, b]) => i >= a && i < b);
 
 export function insideQuotation(doc: Doc, offset: number): boolean {
   return doc.quoteAt(offset) !== null;
@@ -204,7 +297,9 @@ export function findFrames(doc: Doc): Frame[] {
 function framesOfSentence(doc: Doc, s: DocSentence): Frame[] {
   const { tokens, lexicon: lx } = doc;
   // "after holding talks in X": a clause that opens with a trigger tells of the event itself.
-  const excluded = subordinateRanges(doc, s).filter(([a]) => !lx.triggers.some((r) => r.kind === "verb" && matchPattern(tokens, a + 1, s.last, r.tokens) >= 0));
+  const excluded = subordinateRanges(doc, s).filter(
+    ([a]) => !lx.triggers.some((r) => r.kind === "verb" && matchPattern(tokens, a + 1, s.last, r.tokens) >= 0),
+  );
   const found: Array<{ first: number; last: number; rule: TriggerRule }> = [];
   for (let i = s.first; i < s.last; i++) {
     if (inRanges(excluded, i)) continue;
@@ -218,7 +313,11 @@ function framesOfSentence(doc: Doc, s: DocSentence): Frame[] {
       if (last < 0) continue;
       if (rule.next && !rule.next.includes(tokens[last + 1]?.lower ?? "")) continue;
       // The tagger reads some past forms as adjectives ("held", "met") and some verbs as nouns ("return").
-      const verbLike = rule.any_pos || tokens[i]!.pos === "VERB" || tokens[i]!.pos === "AUX" || ["met", "held", "had", "took", "was", "were"].includes(tokens[i]!.lower);
+      const verbLike =
+        rule.any_pos ||
+        tokens[i]!.pos === "VERB" ||
+        tokens[i]!.pos === "AUX" ||
+        ["met", "held", "had", "took", "was", "were"].includes(tokens[i]!.lower);
       if (rule.kind === "verb" && !verbLike) continue;
       if (rule.kind === "noun" && tokens[i]!.pos === "VERB") continue;
       found.push({ first: i, last, rule });
@@ -226,7 +325,10 @@ function framesOfSentence(doc: Doc, s: DocSentence): Frame[] {
     }
   }
   const frames: Frame[] = [];
-  const verb = found.find((f) => f.rule.kind === "verb" && happened(doc, s, f.first, f.last) && (!f.rule.requires_today || mentionsToday(doc, s)));
+  const verb = found.find(
+    (f) =>
+      f.rule.kind === "verb" && happened(doc, s, f.first, f.last) && (!f.rule.requires_today || mentionsToday(doc, s)),
+  );
   if (verb) frames.push(buildFrame(doc, s, verb.first, verb.last, "verb", excluded));
   for (const noun of found.filter((f) => f.rule.kind === "noun")) {
     if (verb && noun.first <= verb.last + 6 && noun.first >= verb.first - 6) continue;
@@ -235,11 +337,23 @@ function framesOfSentence(doc: Doc, s: DocSentence): Frame[] {
     // A noun makes a meeting only with a date of its own ("Friday's meeting", "the meeting … on 19 November").
     const ownDate = frame.dateBasis === "text" && nounPhraseDate(doc, s, noun.first, noun.last);
     // "using a high-profile meeting in Lima" on a day the sentence gives: the noun has its own place.
-    const ownPlace = !verb && frame.dateBasis === "text" && frame.city !== null && nounPlace(doc, s, noun.last) !== null;
-    if ((ownDate || ownPlace) && (frame.city !== null || frame.date === doc.published) && !frames.some((f) => f.date === frame.date)) frames.push(frame);
+    const ownPlace =
+      !verb && frame.dateBasis === "text" && frame.city !== null && nounPlace(doc, s, noun.last) !== null;
+    if (
+      (ownDate || ownPlace) &&
+      (frame.city !== null || frame.date === doc.published) &&
+      !frames.some((f) => f.date === frame.date)
+    )
+      frames.push(frame);
     else if (!verb && frames.length === 0 && frame.definite && !futureBefore(doc, s, s.last)) {
       // "The meeting in X was …": it places the meeting told of before; its other words are not participants.
-      frames.push({ ...frame, date: ownDate ? frame.date : null, dateBasis: ownDate ? frame.dateBasis : null, people: [], countries: [] });
+      frames.push({
+        ...frame,
+        date: ownDate ? frame.date : null,
+        dateBasis: ownDate ? frame.dateBasis : null,
+        people: [],
+        countries: [],
+      });
     }
   }
   return frames;
@@ -248,11 +362,26 @@ function framesOfSentence(doc: Doc, s: DocSentence): Frame[] {
 /** "the meeting in Lima", "the Lima talks": the place named inside the meeting's noun phrase. */
 function nounPlace(doc: Doc, s: DocSentence, last: number): PlaceMention | null {
   const first = last;
-  return doc.in(s).places.find((p) => (p.first > last + 1 && p.first <= last + 6 && ["in", "at"].includes(doc.tokens[last + 1]?.lower ?? "")) || (p.last === first - 1) || (p.last === first - 2 && doc.lexicon.kindWords.has(doc.tokens[first - 1]?.lower ?? ""))) ?? null;
+  return (
+    doc
+      .in(s)
+      .places.find(
+        (p) =>
+          (p.first > last + 1 && p.first <= last + 6 && ["in", "at"].includes(doc.tokens[last + 1]?.lower ?? "")) ||
+          p.last === first - 1 ||
+          (p.last === first - 2 && doc.lexicon.kindWords.has(doc.tokens[first - 1]?.lower ?? "")),
+      ) ?? null
+  );
 }
 
 /** A future or planning word anywhere before token i in the sentence ("will hold talks … on the sidelines of the conference"). */
-export function futureBefore(doc: Doc, s: DocSentence, i: number, words = doc.lexicon.futureBeforeNoun, outsideQuotes = false): boolean {
+export function futureBefore(
+  doc: Doc,
+  s: DocSentence,
+  i: number,
+  words = doc.lexicon.futureBeforeNoun,
+  outsideQuotes = false,
+): boolean {
   for (let k = s.first; k < i; k++) {
     if (words.has(doc.tokens[k]!.lower) && !(outsideQuotes && insideQuotation(doc, doc.tokens[k]!.start))) return true;
   }
@@ -269,8 +398,15 @@ function nounPhraseDate(doc: Doc, s: DocSentence, first: number, last: number): 
     // "the October 7 meeting", "Friday's meeting": a calendar date right before the noun ("the weeks before the
     // meeting" is not one).
     const calendar = WORDS.calendar.test(doc.text.slice(d.start, d.end));
-    if (calendar && at < first && first - end <= 3 && !tokens.slice(end + 1, first).some((t) => t.pos === "ADP" || t.pos === "VERB")) return true;
-    if (at > last && at - last <= 14) return !tokens.slice(last + 1, at).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.text === ";");
+    if (
+      calendar &&
+      at < first &&
+      first - end <= 3 &&
+      !tokens.slice(end + 1, first).some((t) => t.pos === "ADP" || t.pos === "VERB")
+    )
+      return true;
+    if (at > last && at - last <= 14)
+      return !tokens.slice(last + 1, at).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.text === ";");
     return false;
   });
 }
@@ -314,14 +450,27 @@ function happened(doc: Doc, s: DocSentence, first: number, last: number): boolea
   return true;
 }
 
-function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind: "verb" | "noun", excluded: Array<[number, number]>): Frame {
+function buildFrame(
+  doc: Doc,
+  s: DocSentence,
+  first: number,
+  last: number,
+  kind: "verb" | "noun",
+  excluded: Array<[number, number]>,
+): Frame {
   const { tokens, lexicon: lx } = doc;
   const prev = tokens[first - 1];
   // "has already hosted", "are now meeting": an auxiliary of the present before the trigger, adverbs between.
   let aux = first - 1;
   while (aux > s.first && tokens[aux]!.pos === "ADV") aux--;
-  const present = PRESENT_FORMS.has(tokens[first]!.lower) || ["is", "are", "has", "have"].includes(tokens[aux]?.lower ?? "");
-  let subjectFrom = Math.max(s.first, doc.dateline && doc.dateline.end > tokens[s.first]!.start && doc.dateline.end < s.end ? firstTokenAfter(doc, doc.dateline.end) : s.first);
+  const present =
+    PRESENT_FORMS.has(tokens[first]!.lower) || ["is", "are", "has", "have"].includes(tokens[aux]?.lower ?? "");
+  let subjectFrom = Math.max(
+    s.first,
+    doc.dateline && doc.dateline.end > tokens[s.first]!.start && doc.dateline.end < s.end
+      ? firstTokenAfter(doc, doc.dateline.end)
+      : s.first,
+  );
   // The trigger's own clause: "Lavrov's comments come days after Uzbekistan hosted …" starts after "after".
   // "X and Y held a press conference after holding talks": a participle after "after"/"before" shares the main subject.
   const participle = lx.subordinateOpeners.has(tokens[first - 1]?.lower ?? "") && tokens[first]!.lower.endsWith("ing");
@@ -341,11 +490,26 @@ function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind:
   const regionEnd = context ? context.tokenStart : s.last;
   const subject: [number, number] = [subjectFrom, participle ? first - 1 : first];
   const object: [number, number] = [last + 1, objectEnd(doc, s, last + 1, regionEnd)];
-  const sameQuote = (i: number): boolean => (quote ? tokens[i]!.start > quote.start && tokens[i]!.start < quote.end : !insideQuotation(doc, tokens[i]!.start));
-  const inRegion = (i: number): boolean => ((i >= subject[0] && i < subject[1]) || (i >= object[0] && i < object[1])) && !inRanges(excluded, i) && sameQuote(i);
-  const subjectText = tokens.slice(subject[0], subject[1]).map((t) => t.lower).join(" ");
-  const theTwo = lx.theTwo.some((w) => subjectText === w || subjectText.endsWith(` ${w}`) || subjectText.startsWith(`${w} `));
-  const definite = kind === "noun" ? DEFINITE.has(prev?.lower ?? "") || /^(?:during|at) the\b/.test(subjectText) || tokens.slice(Math.max(s.first, first - 3), first).some((t) => t.lower === "the" || t.lower === "this") : /^(?:the|this) (\S+)/.exec(subjectText)?.[1] !== undefined && lx.anaphoraNouns.has(/^(?:the|this) (\S+)/.exec(subjectText)?.[1] ?? "");
+  const sameQuote = (i: number): boolean =>
+    quote ? tokens[i]!.start > quote.start && tokens[i]!.start < quote.end : !insideQuotation(doc, tokens[i]!.start);
+  const inRegion = (i: number): boolean =>
+    ((i >= subject[0] && i < subject[1]) || (i >= object[0] && i < object[1])) &&
+    !inRanges(excluded, i) &&
+    sameQuote(i);
+  const subjectText = tokens
+    .slice(subject[0], subject[1])
+    .map((t) => t.lower)
+    .join(" ");
+  const theTwo = lx.theTwo.some(
+    (w) => subjectText === w || subjectText.endsWith(` ${w}`) || subjectText.startsWith(`${w} `),
+  );
+  const definite =
+    kind === "noun"
+      ? DEFINITE.has(prev?.lower ?? "") ||
+        /^(?:during|at) the\b/.test(subjectText) ||
+        tokens.slice(Math.max(s.first, first - 3), first).some((t) => t.lower === "the" || t.lower === "this")
+      : /^(?:the|this) (\S+)/.exec(subjectText)?.[1] !== undefined &&
+        lx.anaphoraNouns.has(/^(?:the|this) (\S+)/.exec(subjectText)?.[1] ?? "");
 
   const mentions = doc.in(s);
   const people = mentions.people.filter((p) => p.last < s.last && inRegion(p.first) && !reportedSpeaker(doc, p));
@@ -354,20 +518,36 @@ function buildFrame(doc: Doc, s: DocSentence, first: number, last: number, kind:
   // people the meeting brought together was one of them.
   if (quote) {
     const speaker = mentions.people.filter((p) => p.end <= quote.start).pop();
-    const heads = (speaker?.role ?? "").toLowerCase().split(/\s+/).filter((w) => lx.titleHeads.has(w));
+    const heads = (speaker?.role ?? "")
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => lx.titleHeads.has(w));
     const told = tokens.slice(subject[0], first).map((t) => t.lower);
     if (speaker && heads.some((h) => told.includes(`${h}s`))) people.push(speaker);
   }
   // "Speaking at a press conference with X in Y, Z said": the speaker was there.
-  if (kind === "noun" && /^(?:speaking|addressing) /.test(tokens.slice(s.first, first).map((t) => t.lower).join(" "))) {
-    for (const p of mentions.people) if (p.first >= object[1] && p.last < s.last && reportedSpeaker(doc, p)) people.push(p);
+  if (
+    kind === "noun" &&
+    /^(?:speaking|addressing) /.test(
+      tokens
+        .slice(s.first, first)
+        .map((t) => t.lower)
+        .join(" "),
+    )
+  ) {
+    for (const p of mentions.people)
+      if (p.first >= object[1] && p.last < s.last && reportedSpeaker(doc, p)) people.push(p);
   }
   const date = dateOf(doc, s, first, excluded);
   const place = placeOf(doc, s, first, last, excluded, quote ?? null);
   let dateValue = date?.date ?? null;
   let dateBasis: DateBasis | null = date ? "text" : null;
   // "Dushanbe, September 17 (ANI): X met Y": the lead of a dated dateline tells of that day.
-  const datedDateline = doc.dateline !== null && doc.dateline.place.start >= s.start && doc.dateline.end <= s.end && mentions.dates.some((d) => d.dateline);
+  const datedDateline =
+    doc.dateline !== null &&
+    doc.dateline.place.start >= s.start &&
+    doc.dateline.end <= s.end &&
+    mentions.dates.some((d) => d.dateline);
   if (dateValue === null && (mentionsToday(doc, s) || present || datedDateline) && doc.published.length === 10) {
     dateValue = doc.published;
     dateBasis = "today";
@@ -441,7 +621,13 @@ function reportedSpeaker(doc: Doc, p: PersonMention): boolean {
   const before = doc.tokens[p.first - 1]?.lower ?? "";
   const after = doc.tokens[p.last + 1]?.lower ?? "";
   const after2 = doc.tokens[p.last + 2]?.lower ?? "";
-  return SPEECH.has(after) || (after === "," && SPEECH.has(after2)) || before === "said" || before === "to" && doc.tokens[p.first - 2]?.lower === "according" || SPEECH.has(before);
+  return (
+    SPEECH.has(after) ||
+    (after === "," && SPEECH.has(after2)) ||
+    before === "said" ||
+    (before === "to" && doc.tokens[p.first - 2]?.lower === "according") ||
+    SPEECH.has(before)
+  );
 }
 
 /** Countries in the participant positions: the subject and object of the trigger, lists after "ministers of". */
@@ -453,7 +639,26 @@ function participantCountries(doc: Doc, s: DocSentence, inRegion: (i: number) =>
     if (c.last >= s.last || !inRegion(c.first)) continue;
     if (isLocation(doc, c)) continue;
     // A country inside a person's title belongs to the person, who carries it (unless former).
-    if (people.some((p) => p.first > c.last && p.first - c.last <= 6 && tokens.slice(c.last + 1, p.first).every((t) => t.cap || t.lower === "of" || t.lower === "'s" || t.lower === "’s" || t.lower === "for" || t.lower === "and" || t.lower === "the"))) continue;
+    if (
+      people.some(
+        (p) =>
+          p.first > c.last &&
+          p.first - c.last <= 6 &&
+          tokens
+            .slice(c.last + 1, p.first)
+            .every(
+              (t) =>
+                t.cap ||
+                t.lower === "of" ||
+                t.lower === "'s" ||
+                t.lower === "’s" ||
+                t.lower === "for" ||
+                t.lower === "and" ||
+                t.lower === "the",
+            ),
+      )
+    )
+      continue;
     if (!out.includes(c.code)) out.push(c.code);
   }
   for (const g of groups) {
@@ -468,7 +673,11 @@ export function isLocation(doc: Doc, c: CountryMention): boolean {
   const { tokens } = doc;
   const before = tokens[c.first - 1]?.lower ?? "";
   const after = tokens[c.last + 1]?.lower ?? "";
-  if (before === "from" && tokens.slice(Math.max(0, c.first - 5), c.first - 1).some((t) => doc.lexicon.participantNouns.has(t.lower))) return false;
+  if (
+    before === "from" &&
+    tokens.slice(Math.max(0, c.first - 5), c.first - 1).some((t) => doc.lexicon.participantNouns.has(t.lower))
+  )
+    return false;
   if (["in", "at", "to", "from", "into", "across", "inside", "near"].includes(before)) return true;
   // "Afghanistan's neighbours": others, named by their relation to the country.
   const after2 = tokens[c.last + 2]?.lower ?? "";
@@ -487,14 +696,24 @@ export function isLocation(doc: Doc, c: CountryMention): boolean {
 /** "said in a statement issued late Thursday", "told reporters on Monday": when it was reported, not when it met. */
 function reportDate(doc: Doc, d: DateMention): boolean {
   const at = tokenAt(doc, d.start);
-  for (let k = at - 1; k >= Math.max(0, at - 4); k--) if (doc.lexicon.reportDateCues.has(doc.tokens[k]!.lower)) return true;
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--)
+    if (doc.lexicon.reportDateCues.has(doc.tokens[k]!.lower)) return true;
   return false;
 }
 
 /** The date of the event: a date of the sentence outside subordinate clauses, nearest the trigger. */
 function dateOf(doc: Doc, s: DocSentence, trigger: number, excluded: Array<[number, number]>): DateMention | null {
   const at = doc.tokens[trigger]!.start;
-  const candidates = doc.in(s).dates.filter((d) => d.end <= s.end && !d.dateline && !insideQuotation(doc, d.start) && !inRanges(excluded, tokenAt(doc, d.start)) && !reportDate(doc, d));
+  const candidates = doc
+    .in(s)
+    .dates.filter(
+      (d) =>
+        d.end <= s.end &&
+        !d.dateline &&
+        !insideQuotation(doc, d.start) &&
+        !inRanges(excluded, tokenAt(doc, d.start)) &&
+        !reportDate(doc, d),
+    );
   candidates.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
   return candidates[0] ?? null;
 }
@@ -521,10 +740,19 @@ interface PlaceFound {
 // Words that join parties to a meeting: a city after one stands for its government, not the venue.
 const PARTY_LINKS = new Set(["and", "between", "&"]);
 
-function placeOf(doc: Doc, s: DocSentence, first: number, last: number, excluded: Array<[number, number]>, quote: { start: number; end: number } | null): PlaceFound {
+function placeOf(
+  doc: Doc,
+  s: DocSentence,
+  first: number,
+  last: number,
+  excluded: Array<[number, number]>,
+  quote: { start: number; end: number } | null,
+): PlaceFound {
   const { tokens, lexicon: lx } = doc;
-  const quotedAlike = (offset: number): boolean => (quote ? offset > quote.start && offset < quote.end : !insideQuotation(doc, offset));
-  const usable = (p: PlaceMention): boolean => p.first >= s.first && p.last < s.last && !inRanges(excluded, p.first) && quotedAlike(p.start);
+  const quotedAlike = (offset: number): boolean =>
+    quote ? offset > quote.start && offset < quote.end : !insideQuotation(doc, offset);
+  const usable = (p: PlaceMention): boolean =>
+    p.first >= s.first && p.last < s.last && !inRanges(excluded, p.first) && quotedAlike(p.start);
   const placeWord = (p: PlaceMention): boolean => {
     const before = tokens[p.first - 1]?.lower ?? "";
     if (before === "of") return ["city", "capital", "town"].includes(tokens[p.first - 2]?.lower ?? "");
@@ -533,11 +761,16 @@ function placeOf(doc: Doc, s: DocSentence, first: number, last: number, excluded
   // "Seoul had held the summit": a city as the subject, just before the trigger verb (not the last of the parties
   // in "talks between Moscow and Kyiv were held …": a city standing for its government).
   const subjectCity = (p: PlaceMention): boolean =>
-    p.last < first && first - p.last <= 2 && tokens.slice(p.last + 1, first).every((t) => t.pos === "AUX" || t.pos === "ADV") && !PARTY_LINKS.has(tokens[p.first - 1]?.lower ?? "");
+    p.last < first &&
+    first - p.last <= 2 &&
+    tokens.slice(p.last + 1, first).every((t) => t.pos === "AUX" || t.pos === "ADV") &&
+    !PARTY_LINKS.has(tokens[p.first - 1]?.lower ?? "");
   // "the Lima talks", "a Lima summit": a city before the meeting noun.
   const modifier = (p: PlaceMention): boolean => p.last === first - 1 && doc.tokens[first]!.pos !== "VERB";
   // "invited to Lima to take part": a trip's destination, when nothing else places the event.
-  const travel = (p: PlaceMention): boolean => tokens[p.first - 1]?.lower === "to" && tokens.slice(Math.max(s.first, p.first - 4), p.first - 1).some((t) => lx.travelWords.has(t.lower));
+  const travel = (p: PlaceMention): boolean =>
+    tokens[p.first - 1]?.lower === "to" &&
+    tokens.slice(Math.max(s.first, p.first - 4), p.first - 1).some((t) => lx.travelWords.has(t.lower));
   const here = doc.in(s);
   // A place the sentence says the event is in ("in X", "the city of X") before a city beside the trigger.
   let candidates = here.places.filter((p) => usable(p) && placeWord(p));
@@ -548,7 +781,13 @@ function placeOf(doc: Doc, s: DocSentence, first: number, last: number, excluded
   if (best) return { city: best.city, name: best.name, basis: "text", country: best.city.country };
   for (let i = s.first; i < s.last; i++) {
     if (inRanges(excluded, i) || insideQuotation(doc, tokens[i]!.start)) continue;
-    if (lx.hereWords.has(tokens[i]!.lower) && doc.dateline) return { city: doc.dateline.place.city, name: doc.dateline.place.name, basis: "here", country: doc.dateline.place.city.country };
+    if (lx.hereWords.has(tokens[i]!.lower) && doc.dateline)
+      return {
+        city: doc.dateline.place.city,
+        name: doc.dateline.place.name,
+        basis: "here",
+        country: doc.dateline.place.city.country,
+      };
     const before = tokens[i - 1]?.lower;
     const capital = (before === "in" || before === "at") && phraseStartingAt(tokens, i, lx.capitalWords) !== undefined;
     if (capital) {
@@ -561,7 +800,9 @@ function placeOf(doc: Doc, s: DocSentence, first: number, last: number, excluded
       if (city && name) return { city, name, basis: "capital", country: host };
     }
   }
-  const inCountry = here.countries.find((c) => c.last < s.last && !inRanges(excluded, c.first) && ["in"].includes(tokens[c.first - 1]?.lower ?? ""));
+  const inCountry = here.countries.find(
+    (c) => c.last < s.last && !inRanges(excluded, c.first) && ["in"].includes(tokens[c.first - 1]?.lower ?? ""),
+  );
   return { city: null, name: null, basis: null, country: inCountry?.code ?? null };
 }
 
@@ -572,22 +813,35 @@ function hostCountry(doc: Doc, s: DocSentence): string | null {
   const { tokens } = doc;
   for (const c of doc.in(s).countries) {
     if (c.last >= s.last) continue;
-    const after = tokens.slice(c.last + 1, c.last + 3).map((t) => t.lower).join(" ");
-    const before = tokens.slice(Math.max(s.first, c.first - 2), c.first).map((t) => t.lower).join(" ");
+    const after = tokens
+      .slice(c.last + 1, c.last + 3)
+      .map((t) => t.lower)
+      .join(" ");
+    const before = tokens
+      .slice(Math.max(s.first, c.first - 2), c.first)
+      .map((t) => t.lower)
+      .join(" ");
     if (/^-? ?hosted/.test(after) || /(?:hosted|chaired|led) by$/.test(before)) return c.code;
   }
   return null;
 }
 
 /** "on the sidelines of the fifth East Asia Summit": the larger event, named up to a place, date or clause end. */
-function sidelinesOf(doc: Doc, s: DocSentence): { name: string; start: number; end: number; tokenStart: number } | null {
+function sidelinesOf(
+  doc: Doc,
+  s: DocSentence,
+): { name: string; start: number; end: number; tokenStart: number } | null {
   const { tokens, lexicon: lx } = doc;
   for (let i = s.first; i < s.last; i++) {
     const phrase = phraseStartingAt(tokens, i, lx.sidelines);
     if (!phrase) continue;
     const from = i + phrase.split(" ").length;
     let j = from;
-    while (j < s.last && ![",", ".", ";", "in", "on", "at", "which", "that", "to", "and", "where"].includes(tokens[j]!.lower)) j++;
+    while (
+      j < s.last &&
+      ![",", ".", ";", "in", "on", "at", "which", "that", "to", "and", "where"].includes(tokens[j]!.lower)
+    )
+      j++;
     let k = from;
     while (k < j && ["the", "a", "an"].includes(tokens[k]!.lower)) k++;
     if (j <= k) return null;

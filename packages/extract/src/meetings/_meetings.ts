@@ -5,7 +5,20 @@ type Participation = AttendeeMention["participation"];
 import type { Doc, DocSentence } from "../doc/_document.ts";
 import type { City } from "../doc/_gazetteer.ts";
 import type { PersonMention } from "../doc/_people.ts";
-import { findFrames, firstWord, futureBefore, insideQuotation, isLocation, matchPattern, patternsAt, phraseStartingAt, phraseWords, wordsAt, type DateBasis, type Frame } from "./_frames.ts";
+import {
+  findFrames,
+  firstWord,
+  futureBefore,
+  insideQuotation,
+  isLocation,
+  matchPattern,
+  patternsAt,
+  phraseStartingAt,
+  phraseWords,
+  wordsAt,
+  type DateBasis,
+  type Frame,
+} from "./_frames.ts";
 import type { Lexicon, PatternToken } from "../doc/_lexicon.ts";
 
 const asPattern = (p: readonly PatternToken[]): readonly PatternToken[] => p;
@@ -124,7 +137,10 @@ export function readMeetings(doc: Doc): { meetings: Meeting[]; held: HeldMeeting
   const drafts: WorkingDraft[] = [];
   let previous: WorkingDraft | null = null;
   for (const f of frames) {
-    if (f.theTwo && previous) f.people.push(...previous.frames.flatMap((x) => x.people).filter((p) => !f.people.some((q) => q.name === p.name)));
+    if (f.theTwo && previous)
+      f.people.push(
+        ...previous.frames.flatMap((x) => x.people).filter((p) => !f.people.some((q) => q.name === p.name)),
+      );
     const d = draftOf(f);
     // "The talks started on 18 November": the first day of the meeting just told of.
     if (previous && startsPrevious(doc, f, previous)) {
@@ -134,7 +150,14 @@ export function readMeetings(doc: Doc): { meetings: Meeting[]; held: HeldMeeting
     }
     const target: WorkingDraft | null = seriesDraft(doc, drafts, f) ?? placeDraft(drafts, previous, d, f);
     // A dateline names where the report was filed: the place of a new meeting of today (not of one told before).
-    if (!target && !d.city && d.date !== null && ofToday(d.date, doc.published) && doc.dateline && (!d.placeCountry || d.placeCountry === doc.dateline.place.city.country)) {
+    if (
+      !target &&
+      !d.city &&
+      d.date !== null &&
+      ofToday(d.date, doc.published) &&
+      doc.dateline &&
+      (!d.placeCountry || d.placeCountry === doc.dateline.place.city.country)
+    ) {
       d.city = doc.dateline.place.city;
       d.cityName = doc.dateline.place.name;
       f.cityBasis = "dateline";
@@ -148,7 +171,8 @@ export function readMeetings(doc: Doc): { meetings: Meeting[]; held: HeldMeeting
   for (const d of drafts) fillMissing(doc, d, drafts);
   const meetings = drafts.filter((d) => d.date !== null && d.city !== null).map((d) => toMeeting(doc, d));
   attachAttendance(doc, meetings, frames);
-  for (const m of meetings) m.series = m.context ? null : findSeries(m.frames.map((f) => f.sentence.text).join("\n"), doc.registry);
+  for (const m of meetings)
+    m.series = m.context ? null : findSeries(m.frames.map((f) => f.sentence.text).join("\n"), doc.registry);
   const held = drafts
     .filter((d) => !d.context && (d.date === null) !== (d.city === null))
     .map((d) => ({
@@ -169,7 +193,8 @@ function ofToday(date: string, published: string): boolean {
 }
 
 function startsPrevious(doc: Doc, f: Frame, previous: WorkingDraft): boolean {
-  if (!f.definite || f.date === null || f.dateBasis !== "text" || previous.date === null || previous.context) return false;
+  if (!f.definite || f.date === null || f.dateBasis !== "text" || previous.date === null || previous.context)
+    return false;
   if (!doc.lexicon.startVerbs.has(doc.tokens[f.first]!.lower)) return false;
   if (f.city && previous.city && f.city.name !== previous.city.name) return false;
   const days = (Date.parse(previous.date) - Date.parse(f.date)) / 86_400_000;
@@ -181,14 +206,18 @@ function seriesDraft(doc: Doc, drafts: readonly WorkingDraft[], f: Frame): Worki
   if (!f.definite || f.date !== null) return null;
   const series = findSeries(f.sentence.text, doc.registry);
   if (!series) return null;
-  const named = drafts.filter((x) => !x.context && x.frames.some((y) => findSeries(y.sentence.text, doc.registry)?.name === series.name));
+  const named = drafts.filter(
+    (x) => !x.context && x.frames.some((y) => findSeries(y.sentence.text, doc.registry)?.name === series.name),
+  );
   return named.length === 1 ? (named[0] as WorkingDraft) : null;
 }
 
 /** Participants the frame shares with a draft: a person, or a country. */
 function overlaps(d: WorkingDraft, f: Frame): boolean {
   const people = peopleOf(d);
-  const countries = new Set(d.frames.flatMap((x) => [...x.countries, ...x.people.map((p) => p.country).filter((c): c is string => c !== null)]));
+  const countries = new Set(
+    d.frames.flatMap((x) => [...x.countries, ...x.people.map((p) => p.country).filter((c): c is string => c !== null)]),
+  );
   if (f.people.some((p) => people.has(p.name))) return true;
   // Countries alone refer back only when the meeting before has them all: "Uzbekistan hosted U.S. officials" is another event.
   const own = [...f.countries, ...f.people.map((p) => p.country).filter((c): c is string => c !== null)];
@@ -196,28 +225,57 @@ function overlaps(d: WorkingDraft, f: Frame): boolean {
 }
 
 /** Where a frame goes: a definite or unplaced, undated frame refers back; otherwise the one draft it agrees with. */
-function placeDraft(drafts: WorkingDraft[], previous: WorkingDraft | null, d: WorkingDraft, f: Frame): WorkingDraft | null {
+function placeDraft(
+  drafts: WorkingDraft[],
+  previous: WorkingDraft | null,
+  d: WorkingDraft,
+  f: Frame,
+): WorkingDraft | null {
   // A "quadrilateral meeting" told of beside a larger meeting is a meeting of its own.
   // A frame joins a kind-word meeting only when it names the same kind; otherwise the meeting told of before it.
   const kindOf = (x: WorkingDraft): string | null => x.frames[0]?.kindWord ?? null;
   // "The meeting took place in X" (no date of its own) refers to the meeting just told of, whatever its kind.
-  const sameKind = (x: WorkingDraft): boolean => kindOf(x) === f.kindWord || (f.definite && f.date === null && f.kindWord === null);
+  const sameKind = (x: WorkingDraft): boolean =>
+    kindOf(x) === f.kindWord || (f.definite && f.date === null && f.kindWord === null);
   drafts = drafts.filter(sameKind);
   if (previous && !sameKind(previous)) previous = [...drafts].reverse().find((x) => !x.context) ?? null;
   if (f.date === null && f.city === null && f.placeCountry === null) {
     // "The two also held a late-night meeting", "X opened the session": the meeting before, if it shares someone.
-    const refersBack = f.definite || f.theTwo || (f.people.length === 0 && f.countries.length === 0) || (previous !== null && overlaps(previous, f));
+    const refersBack =
+      f.definite ||
+      f.theTwo ||
+      (f.people.length === 0 && f.countries.length === 0) ||
+      (previous !== null && overlaps(previous, f));
     return previous && refersBack && compatible(previous, d) ? previous : null;
   }
-  if (f.definite && previous && compatible(previous, d) && (f.date === null || f.dateBasis !== "text" || previous.date === null)) return previous;
+  if (
+    f.definite &&
+    previous &&
+    compatible(previous, d) &&
+    (f.date === null || f.dateBasis !== "text" || previous.date === null)
+  )
+    return previous;
   if (f.date === null && previous && compatible(previous, d)) return previous;
-  const fits = drafts.filter((x) => !x.context && compatible(x, d) && (x.date !== null && d.date !== null ? datesAgree(x.date, d.date) : true) && (x.city && d.city ? true : x.date !== null && d.date !== null));
+  const fits = drafts.filter(
+    (x) =>
+      !x.context &&
+      compatible(x, d) &&
+      (x.date !== null && d.date !== null ? datesAgree(x.date, d.date) : true) &&
+      (x.city && d.city ? true : x.date !== null && d.date !== null),
+  );
   return fits.length === 1 ? (fits[0] as WorkingDraft) : null;
 }
 
 /** The larger event of "on the sidelines of …": same date and place, its own meeting; the side meeting's countries were there. */
 function addContext(drafts: WorkingDraft[], side: WorkingDraft, f: Frame): void {
-  const existing = drafts.find((d) => d.context && d.date !== null && side.date !== null && datesAgree(d.date, side.date) && d.city?.name === side.city?.name);
+  const existing = drafts.find(
+    (d) =>
+      d.context &&
+      d.date !== null &&
+      side.date !== null &&
+      datesAgree(d.date, side.date) &&
+      d.city?.name === side.city?.name,
+  );
   if (existing) {
     existing.frames.push(f);
     return;
@@ -255,8 +313,11 @@ function fillMissing(doc: Doc, d: WorkingDraft, drafts: readonly WorkingDraft[])
   }
   // News reports what just happened: with no date at all, the publication month, when nothing else in the article
   // is dated before it, or when it is a meeting of its own kind told in the past tense ("a quadrilateral meeting … was held").
-  const datedBefore = drafts.some((x) => x !== d && x.date !== null && (x.frames[0]?.sentence.index ?? 0) < first.sentence.index);
-  const ownKind = first.kindWord !== null && first.kind === "verb" && !first.present && doc.tokens[first.first - 1]?.lower !== "had";
+  const datedBefore = drafts.some(
+    (x) => x !== d && x.date !== null && (x.frames[0]?.sentence.index ?? 0) < first.sentence.index,
+  );
+  const ownKind =
+    first.kindWord !== null && first.kind === "verb" && !first.present && doc.tokens[first.first - 1]?.lower !== "had";
   if (((!datedBefore && first.sentence.paragraph <= 2) || ownKind) && doc.published.length >= 7) {
     d.date = doc.published.slice(0, 7);
     d.dateBasis = "month";
@@ -285,14 +346,23 @@ function toMeeting(_doc: Doc, d: WorkingDraft): Meeting {
   for (const f of d.frames) {
     if (d.context && f.context) {
       // The side meeting's people were at the larger event; only its countries are counted here, so the two rows differ.
-      for (const c of [...f.countries, ...f.people.filter((p) => !p.former && p.country).map((p) => p.country as string)]) if (!countries.has(c)) countries.set(c, { participation, sentence: f.sentence });
+      for (const c of [
+        ...f.countries,
+        ...f.people.filter((p) => !p.former && p.country).map((p) => p.country as string),
+      ])
+        if (!countries.has(c)) countries.set(c, { participation, sentence: f.sentence });
       continue;
     }
-    for (const p of f.people) if (!people.has(p.name)) people.set(p.name, { mention: p, participation: f.remote ? "remote" : participation, sentence: f.sentence });
-    for (const c of f.countries) if (!countries.has(c)) countries.set(c, { participation: f.remote ? "remote" : participation, sentence: f.sentence });
+    for (const p of f.people)
+      if (!people.has(p.name))
+        people.set(p.name, { mention: p, participation: f.remote ? "remote" : participation, sentence: f.sentence });
+    for (const c of f.countries)
+      if (!countries.has(c))
+        countries.set(c, { participation: f.remote ? "remote" : participation, sentence: f.sentence });
   }
   for (const { mention, participation: mode, sentence } of people.values()) {
-    if (mention.country && !mention.former && !countries.has(mention.country)) countries.set(mention.country, { participation: mode, sentence });
+    if (mention.country && !mention.former && !countries.has(mention.country))
+      countries.set(mention.country, { participation: mode, sentence });
   }
   return {
     frames: d.frames,
@@ -316,7 +386,8 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
   const framed = new Set(meetings.flatMap((m) => m.frames.map((f) => f.sentence.index)));
   const allFramed = new Set(frames.map((f) => f.sentence.index));
   const ownerOf = new Map<number, Meeting>();
-  for (const m of meetings) if (!m.context) for (const f of m.frames) if (!ownerOf.has(f.sentence.index)) ownerOf.set(f.sentence.index, m);
+  for (const m of meetings)
+    if (!m.context) for (const f of m.frames) if (!ownerOf.has(f.sentence.index)) ownerOf.set(f.sentence.index, m);
   const { tokens, lexicon: lx } = doc;
   for (const s of doc.sentences) {
     // A sentence that tells of a meeting adds to that meeting; one that tells of none, to the meeting told of before it.
@@ -324,12 +395,15 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     if (!own && allFramed.has(s.index) && !framed.has(s.index)) continue;
     // A side meeting of its own kind ("the quadrilateral meeting") takes only sentences that name its kind.
     const kindOf = (m: Meeting): string | null => m.frames[0]?.kindWord ?? null;
-    const told = meetings.filter((m) => !m.context && (kindOf(m) === null || phraseInSentence(doc, s, kindOf(m) as string)));
+    const told = meetings.filter(
+      (m) => !m.context && (kindOf(m) === null || phraseInSentence(doc, s, kindOf(m) as string)),
+    );
     // The meeting told of earlier in the same paragraph; else the latest-dated meeting told of before (a past meeting
     // recalled in passing does not take the sentences that follow it).
     const before = told.filter((m) => m.frames[0]!.sentence.index < s.index);
     const sameParagraph = before.filter((m) => m.frames.some((f) => f.sentence.paragraph === s.paragraph)).pop();
-    const owner = own ?? sameParagraph ?? [...before].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
+    const owner =
+      own ?? sameParagraph ?? [...before].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
     if (!owner) continue;
     const meetingWords = phrasesOfMeeting(lx);
     const written = anyPhraseInSentence(doc, s, lx.writtenCues);
@@ -357,13 +431,22 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     const absentFrom = absenceStart(doc, s);
     const remote = anyPhraseInSentence(doc, s, lx.remoteCues);
     // "X said during the conference": words said at the meeting put the speaker there; a written greeting, in writing.
-    const saidThere = written || anyPhraseInSentence(doc, s, meetingWords.during) || anyPhraseInSentence(doc, s, meetingWords.at);
+    const saidThere =
+      written || anyPhraseInSentence(doc, s, meetingWords.during) || anyPhraseInSentence(doc, s, meetingWords.at);
     const mode: Participation = written ? "written" : remote ? "remote" : "in_person";
     const here = doc.in(s);
     for (const p of here.people) {
-      if (p.last >= s.last || p.first >= absentFrom || !governed(p.first) || insideQuotation(doc, p.start) || (speaker(doc, p) && !saidThere)) continue;
+      if (
+        p.last >= s.last ||
+        p.first >= absentFrom ||
+        !governed(p.first) ||
+        insideQuotation(doc, p.start) ||
+        (speaker(doc, p) && !saidThere)
+      )
+        continue;
       if (!owner.people.has(p.name)) owner.people.set(p.name, { mention: p, participation: mode, sentence: s });
-      if (p.country && !p.former && !owner.countries.has(p.country)) owner.countries.set(p.country, { participation: mode, sentence: s });
+      if (p.country && !p.former && !owner.countries.has(p.country))
+        owner.countries.set(p.country, { participation: mode, sentence: s });
     }
     for (const c of here.countries) {
       if (c.last >= s.last || c.first >= absentFrom || !governed(c.first) || insideQuotation(doc, c.start)) continue;
@@ -374,7 +457,8 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     }
     for (const g of here.groups) {
       if (g.last >= s.last || g.first >= absentFrom || !governed(g.first) || insideQuotation(doc, g.start)) continue;
-      for (const code of g.codes) if (!owner.countries.has(code)) owner.countries.set(code, { participation: mode, sentence: s });
+      for (const code of g.codes)
+        if (!owner.countries.has(code)) owner.countries.set(code, { participation: mode, sentence: s });
     }
     applyAbsence(doc, s, meetings);
   }
@@ -420,7 +504,11 @@ function phrasesOfMeeting(lx: Lexicon): { saidDuring: string[]; during: string[]
   let phrases = meetingPhrases.get(lx);
   if (!phrases) {
     const nouns = [...lx.anaphoraNouns];
-    phrases = { saidDuring: nouns.map((n) => `said during the ${n}`), during: nouns.map((n) => `during the ${n}`), at: nouns.map((n) => `at the ${n}`) };
+    phrases = {
+      saidDuring: nouns.map((n) => `said during the ${n}`),
+      during: nouns.map((n) => `during the ${n}`),
+      at: nouns.map((n) => `at the ${n}`),
+    };
     meetingPhrases.set(lx, phrases);
   }
   return phrases;
@@ -470,12 +558,12 @@ function applyAbsence(doc: Doc, s: DocSentence, meetings: Meeting[]): void {
   }
 }
 
-
-
 const SPEECH_AFTER = new Set(["said", "says", "told", "added", "announced", "stressed", "noted", "tweeted", "wrote"]);
 
 function speaker(doc: Doc, p: PersonMention): boolean {
-  return SPEECH_AFTER.has(doc.tokens[p.last + 1]?.lower ?? "") || SPEECH_AFTER.has(doc.tokens[p.first - 1]?.lower ?? "");
+  return (
+    SPEECH_AFTER.has(doc.tokens[p.last + 1]?.lower ?? "") || SPEECH_AFTER.has(doc.tokens[p.first - 1]?.lower ?? "")
+  );
 }
 
 /** The confidence of a meeting the text gives only a date or only a city for: below any bar. */
@@ -511,7 +599,10 @@ export function toMentions(doc: Doc, meetings: readonly Meeting[], bar: number):
     .map((m, i) => {
       // An attendee row is as sure as the meeting it belongs to.
       const confidence = Math.round(m.confidence * 100) / 100;
-      const evidence: Span[] = [...new Set(m.frames.map((f) => f.sentence))].map((s) => ({ start: s.start, end: s.end }));
+      const evidence: Span[] = [...new Set(m.frames.map((f) => f.sentence))].map((s) => ({
+        start: s.start,
+        end: s.end,
+      }));
       const attendees: AttendeeMention[] = [
         ...[...m.people.values()].map(({ mention, participation, sentence }) => ({
           type: "person" as const,

@@ -10,7 +10,10 @@ import type { Doc } from "../doc/_document.ts";
 const InPersonCue = cueSchema({});
 const ParticipationLexicon = z.strictObject({ in_person_cues: z.array(InPersonCue) });
 
-let cached: { file: z.infer<typeof ParticipationLexicon>; inPerson: ReturnType<typeof compileCues<z.infer<typeof InPersonCue>>> } | null = null;
+let cached: {
+  file: z.infer<typeof ParticipationLexicon>;
+  inPerson: ReturnType<typeof compileCues<z.infer<typeof InPersonCue>>>;
+} | null = null;
 
 export function participationLexicon() {
   if (cached) return cached;
@@ -37,7 +40,9 @@ export function reportParticipation(doc: Doc, attendee: AttendeeMention): Attend
     return { ...attendee, basis };
   }
   const cue = findCues(doc, start, end, participationLexicon().inPerson)[0];
-  return cue ? { ...attendee, participation: "in_person", basis: cue.words } : { ...attendee, participation: "unknown", basis: null };
+  return cue
+    ? { ...attendee, participation: "in_person", basis: cue.words }
+    : { ...attendee, participation: "unknown", basis: null };
 }
 
 export function reportMeetingParticipation(doc: Doc, meetings: readonly MeetingMention[]): MeetingMention[] {

@@ -14,7 +14,8 @@ function seriesPattern(registry: Registry): SeriesPattern {
   const hit = patterns.get(registry);
   if (hit) return hit;
   const byForm = new Map<string, RegistrySeries>();
-  for (const series of registry.series) for (const form of [series.name, ...series.aliases]) byForm.set(form.toLowerCase(), series);
+  for (const series of registry.series)
+    for (const form of [series.name, ...series.aliases]) byForm.set(form.toLowerCase(), series);
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escape);
   const pattern = new RegExp(forms.length > 0 ? `(?<![\\p{L}])(?:${forms.join("|")})(?![\\p{L}])` : "(?!)", "giu");
   const built = { pattern, byForm };

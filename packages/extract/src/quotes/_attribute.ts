@@ -63,7 +63,9 @@ const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are", "been", "being"
 const DASHES = new Set(["–", "—", "-", "--"]);
 // Noun-or-verb forms: a verb only right after its subject ("Peskov notes", not "the member states").
 const AMBIGUOUS_VERBS = new Set(
-  "states notes remarks comments claims calls posts demands answers hopes promises pledges praises warnings reports labels welcomes concerns stresses".split(" "),
+  "states notes remarks comments claims calls posts demands answers hopes promises pledges praises warnings reports labels welcomes concerns stresses".split(
+    " ",
+  ),
 );
 
 const lower = (t: Token): string => t.word.toLowerCase();
@@ -87,7 +89,14 @@ function isSpeechVerbAt(frame: readonly FrameItem[], i: number, reading: Article
   if (DETERMINERS.has(prevWord)) return false; // an adjective: "the proposed railway", "its stated aim"
   // "US state department spokeswoman", "state media": "state" before a noun names the state, it does not say.
   const next = tokenAt(frame, i + 1);
-  if (t.text === "state" && next !== null && /^\p{Ll}+$/u.test(next.text) && !DETERMINERS.has(next.text) && next.text !== "that") return false;
+  if (
+    t.text === "state" &&
+    next !== null &&
+    /^\p{Ll}+$/u.test(next.text) &&
+    !DETERMINERS.has(next.text) &&
+    next.text !== "that"
+  )
+    return false;
   if (!AMBIGUOUS_VERBS.has(t.text)) return true;
   const prev = frame[i - 1];
   if (prev?.kind !== "token") return false;
@@ -108,7 +117,13 @@ function personWithRole(reading: ArticleReading, noun: string, offset: number): 
   let found: NameHit | undefined;
   for (const hit of reading.antecedents) {
     if ((reading.tokens[hit.last]?.end ?? Infinity) > offset) break;
-    if (hit.person.role?.toLowerCase().split(/\s+/).includes(TITLE_ABBREVIATIONS.get(noun) ?? noun)) found = hit;
+    if (
+      hit.person.role
+        ?.toLowerCase()
+        .split(/\s+/)
+        .includes(TITLE_ABBREVIATIONS.get(noun) ?? noun)
+    )
+      found = hit;
   }
   return found;
 }
@@ -138,7 +153,11 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   }
   if (np.length === 1 && ["they", "we"].includes(word)) return "inherit";
   let from = 0;
-  while (from < np.length - 1 && (DETERMINERS.has(lower(np[from]?.token as Token)) || QUANTIFIERS.has(lower(np[from]?.token as Token)))) from++;
+  while (
+    from < np.length - 1 &&
+    (DETERMINERS.has(lower(np[from]?.token as Token)) || QUANTIFIERS.has(lower(np[from]?.token as Token)))
+  )
+    from++;
   const words = np.slice(from);
   const name = words.map((w) => w.token.text).join(" ");
   const country = firstCountry(reading, np[0]?.index ?? 0, (np.at(-1)?.index ?? 0) + 1);
@@ -146,7 +165,11 @@ export function classify(np: readonly { token: Token; index: number }[], reading
   if (ROLE_NOUNS.has(word) && !head.token.possessive) {
     // "the minister" after "Wang Yi, China's foreign minister" is Wang Yi.
     // Press releases capitalize the title: "the Minister said", "according to the Special Representative".
-    const titleWord = (w: { token: Token; index: number }): boolean => !w.token.capitalized || TITLE_HEADS.has(lower(w.token)) || TITLE_WORDS.has(lower(w.token)) || reading.countryAt(w.index) !== null;
+    const titleWord = (w: { token: Token; index: number }): boolean =>
+      !w.token.capitalized ||
+      TITLE_HEADS.has(lower(w.token)) ||
+      TITLE_WORDS.has(lower(w.token)) ||
+      reading.countryAt(w.index) !== null;
     if (definite && headAt === np.length - 1 && words.every(titleWord)) {
       const named = personWithRole(reading, word, head.token.start);
       if (named && (country === null || named.person.country === country)) return personSpeaker(named);
@@ -154,7 +177,11 @@ export function classify(np: readonly { token: Token; index: number }[], reading
       const subject = reading.pronoun(head.token.start);
       // A capitalized title ("the Special Representative") names an office: only its holder, never the last speaker.
       const capitalizedTitle = words.some((w) => w.token.capitalized && !reading.countryAt(w.index));
-      const fits = subject && !capitalizedTitle && (EPITHETS.has(word) || subject.role === null) && (country === null || subject.country === country);
+      const fits =
+        subject &&
+        !capitalizedTitle &&
+        (EPITHETS.has(word) || subject.role === null) &&
+        (country === null || subject.country === country);
       if (subject && fits) return personSpeaker({ person: subject });
     }
     return { type: "role", name, role: name, country };
@@ -165,7 +192,8 @@ export function classify(np: readonly { token: Token; index: number }[], reading
     if (place) return { type: "group", name: head.token.word, role: null, country: place.code };
     if (from > 0) return null; // "the Guardian said": people take no article
     // Titles, acronyms ("TASS", "U.S.") and news outlets are not people.
-    if (TITLE_HEADS.has(word) || TITLE_WORDS.has(word) || /^(\p{L}\.)+$|^\p{Lu}{2,}$/u.test(head.token.text)) return null;
+    if (TITLE_HEADS.has(word) || TITLE_WORDS.has(word) || /^(\p{L}\.)+$|^\p{Lu}{2,}$/u.test(head.token.text))
+      return null;
     if (reading.outlets.has(head.token.word)) return null;
     return { type: "person", name: head.token.word, role: null, country: null }; // an unknown surname: "Peskov said"
   }
@@ -174,7 +202,8 @@ export function classify(np: readonly { token: Token; index: number }[], reading
 
 type NP = { token: Token; index: number }[];
 
-const isTitleLike = (t: Token): boolean => !t.punct && (t.capitalized || TITLE_HEADS.has(lower(t)) || TITLE_WORDS.has(lower(t)));
+const isTitleLike = (t: Token): boolean =>
+  !t.punct && (t.capitalized || TITLE_HEADS.has(lower(t)) || TITLE_WORDS.has(lower(t)));
 
 const isPronoun = (np: NP, word: string): boolean => np.length === 1 && np[0]?.token.text.toLowerCase() === word;
 
@@ -193,8 +222,14 @@ function phraseBefore(frame: readonly FrameItem[], i: number): { np: NP; before:
     const t = item.token;
     // "the participating states expressed": a noun-or-verb form right before the verb is the subject's noun.
     // "US state department spokeswoman X said": "state" before a noun of the phrase is not the verb.
-    const nounForm = (k === i - 1 && AMBIGUOUS_VERBS.has(t.text) && GROUP_NOUNS.has(t.text)) || (t.text === "state" && np.length > 0);
-    if (t.punct || (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) || (SPEECH_VERBS.has(t.text) && !nounForm)) break;
+    const nounForm =
+      (k === i - 1 && AMBIGUOUS_VERBS.has(t.text) && GROUP_NOUNS.has(t.text)) || (t.text === "state" && np.length > 0);
+    if (
+      t.punct ||
+      (BOUNDARY_WORDS.has(lower(t)) && !PREPOSITIONS.has(lower(t))) ||
+      (SPEECH_VERBS.has(t.text) && !nounForm)
+    )
+      break;
     np.unshift({ token: t, index: item.index });
     k--;
     // A determiner opens the phrase: "a move its foreign ministry described" → "its foreign ministry".
@@ -240,12 +275,23 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
     const word = lower(t);
     if ((ROLE_NOUNS.has(word) || GROUP_NOUNS.has(word)) && !t.possessive) {
       const next = tokenAt(frame, i + 1);
-      const endsPhrase = !next || next.punct || BOUNDARY_WORDS.has(lower(next)) || PREPOSITIONS.has(lower(next)) || isSpeechVerbAt(frame, i + 1, reading);
+      const endsPhrase =
+        !next ||
+        next.punct ||
+        BOUNDARY_WORDS.has(lower(next)) ||
+        PREPOSITIONS.has(lower(next)) ||
+        isSpeechVerbAt(frame, i + 1, reading);
       if (!endsPhrase) continue;
       // "Deputy Prime Minister for Economic Affairs Abdul Ghani Baradar …": the title runs on to the name it precedes.
       if (next && PREPOSITIONS.has(lower(next))) {
         let k = i + 1;
-        while (k < Math.min(end, i + 8) && !reading.hitAt.has((frame[k] as { index?: number }).index ?? -1) && tokenAt(frame, k) && isTitleLike(tokenAt(frame, k) as Token)) k++;
+        while (
+          k < Math.min(end, i + 8) &&
+          !reading.hitAt.has((frame[k] as { index?: number }).index ?? -1) &&
+          tokenAt(frame, k) &&
+          isTitleLike(tokenAt(frame, k) as Token)
+        )
+          k++;
         const titled = nameAt(frame, k, reading);
         if (titled && k > i + 1) return titled;
       }
@@ -260,7 +306,11 @@ function mainSubject(frame: readonly FrameItem[], end: number, reading: ArticleR
         break;
       }
       // "The Chinese delegation, led by envoy Yue Xiaoyong, …": the person leading speaks for it.
-      if (tokenAt(frame, i + 1)?.text === "," && ["led", "headed"].includes(tokenAt(frame, i + 2)?.text ?? "") && tokenAt(frame, i + 3)?.text === "by") {
+      if (
+        tokenAt(frame, i + 1)?.text === "," &&
+        ["led", "headed"].includes(tokenAt(frame, i + 2)?.text ?? "") &&
+        tokenAt(frame, i + 3)?.text === "by"
+      ) {
         for (let k = i + 4; k < Math.min(end, i + 10); k++) {
           const leader = nameAt(frame, k, reading);
           if (leader) return leader;
@@ -283,12 +333,22 @@ function quotedObject(frame: readonly FrameItem[], at: number, reading: ArticleR
 }
 
 /** "Wang and Araghchi said …", "Russia and China said … they": two speakers for one quotation; whose words is unknown. */
-function jointSubject(frame: readonly FrameItem[], np: NP, before: FrameItem | undefined, reading: ArticleReading): boolean {
+function jointSubject(
+  frame: readonly FrameItem[],
+  np: NP,
+  before: FrameItem | undefined,
+  reading: ArticleReading,
+): boolean {
   if (np.length === 0 || before?.kind !== "token" || !["and", "or"].includes(before.token.text)) return false;
   const other = frame[frame.indexOf(before) - 1];
   if (other?.kind !== "token") return false;
   const word = lower(other.token);
-  return reading.hitAt.has(other.index) || GROUP_NOUNS.has(word) || ROLE_NOUNS.has(word) || reading.countryAt(other.index) !== null;
+  return (
+    reading.hitAt.has(other.index) ||
+    GROUP_NOUNS.has(word) ||
+    ROLE_NOUNS.has(word) ||
+    reading.countryAt(other.index) !== null
+  );
 }
 
 /** Attribution from the words before quotation q: "X said", "urging …", "according to X,", "X's answer was short:". */
@@ -300,7 +360,10 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
     if (tokenAt(frame, i)?.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") according = i;
   }
   // "X said according to an official translation: “…”": the translation or transcript reports X's words.
-  const reportsVerb = according > verb && verb >= 0 && frame.slice(verb + 1, according).every((item) => item.kind === "token" && item.token.punct);
+  const reportsVerb =
+    according > verb &&
+    verb >= 0 &&
+    frame.slice(verb + 1, according).every((item) => item.kind === "token" && item.token.punct);
   if (according > verb && !reportsVerb) {
     // "According to a joint statement issued after the talks, the participants “reaffirmed …”": the quotation's subject.
     const source = classify(phraseAfter(frame, according + 2), reading);
@@ -322,13 +385,17 @@ export function attributeFromLead(frame: readonly FrameItem[], q: number, readin
       const t = tokenAt(frame, i);
       if (!t) return null;
       const hit = reading.hitAt.get((frame[i] as { index: number }).index);
-      if (hit) return frame.slice(0, i).every((it) => it.kind === "token" && isTitleLike(it.token)) ? personSpeaker(hit) : null;
+      if (hit)
+        return frame.slice(0, i).every((it) => it.kind === "token" && isTitleLike(it.token))
+          ? personSpeaker(hit)
+          : null;
     }
     return null;
   }
   const verbToken = tokenAt(frame, verb) as Token;
   // "X was asked whether “…”": the words are the question put to X, not X's.
-  if (verbToken.text === "asked" && PASSIVE_AUXILIARIES.has(tokenAt(frame, verb - 1)?.text.toLowerCase() ?? "")) return null;
+  if (verbToken.text === "asked" && PASSIVE_AUXILIARIES.has(tokenAt(frame, verb - 1)?.text.toLowerCase() ?? ""))
+    return null;
   // Passive: "the meeting was described by Peskov as “…”".
   if (tokenAt(frame, verb + 1)?.text === "by") {
     const agent = nameAt(frame, verb + 2, reading);
@@ -373,7 +440,8 @@ function accordingToAfter(frame: readonly FrameItem[], q: number, reading: Artic
   for (let i = q + 1; i < frame.length; i++) {
     const item = frame[i];
     if (item?.kind !== "token") return null;
-    if (item.token.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to") return nameAt(frame, i + 2, reading) ?? classify(phraseAfter(frame, i + 2), reading);
+    if (item.token.text.toLowerCase() === "according" && tokenAt(frame, i + 1)?.text === "to")
+      return nameAt(frame, i + 2, reading) ?? classify(phraseAfter(frame, i + 2), reading);
   }
   return null;
 }

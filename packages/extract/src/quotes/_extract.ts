@@ -3,7 +3,13 @@ import type { ArticleContext } from "../_context.ts";
 import { NEWS_OUTLETS, SPEECH_VERBS, paragraphs, sentences, tokenize, type Token } from "../text/index.ts";
 import { pronounResolver } from "./_pronouns.ts";
 import { readDocument, type Doc } from "../doc/_document.ts";
-import { attributeFromLead, attributeFromTail, type ArticleReading, type FrameItem, type NameHit } from "./_attribute.ts";
+import {
+  attributeFromLead,
+  attributeFromTail,
+  type ArticleReading,
+  type FrameItem,
+  type NameHit,
+} from "./_attribute.ts";
 import { looksLikeName, quotedSpans, trimmed, wordCount, type QuotedSpan } from "./_spans.ts";
 
 const MIN_WORDS = 4;
@@ -51,11 +57,18 @@ function peopleOnTokens(tokens: readonly Token[], doc: Doc): NameHit[] {
     let last = first;
     while (last + 1 < tokens.length && (tokens[last + 1] as Token).start < p.end) last++;
     // The quote tokens keep a possessive on its word ("Lavrov’s"); the Doc's mention ends before it.
-    const endsHere = (tokens[last] as Token).end === p.end || ((tokens[last] as Token).possessive && (tokens[last] as Token).start + (tokens[last] as Token).word.length === p.end);
+    const endsHere =
+      (tokens[last] as Token).end === p.end ||
+      ((tokens[last] as Token).possessive &&
+        (tokens[last] as Token).start + (tokens[last] as Token).word.length === p.end);
     if (first < 0 || (tokens[first] as Token).start !== p.start || !endsHere || covered(first, last)) continue;
     // The speaker as the article writes the name when it writes it in full; the registry's name for a surname.
     const name = p.written.split(/\s+/).length >= 2 ? p.written : p.name;
-    added.push({ first, last, person: { name, role: p.role ?? p.registry?.role ?? null, country: p.country, registry: p.registry } });
+    added.push({
+      first,
+      last,
+      person: { name, role: p.role ?? p.registry?.role ?? null, country: p.country, registry: p.registry },
+    });
     for (let k = first; k <= last; k++) taken.add(k);
   }
   return added;
@@ -67,7 +80,8 @@ function peopleOnTokens(tokens: readonly Token[], doc: Doc): NameHit[] {
  */
 function countriesOnTokens(tokens: readonly Token[], doc: Doc): (i: number) => { code: string; length: number } | null {
   const byStart = new Map<number, { code: string; end: number }>();
-  for (const p of doc.places) if (p.city.capital || p.city.curated) byStart.set(p.start, { code: p.city.country, end: p.end });
+  for (const p of doc.places)
+    if (p.city.capital || p.city.curated) byStart.set(p.start, { code: p.city.country, end: p.end });
   for (const c of doc.countries) byStart.set(c.start, { code: c.code, end: c.end });
   return (i) => {
     const t = tokens[i];
@@ -96,7 +110,13 @@ function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: Art
   };
   const hitAt = new Map<number, NameHit>();
   for (const hit of hits) for (let k = hit.first; k <= hit.last; k++) hitAt.set(k, hit);
-  const sentencesByParagraph = paras.map((p, i) => sentences(text, p, (quotesByParagraph[i] ?? []).map((q) => q.outer)));
+  const sentencesByParagraph = paras.map((p, i) =>
+    sentences(
+      text,
+      p,
+      (quotesByParagraph[i] ?? []).map((q) => q.outer),
+    ),
+  );
   const reading: ArticleReading = {
     tokens,
     hitAt,
@@ -133,7 +153,9 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
       const frame = frameOf(tokens, tokenCursor, sentence, inSentence);
       const evidence = trimmed(text, sentence.start, sentence.end);
       let previous: SpeakerMention | null = null;
-      const positions = inSentence.map((_, qi) => frame.findIndex((item) => item.kind === "quote" && item.quote === qi));
+      const positions = inSentence.map((_, qi) =>
+        frame.findIndex((item) => item.kind === "quote" && item.quote === qi),
+      );
       const own = positions.map((at) => attributeQuote(frame, at, reading));
       inSentence.forEach((quote, qi) => {
         const at = positions[qi] as number;
@@ -147,7 +169,13 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
         // "they", or a quotation joined to the previous one with no verb of its own ("… and “…”"), shares its speaker.
         if (speaker === "inherit" || (speaker === null && !hasOwnVerb(frame, at))) speaker = previous;
         let evidenceSpan = evidence;
-        if (speaker === null && isBareQuote(frame) && last && last.paragraph >= p - 1 && !otherPersonBetween(reading, last, quote.outer.start, para.end)) {
+        if (
+          speaker === null &&
+          isBareQuote(frame) &&
+          last &&
+          last.paragraph >= p - 1 &&
+          !otherPersonBetween(reading, last, quote.outer.start, para.end)
+        ) {
           // A quotation standing alone continues the last speaker's words.
           speaker = last.speaker;
           if (last.paragraph === p) evidenceSpan = { start: last.evidence.start, end: evidence.end };
@@ -156,7 +184,16 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
         previous = speaker;
         last = { speaker, paragraph: p, evidence, end: quote.outer.end };
         if (wordCount(quoteText) < MIN_WORDS || looksLikeName(quoteText)) return;
-        found.push({ text: quoteText, span: quote.inner, evidence: evidenceSpan, speaker, meeting_key: null, kind: null, medium: null, translated: null });
+        found.push({
+          text: quoteText,
+          span: quote.inner,
+          evidence: evidenceSpan,
+          speaker,
+          meeting_key: null,
+          kind: null,
+          medium: null,
+          translated: null,
+        });
       });
     }
   });
@@ -167,18 +204,27 @@ export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
 function joinedToNext(frame: readonly FrameItem[], at: number, next: number | undefined): boolean {
   if (next === undefined || next <= at + 1) return false;
   const between = frame.slice(at + 1, next);
-  return between.every((item) => item.kind === "token" && ["and", "or", ","].includes(item.token.text.toLowerCase())) && between.some((item) => item.kind === "token" && item.token.text.toLowerCase() === "and");
+  return (
+    between.every((item) => item.kind === "token" && ["and", "or", ","].includes(item.token.text.toLowerCase())) &&
+    between.some((item) => item.kind === "token" && item.token.text.toLowerCase() === "and")
+  );
 }
 
 /**
  * A paragraph without quotations whose last sentence reports a person's words ("X told reporters that …"), right
  * before a paragraph that opens with a quotation: that person is the last speaker, so the quotation is theirs.
  */
-function reportedSpeaker(layout: ArticleLayout, reading: ArticleReading, p: number, cursor: number): { last: LastSpeaker; cursor: number } | null {
+function reportedSpeaker(
+  layout: ArticleLayout,
+  reading: ArticleReading,
+  p: number,
+  cursor: number,
+): { last: LastSpeaker; cursor: number } | null {
   const next = layout.quotesByParagraph[p + 1]?.[0];
   const nextPara = layout.paragraphs[p + 1];
   const sentence = layout.sentencesByParagraph[p]?.at(-1);
-  if (!next || !nextPara || !sentence || trimmed(layout.text, nextPara.start, nextPara.end).start !== next.outer.start) return null;
+  if (!next || !nextPara || !sentence || trimmed(layout.text, nextPara.start, nextPara.end).start !== next.outer.start)
+    return null;
   const { tokens } = reading;
   while (cursor < tokens.length && (tokens[cursor]?.start ?? 0) < sentence.start) cursor++;
   const frame = frameOf(tokens, cursor, sentence, []);
@@ -189,7 +235,16 @@ function reportedSpeaker(layout: ArticleLayout, reading: ArticleReading, p: numb
 }
 
 // Words that announce a quotation as a name or a text, not speech: "under the headline “…”", "a placard reading “…”".
-const TITLE_MARKERS = new Set(["headline", "headlined", "titled", "entitled", "slogan", "banner", "reading", "caption"]);
+const TITLE_MARKERS = new Set([
+  "headline",
+  "headlined",
+  "titled",
+  "entitled",
+  "slogan",
+  "banner",
+  "reading",
+  "caption",
+]);
 
 function attributeQuote(frame: readonly FrameItem[], at: number, reading: ArticleReading) {
   const before = frame[at - 1];
@@ -243,7 +298,12 @@ function hasOwnVerb(frame: readonly FrameItem[], at: number): boolean {
  * Someone else named since the last speaker's quotation, or later in this quotation's paragraph (where the
  * attribution may follow: "“…” That was Wang Yi's answer."): a bare quotation is no longer the last speaker's.
  */
-function otherPersonBetween(reading: ArticleReading, last: LastSpeaker, quoteStart: number, paragraphEnd: number): boolean {
+function otherPersonBetween(
+  reading: ArticleReading,
+  last: LastSpeaker,
+  quoteStart: number,
+  paragraphEnd: number,
+): boolean {
   return reading.antecedents.some((hit) => {
     const start = reading.tokens[hit.first]?.start ?? 0;
     return start > last.end && start < paragraphEnd && start !== quoteStart && hit.person.name !== last.speaker.name;
@@ -262,7 +322,8 @@ function outletWords(ctx: ArticleContext): Set<string> {
   let outlets = outletSets.get(ctx.registry);
   if (!outlets) {
     outlets = new Set(NEWS_OUTLETS);
-    for (const publisher of ctx.registry.publishers) for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
+    for (const publisher of ctx.registry.publishers)
+      for (const name of [publisher.name, ...publisher.aliases]) outlets.add(name.split(/\s+/).at(-1) ?? name);
     outletSets.set(ctx.registry, outlets);
   }
   return outlets;
@@ -290,12 +351,20 @@ function dropRepeats(quotes: QuoteMention[]): QuoteMention[] {
   const wholeCache = new Map<number, string>();
   const pieces = (i: number): string[] => {
     let list = piecesCache.get(i);
-    if (!list) piecesCache.set(i, (list = (quotes[i] as QuoteMention).text.split(ELLIPSIS).map(foldText).filter((s) => s.length > 0)));
+    if (!list)
+      piecesCache.set(
+        i,
+        (list = (quotes[i] as QuoteMention).text
+          .split(ELLIPSIS)
+          .map(foldText)
+          .filter((s) => s.length > 0)),
+      );
     return list;
   };
   const whole = (j: number): string => {
     let text = wholeCache.get(j);
-    if (text === undefined) wholeCache.set(j, (text = foldText((quotes[j] as QuoteMention).text.replace(ELLIPSIS, " "))));
+    if (text === undefined)
+      wholeCache.set(j, (text = foldText((quotes[j] as QuoteMention).text.replace(ELLIPSIS, " "))));
     return text;
   };
   const holds = (j: number, i: number): boolean => pieces(i).every((piece) => whole(j).includes(piece));

@@ -6,12 +6,19 @@ import type { Doc } from "../doc/_document.ts";
 // What kind of quotation a quote is, where it was said and whether it was translated: read from the words of its
 // sentence outside the quotation marks, and only when they say so (a wrong value is worse than an empty one).
 
-const MediumCue = cueSchema({ medium: z.enum(["press_conference", "interview", "statement", "social_media", "speech", "letter"]), written: z.boolean().default(false) });
+const MediumCue = cueSchema({
+  medium: z.enum(["press_conference", "interview", "statement", "social_media", "speech", "letter"]),
+  written: z.boolean().default(false),
+});
 const TranslationCue = cueSchema({});
 const QuoteLexicon = z.strictObject({ medium_cues: z.array(MediumCue), translation_cues: z.array(TranslationCue) });
 export type MediumCueRule = z.infer<typeof MediumCue>;
 
-let cached: { file: z.infer<typeof QuoteLexicon>; media: ReturnType<typeof compileCues<MediumCueRule>>; translations: ReturnType<typeof compileCues<z.infer<typeof TranslationCue>>> } | null = null;
+let cached: {
+  file: z.infer<typeof QuoteLexicon>;
+  media: ReturnType<typeof compileCues<MediumCueRule>>;
+  translations: ReturnType<typeof compileCues<z.infer<typeof TranslationCue>>>;
+} | null = null;
 
 export function quoteLexicon() {
   if (cached) return cached;

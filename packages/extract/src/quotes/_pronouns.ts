@@ -36,10 +36,19 @@ export function pronounResolver(
       if (hitAt.has(i) || (SUBJECT_PRONOUNS.has(t.text) && i >= introEnd(tokens, k, span.end))) break;
       const role = quoted(t) ? null : unnamedSpeaker(tokens, i, span.end);
       if (!role) continue;
-      first = { start: span.start, end: span.end, at: t.start, person: { name: role, role, country: null, registry: null, unnamed: true } };
+      first = {
+        start: span.start,
+        end: span.end,
+        at: t.start,
+        person: { name: role, role, country: null, registry: null, unnamed: true },
+      };
       break;
     }
-    for (let i = introEnd(tokens, k, span.end); !first && i < tokens.length && (tokens[i]?.start ?? 0) < span.end; i++) {
+    for (
+      let i = introEnd(tokens, k, span.end);
+      !first && i < tokens.length && (tokens[i]?.start ?? 0) < span.end;
+      i++
+    ) {
       const t = tokens[i] as Token;
       const hit = hitAt.get(i);
       if ((!hit && !SUBJECT_PRONOUNS.has(t.text)) || quoted(t)) continue;
@@ -68,7 +77,9 @@ export function pronounResolver(
     const s = subjects[lo];
     if (!s || offset < s.start) return { person: null, sentence: lo };
     if (offset >= s.end) return { person: s.person ?? before[lo] ?? null, sentence: lo };
-    return s.at < offset && s.person ? { person: s.person, sentence: lo } : { person: before[lo] ?? null, sentence: lo - 1 };
+    return s.at < offset && s.person
+      ? { person: s.person, sentence: lo }
+      : { person: before[lo] ?? null, sentence: lo - 1 };
   };
   return (offset, pronoun) => {
     const { person, sentence } = resolve(offset);
@@ -90,7 +101,8 @@ function introEnd(tokens: readonly Token[], from: number, end: number): number {
   if (!first) return from;
   const word = first.text.toLowerCase();
   if (!INTRO_OPENERS.has(word) && !/^\p{Lu}\p{Ll}+(ing|ed)$/u.test(first.text)) return from;
-  for (let i = from + 1; i < tokens.length && (tokens[i]?.start ?? 0) < end; i++) if (tokens[i]?.text === ",") return i + 1;
+  for (let i = from + 1; i < tokens.length && (tokens[i]?.start ?? 0) < end; i++)
+    if (tokens[i]?.text === ",") return i + 1;
   return from;
 }
 
@@ -113,8 +125,16 @@ function unnamedSpeaker(tokens: readonly Token[], i: number, end: number): strin
     if (!ROLE_NOUNS.has(t.text) || t.possessive) continue;
     const next = tokens[j + 1];
     const after = tokens[j + 2];
-    const speaks = next !== undefined && (SPEECH_VERBS.has(next.text) || (next.text === "," && after !== undefined && (after.text === "who" || /^\p{Ll}+ing$/u.test(after.text))));
-    return speaks ? tokens.slice(i + 1, j + 1).map((w) => w.text).join(" ") : null;
+    const speaks =
+      next !== undefined &&
+      (SPEECH_VERBS.has(next.text) ||
+        (next.text === "," && after !== undefined && (after.text === "who" || /^\p{Ll}+ing$/u.test(after.text))));
+    return speaks
+      ? tokens
+          .slice(i + 1, j + 1)
+          .map((w) => w.text)
+          .join(" ")
+      : null;
   }
   return null;
 }

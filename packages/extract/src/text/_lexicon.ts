@@ -23,8 +23,11 @@ const QuoteWords = z.strictObject({
 });
 
 const FILE = "packages/extract/lexicon/attribution.yaml";
-const parsed = QuoteWords.safeParse(parse(readFileSync(new URL("../../lexicon/attribution.yaml", import.meta.url), "utf8")));
-if (!parsed.success) throw new Error(`${FILE}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+const parsed = QuoteWords.safeParse(
+  parse(readFileSync(new URL("../../lexicon/attribution.yaml", import.meta.url), "utf8")),
+);
+if (!parsed.success)
+  throw new Error(`${FILE}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
 const raw = parsed.data;
 
 /** Verbs that introduce what someone said or meant, in the forms news writing uses. */

@@ -25,7 +25,17 @@ const TOKEN_AT = new RegExp(TOKEN.source, "uy");
 /** \s of a /u regular expression: the ECMAScript white space and line terminators. */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -68,11 +78,13 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let raw = text.slice(at, from);
     // A plural possessive ("officials’") leaves its apostrophe as the next mark; fold it into the word.
     const next = text[at + raw.length] ?? "";
-    if (APOSTROPHES.has(next) && raw.endsWith("s") && !LETTER_OR_DIGIT.test(text[at + raw.length + 1] ?? "")) raw += next;
+    if (APOSTROPHES.has(next) && raw.endsWith("s") && !LETTER_OR_DIGIT.test(text[at + raw.length + 1] ?? ""))
+      raw += next;
     const last = raw[raw.length - 1] ?? "";
     const beforeLast = raw[raw.length - 2] ?? "";
     const possessive =
-      raw.length > 2 && ((APOSTROPHES.has(last) && beforeLast === "s") || (last === "s" && APOSTROPHES.has(beforeLast)));
+      raw.length > 2 &&
+      ((APOSTROPHES.has(last) && beforeLast === "s") || (last === "s" && APOSTROPHES.has(beforeLast)));
     const word = possessive ? raw.slice(0, APOSTROPHES.has(last) ? -1 : -2) : raw;
     tokens.push({
       text: raw,
