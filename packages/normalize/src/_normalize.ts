@@ -127,9 +127,10 @@ export function normalizeCollection(
   const addEvidence: AddEvidence = (record_type, record_id, source_id, given, focus) => {
     const { slice, codePoint } = textOf(source_id);
     const bounded = boundedSpan(given, focus);
-    const span = trimSpan(slice(bounded), bounded);
+    const piece = slice(bounded);
+    const span = trimSpan(piece, bounded);
     if (span.end <= span.start) return;
-    const sentence = slice(bounded).slice(span.start - bounded.start, span.end - bounded.start);
+    const sentence = piece.slice(span.start - bounded.start, span.end - bounded.start);
     evidence.push({
       record_type,
       record_id,
