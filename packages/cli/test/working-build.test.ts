@@ -52,6 +52,12 @@ describe("rows held for review", () => {
     ]);
     const summary = JSON.parse(readFileSync(join(build, "normalize", "summary.json"), "utf8")) as BuildSummary;
     expect(summary.held_for_review).toBe(1);
+    // Rows per table in one column, the longest table name included.
+    const counts = formatSummary(summary, "datasets/demo/current")
+      .split("\n")
+      .filter((line) => /^ {2}[a-z_]+ +\d+$/.test(line));
+    expect(counts.map((line) => line.trim().split(/ +/)[0])).toContain("quote_sources");
+    expect(new Set(counts.map((line) => line.length)).size).toBe(1);
     expect(formatSummary(summary, "datasets/demo/current")).toContain(
       "Held for review (not published; the text does not support them with confidence): 1 row(s), each in the warnings below and in pipelines/demo/build/review.csv",
     );

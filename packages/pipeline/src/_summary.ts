@@ -38,8 +38,10 @@ export function summarize(result: {
 }
 
 export function formatSummary(summary: BuildSummary, destination: string): string {
+  // Table names in one column, however long the longest ("quote_sources").
+  const width = Math.max(10, ...Object.keys(summary.rows).map((t) => t.length));
   const rows = Object.entries(summary.rows)
-    .map(([table, n]) => `  ${table.padEnd(10)} ${String(n).padStart(6)}`)
+    .map(([table, n]) => `  ${table.padEnd(width)} ${String(n).padStart(6)}`)
     .join("\n");
   const warnings = summary.warnings.length === 0 ? "  none" : summary.warnings.map((w) => `  - ${w}`).join("\n");
   const changes = summary.changes;
@@ -52,8 +54,8 @@ export function formatSummary(summary: BuildSummary, destination: string): strin
             "Changes against the previous build:",
             ...Object.entries(changes).map(([t, c]) =>
               c.added + c.removed + c.changed === 0
-                ? `  ${t.padEnd(10)} unchanged`
-                : `  ${t.padEnd(10)} +${c.added} -${c.removed} ~${c.changed}`,
+                ? `  ${t.padEnd(width)} unchanged`
+                : `  ${t.padEnd(width)} +${c.added} -${c.removed} ~${c.changed}`,
             ),
           ];
   return [
