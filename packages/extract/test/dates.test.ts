@@ -1,4 +1,7 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { WORDS } from "../src/doc/_words.ts";
 import { findDates, refinePublished } from "../src/doc/_dates.ts";
 
 const eventDates = (text: string, published: string): string[] =>
@@ -84,5 +87,41 @@ describe("dates resolve against the publication date, at the precision it suppor
     );
     expect(dateline).toMatchObject({ date: "2025-10-08", dateline: true });
     expect(event).toMatchObject({ date: "2025-10-07", dateline: false });
+  });
+});
+
+// The parser runs only on sentences with a date cue (words.yaml `date_cues`): a word the parser's dictionaries hold
+// that is missing from the cues would lose its dates without a sound. The dictionaries are chrono's own (its English
+// constants, which the package does not export: read from its files).
+const chronoEnglish = createRequire(import.meta.url)(
+  join(dirname(createRequire(import.meta.url).resolve("chrono-node")), "locales/en/constants.js"),
+) as Record<string, Record<string, unknown>>;
+
+describe("the date cue is a whole word of the parser's dictionaries", () => {
+  const words = [
+    ...Object.keys(chronoEnglish.MONTH_DICTIONARY ?? {}),
+    ...Object.keys(chronoEnglish.WEEKDAY_DICTIONARY ?? {}),
+    // One letter ("5d", "3 h") is read with its number, which the digit cues do not see: left to "ago" and the like.
+    ...Object.keys(chronoEnglish.TIME_UNIT_DICTIONARY ?? {}).filter((w) => w.length > 1),
+    ...["now", "today", "tonight", "tomorrow", "overmorrow", "tmr", "tmrw", "yesterday", "ago", "weekend", "weekday"],
+    ...["morning", "afternoon", "evening", "night", "midnight", "midday", "noon"],
+  ].map((w) => w.replace(/\.$/, ""));
+
+  it("holds every word of chrono's month, weekday and time-unit dictionaries and casual words", () => {
+    expect(words.length).toBeGreaterThan(80);
+    const missing = words.filter((w) => !WORDS.dateCue.test(`It was ${w} then.`));
+    expect(missing).toEqual([]);
+  });
+
+  it.each([
+    ["The talks were held on Dec. 5 in Doha.", true],
+    ["The talks were held on Dec12 in Doha.", true],
+    ["Two ministers met three days ago.", true],
+    ["The envoys met over the weekend.", true],
+    ["The minister decided to sign the security agreement.", false],
+    ["Friends of the secretary said the ministry was maybe ready.", false],
+    ["The deputy ministers of Iran and Pakistan attended.", false],
+  ])("%s → cued: %s", (sentence, cued) => {
+    expect(WORDS.dateCue.test(sentence)).toBe(cued);
   });
 });

@@ -39,17 +39,16 @@ function hasLongRun(text: string): boolean {
     const space = c === 32 || c === 10 || c === 13 || c === 9;
     run = space ? 0 : run + 1;
     if (run >= 64) return true;
-    // Letters and digits may repeat ("Mississippi", "1000"); a mark repeated ("!!!!", "----") may not.
-    const letter =
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      (c > 127 && LETTER.test(text[i] as string));
-    repeat = !space && !letter && c === text.charCodeAt(i - 1) ? repeat + 1 : 0;
+    // Letters and digits may repeat ("Mississippi", "1000"); a mark repeated ("!!!!", "----") may not. Only a
+    // character equal to the one before is asked whether it is a letter.
+    repeat = !space && c === text.charCodeAt(i - 1) && !isLetterOrDigit(c, text, i) ? repeat + 1 : 0;
     if (repeat >= 3) return true;
   }
   return false;
 }
+
+const isLetterOrDigit = (c: number, text: string, i: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(text[i] as string));
 
 /** Tokens of the text with offsets into it; the tagger's tokens are found back in the text in order. */
 export function tokenize(text: string): Token[] {

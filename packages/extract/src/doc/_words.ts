@@ -30,7 +30,7 @@ export const WORDS = {
   ...raw,
   calendar: new RegExp(`\\d|${alternation(raw.calendar_words)}`, "i"),
   dateCue: new RegExp(
-    `\\d\\s*[/.:\\-–]\\s*\\d|\\d\\s*[ap]\\.?m\\b|\\d(?:st|nd|rd|th)\\b|\\b(?:${alternation(raw.date_cues)})`,
+    `\\d\\s*[/.:\\-–]\\s*\\d|\\d\\s*[ap]\\.?m\\b|\\d(?:st|nd|rd|th)\\b|\\b(?:${alternation(raw.date_cues)})(?![a-z])`,
     "i",
   ),
 };

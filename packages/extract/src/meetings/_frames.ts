@@ -296,6 +296,10 @@ export function findFrames(doc: Doc): Frame[] {
 
 function framesOfSentence(doc: Doc, s: DocSentence): Frame[] {
   const { tokens, lexicon: lx } = doc;
+  // Most sentences hold no trigger word: they are told apart before their clauses are read.
+  let any = false;
+  for (let i = s.first; i < s.last && !any; i++) any = triggersStartingWith(doc, tokens[i]!.lower).length > 0;
+  if (!any) return [];
   // "after holding talks in X": a clause that opens with a trigger tells of the event itself.
   const excluded = subordinateRanges(doc, s).filter(
     ([a]) => !lx.triggers.some((r) => r.kind === "verb" && matchPattern(tokens, a + 1, s.last, r.tokens) >= 0),
