@@ -117,13 +117,18 @@ function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: Art
       (quotesByParagraph[i] ?? []).map((q) => q.outer),
     ),
   );
+  let resolver: ArticleReading["pronoun"] | undefined;
   const reading: ArticleReading = {
     tokens,
     hitAt,
     antecedents: hits.filter((h) => !insideQuote(tokens[h.first] as Token)),
     countryAt: countriesOnTokens(tokens, doc),
     outlets: outletWords(ctx),
-    pronoun: pronounResolver(tokens, sentencesByParagraph.flat(), hitAt, insideQuote),
+    // Built when a quotation first asks who "he" or "she" is: most articles' quotes never do.
+    pronoun: (offset, pronoun) => {
+      resolver ??= pronounResolver(tokens, sentencesByParagraph.flat(), hitAt, insideQuote);
+      return resolver(offset, pronoun);
+    },
   };
   return { layout: { text, paragraphs: paras, quotesByParagraph, sentencesByParagraph }, reading };
 }
