@@ -390,6 +390,9 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     if (!m.context) for (const f of m.frames) if (!ownerOf.has(f.sentence.index)) ownerOf.set(f.sentence.index, m);
   const { tokens, lexicon: lx } = doc;
   for (const s of doc.sentences) {
+    // Only a sentence naming a person, a country or a group adds anyone (or tells of anyone's absence).
+    const here = doc.in(s);
+    if (here.people.length === 0 && here.countries.length === 0 && here.groups.length === 0) continue;
     // A sentence that tells of a meeting adds to that meeting; one that tells of none, to the meeting told of before it.
     const own = ownerOf.get(s.index);
     if (!own && allFramed.has(s.index) && !framed.has(s.index)) continue;
@@ -434,7 +437,6 @@ function attachAttendance(doc: Doc, meetings: Meeting[], frames: readonly Frame[
     const saidThere =
       written || anyPhraseInSentence(doc, s, meetingWords.during) || anyPhraseInSentence(doc, s, meetingWords.at);
     const mode: Participation = written ? "written" : remote ? "remote" : "in_person";
-    const here = doc.in(s);
     for (const p of here.people) {
       if (
         p.last >= s.last ||
