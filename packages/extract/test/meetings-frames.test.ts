@@ -18,6 +18,17 @@ const FRAMES: Array<[string, string, string[]]> = [
     ["country:New Zealand", "country:Chile"],
   ],
   ["Talks between Moscow and Kyiv were held in Istanbul on Monday.", "Istanbul", []],
+  // Who reports the talks, named with an aside before the speech verb, did not take part in them.
+  [
+    "Jane Roe, a spokeswoman for the ministry, said the talks between Chile and Peru were held in Geneva on Monday.",
+    "Geneva",
+    ["country:Chile", "country:Peru"],
+  ],
+  [
+    "Chile and Peru held talks in Geneva on Monday, Jane Roe, a spokeswoman for the ministry, said.",
+    "Geneva",
+    ["country:Chile", "country:Peru"],
+  ],
   // A city as the subject of the trigger, or before the meeting noun, when no "in X" says otherwise.
   ["Last year Seoul had held the summit.", "Seoul", []],
   [

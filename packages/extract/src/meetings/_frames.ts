@@ -628,10 +628,24 @@ function reportedSpeaker(doc: Doc, p: PersonMention): boolean {
   return (
     SPEECH.has(after) ||
     (after === "," && SPEECH.has(after2)) ||
+    (after === "," && SPEECH.has(afterAside(doc, p.last + 2))) ||
     before === "said" ||
     (before === "to" && doc.tokens[p.first - 2]?.lower === "according") ||
     SPEECH.has(before)
   );
+}
+
+/**
+ * The word after an aside set off by commas that starts at token i ("Jane Roe, a spokeswoman for the ministry, said",
+ * "Jane Roe, speaking in Canberra, said"): the aside is short and holds no quotation or clause break; "" when none.
+ */
+function afterAside(doc: Doc, i: number): string {
+  for (let j = i; j < i + 12; j++) {
+    const t = doc.tokens[j];
+    if (!t || t.text === ";" || t.text === "." || doc.quoteAt(t.start) !== null) return "";
+    if (t.text === ",") return doc.tokens[j + 1]?.lower ?? "";
+  }
+  return "";
 }
 
 /** Countries in the participant positions: the subject and object of the trigger, lists after "ministers of". */
