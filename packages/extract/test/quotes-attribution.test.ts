@@ -7,6 +7,13 @@ const quotesOf = (text: string) => extractQuotes({ article: article(text), regis
 
 // Real wire phrasing about diplomacy: [text, the quote to find, speaker name, speaker type].
 const ATTRIBUTIONS: Array<[string, string, string, "person" | "role" | "group"]> = [
+  // A quotation standing alone continues the last speaker, though the attribution names someone else beside them.
+  [
+    "“We are ready to move forward,” Foreign Minister Jane Roe told reporters before meeting Secretary of State John Doe. “All issues are hard until we resolve them.”",
+    "All issues are hard until we resolve them.",
+    "Jane Roe",
+    "person",
+  ],
   [
     "“We will not accept any foreign bases in the region,” the minister told reporters.",
     "We will not accept any foreign bases in the region,",

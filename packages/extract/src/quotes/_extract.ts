@@ -309,9 +309,12 @@ function otherPersonBetween(
   quoteStart: number,
   paragraphEnd: number,
 ): boolean {
+  // Counted from the end of the last attribution's sentence: a person named there beside the speaker ("…,” Zarif
+  // told reporters before meeting Kerry. “…”) is told of, not speaking.
+  const from = Math.max(last.end, last.evidence.end);
   return reading.antecedents.some((hit) => {
     const start = reading.tokens[hit.first]?.start ?? 0;
-    return start > last.end && start < paragraphEnd && start !== quoteStart && hit.person.name !== last.speaker.name;
+    return start > from && start < paragraphEnd && start !== quoteStart && hit.person.name !== last.speaker.name;
   });
 }
 
