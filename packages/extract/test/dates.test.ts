@@ -107,6 +107,12 @@ describe("the date cue is a whole word of the parser's dictionaries", () => {
     ...["morning", "afternoon", "evening", "night", "midnight", "midday", "noon"],
   ].map((w) => w.replace(/\.$/, ""));
 
+  it("lists chrono's time units (one letter aside) as the time units that choose the span-of-time parsers", () => {
+    const units = Object.keys(chronoEnglish.TIME_UNIT_DICTIONARY ?? {}).filter((w) => w.length > 1);
+    expect(units.length).toBeGreaterThan(20);
+    expect([...WORDS.time_units].sort()).toEqual(units.sort());
+  });
+
   it("holds every word of chrono's month, weekday and time-unit dictionaries and casual words", () => {
     expect(words.length).toBeGreaterThan(80);
     const missing = words.filter((w) => !WORDS.dateCue.test(`It was ${w} then.`));

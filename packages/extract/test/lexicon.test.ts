@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDocument } from "../src/doc/_document.ts";
 import { lexicon } from "../src/doc/_lexicon.ts";
@@ -87,5 +89,26 @@ describe("a meeting the text does not date or place is held for review, not publ
     expect(extraction.meetings.map((m) => [m.date, m.city, m.confidence])).toEqual([["2024-10-14", "Islamabad", 0.9]]);
     expect(extraction.meetings[0]?.attendees.every((a) => a.confidence === 0.9)).toBe(true);
     expect(extraction.review).toBeUndefined();
+  });
+});
+
+// Word lists live in lexicon/*.yaml, not in regular expressions in code, where copies drift apart: no more than
+// five words in one alternation ("a|b|c|d|e|f") anywhere in src (comments aside).
+describe("word lists are data", () => {
+  const SRC = join(import.meta.dirname, "../src");
+  const files = readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  const LONG_ALTERNATION = /(?:[A-Za-z]+\??\|){5,}[A-Za-z]+/;
+
+  it("finds a long alternation where there is one", () => {
+    expect(LONG_ALTERNATION.test("/\\b(?:sec|seconds?|mins?|minutes?|hrs?|hours?)\\b/")).toBe(true);
+    expect(LONG_ALTERNATION.test("/(this|last|next)/")).toBe(false);
+  });
+
+  it.each(files)("%s holds no regex alternation of more than five words", (file) => {
+    const code = readFileSync(join(SRC, file), "utf8")
+      .split("\n")
+      .filter((line) => !/^\s*(?:\/\/|\*|\/\*)/.test(line));
+    expect(files.length).toBeGreaterThan(20);
+    expect(code.filter((line) => LONG_ALTERNATION.test(line))).toEqual([]);
   });
 });

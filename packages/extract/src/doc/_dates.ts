@@ -41,9 +41,8 @@ const dayFirstParser = without(chrono.en.GB, ["ENTimeExpressionParser"]);
 // the cost, and a span needs a unit. Text without one is read without them (same results, a third of the time).
 const DURATION_PARSERS = ["ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENTimeUnitWithinFormatParser"];
 const dateParserWithoutDurations = without(chrono.casual, ["ENTimeExpressionParser", ...DURATION_PARSERS]);
-// The parser's time units (its TIME_UNIT_DICTIONARY): whole words, or a one-letter unit after a number ("5d", "a m").
-const TIME_UNIT =
-  /\b(?:sec|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|mo|mon|mos|months?|qtr|quarters?|yr|years?)\b|(?:\d|\b\p{L}+\s)\s*[smhdwy]\b/iu;
+// The parser's time units (words.yaml `time_units`): whole words, or a one-letter unit after a number ("5d", "a m").
+const TIME_UNIT = WORDS.timeUnit;
 
 /** The parser for a text: without the span-of-time parsers when it names no unit of time. */
 const parserFor = (text: string): chrono.Chrono => (TIME_UNIT.test(text) ? dateParser : dateParserWithoutDurations);

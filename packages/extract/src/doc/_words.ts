@@ -13,6 +13,7 @@ const Words = z.strictObject({
   year_prepositions: z.array(z.string()),
   calendar_words: z.array(z.string()),
   date_cues: z.array(z.string()),
+  time_units: z.array(z.string()),
 });
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -30,7 +31,9 @@ export const WORDS = {
   ...raw,
   calendar: new RegExp(`\\d|${alternation(raw.calendar_words)}`, "i"),
   dateCue: new RegExp(
-    `\\d\\s*[/.:\\-–]\\s*\\d|\\d\\s*[ap]\\.?m\\b|\\d(?:st|nd|rd|th)\\b|\\b(?:${alternation(raw.date_cues)})(?![a-z])`,
+    `\\d\\s*[/.:\\-–]\\s*\\d|\\d\\s*[ap]\\.?m\\b|\\d(?:st|nd|rd|th)\\b|\\b(?:${alternation([...raw.date_cues, ...raw.time_units])})(?![a-z])`,
     "i",
   ),
+  // A unit of time as a whole word, or a one-letter unit after a number ("5d", "a m"): the parser's time units.
+  timeUnit: new RegExp(`\\b(?:${alternation(raw.time_units)})\\b|(?:\\d|\\b\\p{L}+\\s)\\s*[smhdwy]\\b`, "iu"),
 };
