@@ -45,6 +45,7 @@ const MeetingLexicon = z.strictObject({
   future_before_noun: z.array(z.string()),
   future_before_cue: z.array(z.string()),
   start_verbs: z.array(z.string()),
+  reporting_verbs: z.array(z.string()),
 });
 
 const TitleLexicon = z.strictObject({
@@ -111,6 +112,7 @@ export interface Lexicon {
   futureBeforeNoun: Set<string>;
   futureBeforeCue: Set<string>;
   startVerbs: Set<string>;
+  reportingVerbs: Set<string>;
   titleHeads: Set<string>;
   titleModifiers: Set<string>;
   honorifics: Set<string>;
@@ -156,6 +158,7 @@ export function lexicon(): Lexicon {
     futureBeforeNoun: new Set(m.future_before_noun),
     futureBeforeCue: new Set(m.future_before_cue),
     startVerbs: new Set(m.start_verbs),
+    reportingVerbs: new Set(m.reporting_verbs),
     titleHeads: new Set(t.heads),
     titleModifiers: new Set(t.modifiers),
     honorifics: new Set(t.honorifics),

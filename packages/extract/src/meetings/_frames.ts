@@ -88,25 +88,6 @@ const OBJECT_STOPS = new Set([
   "says",
 ]);
 const PLACE_PREPOSITIONS = new Set(["in", "at", "of"]);
-const SPEECH = new Set([
-  "said",
-  "says",
-  "told",
-  "tells",
-  "added",
-  "announced",
-  "stressed",
-  "noted",
-  "tweeted",
-  "wrote",
-  "stated",
-  "explained",
-  "asserted",
-  "according",
-  "quoted",
-  "reported",
-  "confirmed",
-]);
 const RELATIVES = new Set(["which", "who", "whom", "whose", "where"]);
 const CLAUSE_OPENERS = new Set([
   "after",
@@ -626,13 +607,14 @@ function reportedSpeaker(doc: Doc, p: PersonMention): boolean {
   const before = doc.tokens[p.first - 1]?.lower ?? "";
   const after = doc.tokens[p.last + 1]?.lower ?? "";
   const after2 = doc.tokens[p.last + 2]?.lower ?? "";
+  const reporting = doc.lexicon.reportingVerbs;
   return (
-    SPEECH.has(after) ||
-    (after === "," && SPEECH.has(after2)) ||
-    (after === "," && SPEECH.has(afterAside(doc, p.last + 2))) ||
+    reporting.has(after) ||
+    (after === "," && reporting.has(after2)) ||
+    (after === "," && reporting.has(afterAside(doc, p.last + 2))) ||
     before === "said" ||
     (before === "to" && doc.tokens[p.first - 2]?.lower === "according") ||
-    SPEECH.has(before)
+    reporting.has(before)
   );
 }
 

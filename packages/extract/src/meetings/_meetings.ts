@@ -560,11 +560,10 @@ function applyAbsence(doc: Doc, s: DocSentence, meetings: Meeting[]): void {
   }
 }
 
-const SPEECH_AFTER = new Set(["said", "says", "told", "added", "announced", "stressed", "noted", "tweeted", "wrote"]);
-
 function speaker(doc: Doc, p: PersonMention): boolean {
   return (
-    SPEECH_AFTER.has(doc.tokens[p.last + 1]?.lower ?? "") || SPEECH_AFTER.has(doc.tokens[p.first - 1]?.lower ?? "")
+    doc.lexicon.reportingVerbs.has(doc.tokens[p.last + 1]?.lower ?? "") ||
+    doc.lexicon.reportingVerbs.has(doc.tokens[p.first - 1]?.lower ?? "")
   );
 }
 
