@@ -46,6 +46,8 @@ const MeetingLexicon = z.strictObject({
   future_before_cue: z.array(z.string()),
   start_verbs: z.array(z.string()),
   reporting_verbs: z.array(z.string()),
+  quote_elsewhere_cues: z.array(z.string()),
+  quote_at_meeting_cues: z.array(z.string()),
 });
 
 const TitleLexicon = z.strictObject({
@@ -113,6 +115,8 @@ export interface Lexicon {
   futureBeforeCue: Set<string>;
   startVerbs: Set<string>;
   reportingVerbs: Set<string>;
+  quoteElsewhereCues: string[];
+  quoteAtMeetingCues: string[];
   titleHeads: Set<string>;
   titleModifiers: Set<string>;
   honorifics: Set<string>;
@@ -159,6 +163,8 @@ export function lexicon(): Lexicon {
     futureBeforeCue: new Set(m.future_before_cue),
     startVerbs: new Set(m.start_verbs),
     reportingVerbs: new Set(m.reporting_verbs),
+    quoteElsewhereCues: m.quote_elsewhere_cues,
+    quoteAtMeetingCues: m.quote_at_meeting_cues,
     titleHeads: new Set(t.heads),
     titleModifiers: new Set(t.modifiers),
     honorifics: new Set(t.honorifics),

@@ -14,30 +14,10 @@ import type { Doc } from "../doc/_document.ts";
 // when several) and the words are not placed at another occasion (an interview, a briefing); an article of one
 // meeting whose paragraph places the words there. Anything else stays unlinked.
 
-const ELSEWHERE = [
-  "in an interview",
-  "at a briefing",
-  "at a press briefing",
-  "at a regular briefing",
-  "at a different event",
-  "in parliament",
-];
-const AT_MEETING = [
-  "at the meeting",
-  "during the meeting",
-  "at the talks",
-  "during the talks",
-  "at the summit",
-  "press conference",
-  "opening remarks",
-  "news conference",
-  "the meeting",
-  "the talks",
-  "joint statement",
-  "statement issued after",
-];
-
 export function linkQuotes(quotes: QuoteMention[], meetings: readonly MeetingMention[], doc: Doc): QuoteMention[] {
+  // The cues (lexicon/meetings.yaml): the paragraph places the words at another occasion, or at the meeting.
+  const ELSEWHERE = doc.lexicon.quoteElsewhereCues;
+  const AT_MEETING = doc.lexicon.quoteAtMeetingCues;
   return quotes.map((quote) => {
     const sentence = doc.sentenceAt(quote.span.start);
     const near = sentence ? paragraphText(doc, sentence) : "";
