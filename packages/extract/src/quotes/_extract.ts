@@ -135,6 +135,10 @@ function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: Art
 
 /** Quotations of four words or more that the article attributes to a person, a role or a group. */
 export function extractQuotes(ctx: ArticleContext): QuoteMention[] {
+  // Every quotation opens with “ or " in the Doc's text (its other marks are read as these): none, no quote, and
+  // the article's words need not be read for speakers.
+  const docText = readDocument(ctx.article, ctx.registry).text;
+  if (!docText.includes("“") && !docText.includes('"')) return [];
   const { layout, reading } = readArticle(ctx);
   const { text } = layout;
   const { tokens } = reading;
