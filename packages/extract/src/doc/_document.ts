@@ -64,6 +64,8 @@ export interface Doc {
   text: string;
   /** The publication date, refined by a dateline that gives the day. */
   published: string;
+  /** Paragraphs: spans of the text between blank lines. */
+  paragraphs: readonly Span[];
   sentences: DocSentence[];
   tokens: Token[];
   /** Token index → sentence index. */
@@ -198,6 +200,7 @@ function buildDocument(article: Article, registry: Registry): Doc {
     registry,
     text,
     published,
+    paragraphs: paras,
     sentences,
     tokens,
     sentenceOf,

@@ -1,6 +1,6 @@
 import { foldText, type QuoteMention, type Span, type SpeakerMention } from "@parley/model";
 import type { ArticleContext } from "../_context.ts";
-import { NEWS_OUTLETS, SPEECH_VERBS, paragraphs, sentences, tokenize, type Token } from "../text/index.ts";
+import { NEWS_OUTLETS, SPEECH_VERBS, sentences, tokenize, type Token } from "../text/index.ts";
 import { pronounResolver } from "./_pronouns.ts";
 import { readDocument, type Doc } from "../doc/_document.ts";
 import {
@@ -23,7 +23,7 @@ interface LastSpeaker {
 
 interface ArticleLayout {
   text: string;
-  paragraphs: Span[];
+  paragraphs: readonly Span[];
   quotesByParagraph: QuotedSpan[][];
   sentencesByParagraph: Span[][];
 }
@@ -100,7 +100,7 @@ function readArticle(ctx: ArticleContext): { layout: ArticleLayout; reading: Art
   const text = doc.text;
   const tokens = tokenize(text);
   const hits = peopleOnTokens(tokens, doc);
-  const paras = paragraphs(text);
+  const paras = doc.paragraphs;
   const quotesByParagraph = paras.map((p) => quotedSpans(text, p));
   const allQuotes = quotesByParagraph.flat();
   const quoteStarts = allQuotes.map((q) => q.outer.start);
