@@ -42,6 +42,8 @@ const projects: TestProjectInlineConfiguration[] = [
       include: [E2E],
       // The packages' benchmarks run once, in the unit project.
       benchmark: { include: [] },
+      // The hostile corpus starts all its cases at once: its child processes run beside its in-process cases.
+      maxConcurrency: 64,
       // The CLI's spawning tests run it bundled, built once per run (packages/cli/scripts/bundle.mjs).
       globalSetup: ["packages/cli/scripts/bundle.mjs"],
     },
