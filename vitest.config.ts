@@ -9,7 +9,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 // end-to-end tests (`*.e2e.test.ts`: spawned commands, kills, hostile inputs, the browser), the slow tier, which runs
 // the CLI bundled once (packages/cli/scripts/bundle.mjs). Vitest hands a worker on only to the next file of the same
 // project: with a project per package, a worker ended at almost every file and the next one loaded the extraction
-// models again (22 workers for 61 files); with two, two workers run nearly every file.
+// models again (22 workers for 61 files); with two projects, four workers run them all.
 const E2E = "packages/*/test/**/*.e2e.test.ts";
 
 // The tests keep Parley's caches (per-article results, parsed registry files) in a folder of the run, never in the
