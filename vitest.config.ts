@@ -1,14 +1,16 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
-// One vitest run for the whole repository (`pnpm test` runs it through tooling/test/run.mjs, which skips the
-// packages whose tests Turbo has cached). Each package is a project named after its folder; its end-to-end
-// tests (`*.e2e.test.ts`: spawned commands, kills, hostile inputs, the browser) form a second project,
-// `<folder>:e2e`, the slow tier, which runs the CLI bundled once (packages/cli/scripts/bundle.mjs).
-const E2E = "test/**/*.e2e.test.ts";
+// One vitest run for the whole repository (`pnpm test` runs it through tooling/test/run.mjs, which names the folders
+// of the packages whose tests Turbo has not cached). Two projects: `unit`, every package's tests, and `e2e`, their
+// end-to-end tests (`*.e2e.test.ts`: spawned commands, kills, hostile inputs, the browser), the slow tier, which runs
+// the CLI bundled once (packages/cli/scripts/bundle.mjs). Vitest hands a worker on only to the next file of the same
+// project: with a project per package, a worker ended at almost every file and the next one loaded the extraction
+// models again (22 workers for 61 files); with two projects, four workers run them all.
+const E2E = "packages/*/test/**/*.e2e.test.ts";
 
 // The tests keep Parley's caches (per-article results, parsed registry files) in a folder of the run, never in the
 // user's ~/.cache/parley; the workers and the commands they spawn inherit it.
@@ -19,40 +21,34 @@ if (process.env.PARLEY_CACHE_DIR === undefined) {
 }
 
 // Paths from this file, not the working directory: a package's own `vitest bench` finds this config too.
-const PACKAGES = join(fileURLToPath(new URL(".", import.meta.url)), "packages");
+const REPO = fileURLToPath(new URL(".", import.meta.url));
 
-const packages = readdirSync(PACKAGES, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && existsSync(join(PACKAGES, e.name, "package.json")))
-  .map((e) => e.name)
-  .sort();
-
-const hasE2e = (dir: string): boolean =>
-  readdirSync(join(PACKAGES, dir, "test"), { recursive: true, encoding: "utf8" }).some((f) =>
-    f.endsWith(".e2e.test.ts"),
-  );
-
-const projects: TestProjectInlineConfiguration[] = [];
-for (const dir of packages) {
-  if (!existsSync(join(PACKAGES, dir, "test"))) continue;
-  projects.push({
+const projects: TestProjectInlineConfiguration[] = [
+  {
     extends: true,
-    test: { name: dir, root: join(PACKAGES, dir), include: ["test/**/*.test.ts"], exclude: [E2E] },
-  });
-  if (hasE2e(dir)) {
-    projects.push({
-      extends: true,
-      test: {
-        name: `${dir}:e2e`,
-        root: join(PACKAGES, dir),
-        include: [E2E],
-        // The package's benchmarks run once, in its main project.
-        benchmark: { include: [] },
-        // The CLI's spawning tests run it bundled, built once per run (packages/cli/scripts/bundle.mjs).
-        globalSetup: dir === "cli" ? ["scripts/bundle.mjs"] : [],
-      },
-    });
-  }
-}
+    test: {
+      name: "unit",
+      root: REPO,
+      include: ["packages/*/test/**/*.test.ts"],
+      exclude: [E2E],
+      benchmark: { include: ["packages/*/**/*.{bench,benchmark}.?(c|m)[jt]s?(x)"] },
+    },
+  },
+  {
+    extends: true,
+    test: {
+      name: "e2e",
+      root: REPO,
+      include: [E2E],
+      // The packages' benchmarks run once, in the unit project.
+      benchmark: { include: [] },
+      // The hostile corpus starts all its cases at once: its child processes run beside its in-process cases.
+      maxConcurrency: 64,
+      // The CLI's spawning tests run it bundled, built once per run (packages/cli/scripts/bundle.mjs).
+      globalSetup: ["packages/cli/scripts/bundle.mjs"],
+    },
+  },
+];
 
 export default defineConfig({
   test: {

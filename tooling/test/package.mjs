@@ -4,7 +4,7 @@
 // Under `pnpm test`, tooling/test/run.mjs has already run this package's tests in its one vitest run and
 // passes the Turbo hashes of the tasks that passed in PARLEY_TESTED: the task only confirms, so Turbo caches
 // the result under the hash of exactly what the tests read. Anywhere else (`pnpm --filter @parley/x test`,
-// `turbo run test`) it runs the package's vitest projects itself.
+// `turbo run test`) it runs the package's test files itself (both vitest projects, filtered by its test folder).
 import { spawnSync } from "node:child_process";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,13 +17,9 @@ if (hash && (process.env.PARLEY_TESTED ?? "").split(",").includes(hash)) {
   console.log(`${folder}: passed in this run of 'pnpm test' (inputs ${hash})`);
 } else {
   const vitest = join(REPO, "node_modules/vitest/vitest.mjs");
-  const run = spawnSync(
-    process.execPath,
-    [vitest, "run", "--project", folder, "--project", `${folder}:e2e`, ...process.argv.slice(2)],
-    {
-      cwd: REPO,
-      stdio: "inherit",
-    },
-  );
+  const run = spawnSync(process.execPath, [vitest, "run", `packages/${folder}/test/`, ...process.argv.slice(2)], {
+    cwd: REPO,
+    stdio: "inherit",
+  });
   process.exitCode = run.status ?? 1;
 }

@@ -5,7 +5,7 @@
 //    package's own files, the sources of the workspace packages it depends on, and the data files its
 //    turbo.json names), so a change to one package re-runs only its tests and those of its dependents.
 // 2. Runs `tsc -b` and Biome (Turbo tasks //#typecheck and //#lint, cached too) beside ONE vitest run over
-//    the projects of the packages not cached (vitest.config.ts: each package, and the e2e tier).
+//    the test files of the packages not cached (vitest.config.ts: every package's tests, and the e2e tier).
 // 3. When everything passed, lets Turbo record each tested package's task (tooling/test/package.mjs only
 //    confirms the hash that passed), so the next run skips it.
 //
@@ -55,8 +55,9 @@ console.log(stale.length > 0 ? `Testing: ${stale.map(folderOf).join(", ")}\n` : 
 const checks = run([TURBO, "run", "typecheck", "lint", "--output-logs=errors-only"], { capture: true });
 let tests = { code: 0 };
 if (stale.length > 0) {
-  const projects = stale.flatMap((t) => ["--project", folderOf(t), "--project", `${folderOf(t)}:e2e`]);
-  tests = await run([VITEST, "run", ...projects]);
+  // Every test file of a package is under packages/<folder>/test/ (vitest.config.ts): one filter a package.
+  const folders = stale.map((t) => `packages/${folderOf(t)}/test/`);
+  tests = await run([VITEST, "run", ...folders]);
 }
 const checked = await checks;
 process.stdout.write(`\n${checked.output}`);

@@ -20,6 +20,11 @@ export interface HostileCase {
   name: string;
   files: Record<string, string | Uint8Array>;
   expected: Expected;
+  /**
+   * What the case attacks beyond the parser (memory, time, the stack): it runs the real command in a child process
+   * with a memory cap and a time limit. The other cases run the same command in process.
+   */
+  attacks?: string;
 }
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -93,11 +98,13 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "YAML alias bomb",
+    attacks: "memory: 9^9 strings if the aliases are followed",
     files: { "laughs.md": aliasBomb() },
     expected: { outcome: "error", file: "laughs.md", line: 2, message: /YAML cannot be read: .*alias/i },
   },
   {
     name: "YAML nested 20,000 deep",
+    attacks: "the stack",
     files: {
       "deep.md": `---\ntitle: ${"[".repeat(20_000)}${"]".repeat(20_000)}\npublisher: Example Wire\npublished: 2024\n---\n${newsBody()}`,
     },
@@ -204,6 +211,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "a 5 MB article (refused by size, never read)",
+    attacks: "memory: refused before it is read",
     files: { "huge.md": frontWith({ title: "Huge" }, `${"The ministers met again. ".repeat(200_000)}`) },
     expected: {
       outcome: "error",
@@ -214,6 +222,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "a 1.5 MB article (read, refused by length)",
+    attacks: "memory and time: read, then refused",
     files: { "long.md": frontWith({ title: "Long" }, `${"The ministers met again. ".repeat(60_000)}`) },
     expected: {
       outcome: "error",
@@ -264,6 +273,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "an article with 10,000 quotes",
+    attacks: "memory and time",
     files: { "many.md": tenThousandQuotes() },
     expected: {
       outcome: "ok",
@@ -277,6 +287,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   {
     name: "a quote holding 900,000 exclamation marks",
+    attacks: "time: text folding was quadratic on punctuation runs",
     files: {
       "shout.md": frontWith(
         { title: "Shouting" },
