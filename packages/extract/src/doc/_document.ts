@@ -171,19 +171,38 @@ function buildDocument(article: Article, registry: Registry): Doc {
   const people = findPeople({ text, tokens, sentenceOf, registry, gazetteer: g, lexicon: lx, countryAt });
   const byParagraph: DocSentence[][] = [];
   for (const s of sentences) (byParagraph[s.paragraph] ??= []).push(s);
-  const dates = byParagraph.flatMap((list) => findDatesInSentences(text, list, published).flat());
-  const places = findPlaces(text, tokens, g, namedCountries, people, countries).filter(
-    (p) => !dates.some((d) => d.start < p.end && p.start < d.end),
-  );
-  const groups = findGroups(text, tokens, registry, published, lx);
   const sentenceAt = (offset: number): DocSentence | null => sentences[lastAtOrBefore(sentences, offset)] ?? null;
-  const buckets: SentenceMentions[] = sentences.map(() => ({
-    people: [],
-    countries: [],
-    places: [],
-    dates: [],
-    groups: [],
-  }));
+  // Dates are read a paragraph at a time, when a rule first asks for one of its sentences' dates (or a place in it
+  // needs telling from a date): the parser is the costliest reader, and most paragraphs are never asked about.
+  const sentenceDates: DateMention[][] = sentences.map(() => []);
+  const paragraphDates: Array<DateMention[] | undefined> = [];
+  const datesOfParagraph = (p: number): DateMention[] => {
+    let list = paragraphDates[p];
+    if (list === undefined) {
+      list = paragraphDates[p] = findDatesInSentences(text, byParagraph[p] ?? [], published).flat();
+      for (const d of list) {
+        const s = sentenceAt(d.start);
+        if (s) sentenceDates[s.index]!.push(d);
+      }
+    }
+    return list;
+  };
+  const places = findPlaces(text, tokens, g, namedCountries, people, countries).filter((p) => {
+    const paragraph = sentenceAt(p.start)?.paragraph;
+    return paragraph === undefined || !datesOfParagraph(paragraph).some((d) => d.start < p.end && p.start < d.end);
+  });
+  const groups = findGroups(text, tokens, registry, published, lx);
+  const buckets: SentenceMentions[] = sentences.map((s) => {
+    const bucket = { people: [], countries: [], places: [], groups: [] } as unknown as SentenceMentions;
+    Object.defineProperty(bucket, "dates", {
+      enumerable: true,
+      get: () => {
+        datesOfParagraph(s.paragraph);
+        return sentenceDates[s.index];
+      },
+    });
+    return bucket;
+  });
   const byToken = <T extends { first: number }>(list: T[], key: keyof SentenceMentions): void => {
     for (const m of list) (buckets[sentenceOf[m.first] ?? 0]![key] as unknown as T[]).push(m);
   };
@@ -191,11 +210,7 @@ function buildDocument(article: Article, registry: Registry): Doc {
   byToken(countries, "countries");
   byToken(places, "places");
   byToken(groups, "groups");
-  for (const d of dates) {
-    const s = sentenceAt(d.start);
-    if (s) buckets[s.index]!.dates.push(d);
-  }
-  return {
+  const doc: Doc = {
     article,
     registry,
     text,
@@ -215,13 +230,19 @@ function buildDocument(article: Article, registry: Registry): Doc {
       return q && offset > q.start && offset < q.end ? q : null;
     },
     sentenceAt,
-    dates,
+    // Filled below: every paragraph's dates, read when first asked for.
+    dates: [],
     dateline: findDateline(text, places, paras),
     gazetteer: g,
     lexicon: lx,
     namedCountries,
     countryAt,
   };
+  Object.defineProperty(doc, "dates", {
+    enumerable: true,
+    get: () => byParagraph.flatMap((_, p) => datesOfParagraph(p)),
+  });
+  return doc;
 }
 
 /**
