@@ -4,6 +4,7 @@ import { findDatesInSentences, refinePublished, type DateMention } from "./_date
 import { gazetteer, resolveCity, titleCase, type City, type Gazetteer } from "./_gazetteer.ts";
 import { lexicon, type Lexicon } from "./_lexicon.ts";
 import { findPeople, type PersonMention } from "./_people.ts";
+import { WORDS } from "./_words.ts";
 import { paragraphs, quotationMarks, sentences as splitParagraph, unwrapLines } from "./_sentences.ts";
 import { tokenize, type Token } from "./_tokens.ts";
 
@@ -187,9 +188,15 @@ function buildDocument(article: Article, registry: Registry): Doc {
     }
     return list;
   };
+  // A place inside a date ("March", "Sun") is no place. A date's text holds a date word or digits and a place's
+  // name is one of its words: a name with neither ("Kabul") is never one, and its paragraph is not read for them.
   const places = findPlaces(text, tokens, g, namedCountries, people, countries).filter((p) => {
     const paragraph = sentenceAt(p.start)?.paragraph;
-    return paragraph === undefined || !datesOfParagraph(paragraph).some((d) => d.start < p.end && p.start < d.end);
+    return (
+      paragraph === undefined ||
+      !WORDS.dateCue.test(text.slice(p.start, p.end)) ||
+      !datesOfParagraph(paragraph).some((d) => d.start < p.end && p.start < d.end)
+    );
   });
   const groups = findGroups(text, tokens, registry, published, lx);
   const buckets: SentenceMentions[] = sentences.map((s) => {
