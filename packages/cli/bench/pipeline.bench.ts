@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bench, describe } from "vitest";
-import type { Article, ArticleExtraction, QuoteMention } from "@parley/model";
+import { seededRandom, type Article, type ArticleExtraction, type QuoteMention } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "@parley/normalize";
 import { extractArticle } from "@parley/extract";
 import { ingestSource, readSourceFile } from "@parley/ingest";
 import { listSourceFiles } from "@parley/pipeline";
-import { seededRandom } from "../../pipeline/bench/_corpus.ts";
 import {
   REGISTRY_DIR,
   SEEDS_DIR,

@@ -21,6 +21,7 @@ import { loadGold, scoreAgainstGold } from "@parley/eval";
 import { type BuildResult, buildDataset } from "@parley/pipeline";
 import { runCli } from "../src/_run.ts";
 import { PARLEY_BIN } from "./_bin.ts";
+import { seededRandom } from "@parley/model";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 export const SEEDS_DIR = join(REPO, "pipelines/moscow-format/sources");
@@ -226,14 +227,7 @@ export function replicateSeeds(dir: string, copies: number, order: "forward" | "
 
 /** A fixed-seed shuffle (mulberry32), so a failing order can be reproduced. */
 export function shuffle<T>(items: readonly T[], seed = 20241004): T[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Article, ArticleExtraction, AttendeeMention, MeetingMention } from "@parley/model";
+import {
+  seededRandom,
+  type Article,
+  type ArticleExtraction,
+  type AttendeeMention,
+  type MeetingMention,
+} from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "../src/index.ts";
 
@@ -9,18 +15,6 @@ import { normalizeCollection } from "../src/index.ts";
 // test: random corpora whose meetings collide on a few dates and cities, with attendees drawn from a few countries
 // (so some reports are one meeting told twice and some are different meetings on the same day in the same city).
 const registry = loadRegistry(join(import.meta.dirname, "../../../pipelines/registry"));
-
-/** mulberry32: a small seeded generator, so a failing corpus can be rebuilt from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DATES = ["2024-05-14", "2024-05-15", "2024-05"];
 const CITIES = [
@@ -37,7 +31,7 @@ const COUNTRIES = [
 ] as const;
 
 function corpus(seed: number, size: number): { articles: Article[]; extractions: ArticleExtraction[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const articles: Article[] = [];
   const extractions: ArticleExtraction[] = [];

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import worldCountriesData, { type Country } from "world-countries";
 import type { Registry, RegistryPerson } from "@parley/registry";
+import { seededRandom } from "@parley/model";
 
 // Generated news articles for the benchmarks: what the world data knows (the registry's office holders, GeoNames
 // cities, countries and demonyms) put into the shapes news reports take: a dateline or none, several meetings an
@@ -12,17 +13,6 @@ import type { Registry, RegistryPerson } from "@parley/registry";
 
 const require = createRequire(import.meta.url);
 const worldCountries = worldCountriesData as unknown as readonly Country[];
-
-/** A seeded random source (mulberry32), so the same seed gives the same corpus on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Place {
   city: string;

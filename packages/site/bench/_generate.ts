@@ -10,6 +10,7 @@ import type {
   SourceRecord,
 } from "@parley/model";
 import { renderIndex, renderSha256Sums, scanIndex } from "@parley/release";
+import { seededRandom } from "@parley/model";
 
 // A synthetic collection the size a corpus of N articles would give, for the benchmark and the browser
 // test's latency check. Invented words and names only; the shape per article follows the published
@@ -81,20 +82,8 @@ const ROLES = [
   "Defence Minister",
 ];
 
-/** A small deterministic generator (mulberry32): the same seed gives the same collection. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateDataset(articles: number, seed = 11): Dataset {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const word = (): string => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(SYLLABLES)).join("");
   const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
