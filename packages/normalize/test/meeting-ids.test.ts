@@ -9,6 +9,7 @@ import {
 } from "@parley/model";
 import { loadRegistry } from "@parley/registry";
 import { normalizeCollection } from "../src/index.ts";
+import { articleOf } from "./_article.ts";
 
 // Issue #12: two events that share a date and a city but are different meetings must get different IDs, every
 // time the same inputs are merged, so that no corpus of valid articles is refused for a duplicate ID. A property
@@ -62,22 +63,7 @@ function corpus(seed: number, size: number): { articles: Article[]; extractions:
         attendees,
       };
     });
-    articles.push({
-      source_id,
-      file: `${source_id}.md`,
-      title: `Report ${a}`,
-      publisher: "P",
-      url: null,
-      published: "2024-05-20",
-      language: "en",
-      title_is_headline: true,
-      unknown_fields: [],
-      retrieved: null,
-      text,
-      sha256: "0".repeat(64),
-      body_line: 7,
-      removed: [],
-    });
+    articles.push(articleOf(source_id, text, "2024-05-20", `Report ${a}`));
     extractions.push({ source_id, people: [], quotes: [], meetings, warnings: [] });
   }
   return { articles, extractions };

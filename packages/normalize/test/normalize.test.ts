@@ -4,6 +4,7 @@ import type { Article, ArticleExtraction, MeetingMention, QuoteMention } from "@
 import { loadRegistry } from "@parley/registry";
 import { quotesMatch } from "@parley/model";
 import { normalizeCollection, datesAgree } from "../src/index.ts";
+import { articleOf } from "./_article.ts";
 
 const registry = loadRegistry(join(import.meta.dirname, "../../../pipelines/registry"));
 
@@ -11,22 +12,7 @@ const text =
   "“The deployment of military infrastructure of any third countries on the territory of Afghanistan, as well as on the territories of neighboring states, is categorically unacceptable under any pretext,” Lavrov said.";
 
 function article(source_id: string, published: string): Article {
-  return {
-    source_id,
-    file: `${source_id}.md`,
-    title: "T",
-    publisher: "P",
-    url: null,
-    published,
-    language: "en",
-    title_is_headline: true,
-    unknown_fields: [],
-    retrieved: null,
-    text,
-    sha256: "0".repeat(64),
-    body_line: 7,
-    removed: [],
-  };
+  return articleOf(source_id, text, published);
 }
 
 const whole = { start: 0, end: text.length };
