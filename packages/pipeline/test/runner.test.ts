@@ -154,22 +154,25 @@ describe("the per-article cache", { timeout: 120_000 }, () => {
   });
 });
 
+/** Builds `sources` in this thread and publishes the dataset into `out`, with no row-count assertions. */
+const publishBuild = (sources: string, out: string, cacheDir: string | null) =>
+  buildAndPublish({
+    sourcesDir: sources,
+    registryDir: REGISTRY,
+    cacheDir,
+    workers: 0,
+    destination: out,
+    assertions: NO_ASSERTIONS,
+    publishOptions: {},
+    ...quiet,
+  });
+
 describe("a build with nothing changed", { timeout: 120_000 }, () => {
   it("publishes nothing and reads no article, until an input or the published folder changes", async () => {
     const sources = seedCopy();
     const cacheDir = join(tempDir("cache"), "cache");
     const out = join(tempDir("out"), "dataset");
-    const publish = () =>
-      buildAndPublish({
-        sourcesDir: sources,
-        registryDir: REGISTRY,
-        cacheDir,
-        workers: 0,
-        destination: out,
-        assertions: NO_ASSERTIONS,
-        publishOptions: {},
-        ...quiet,
-      });
+    const publish = () => publishBuild(sources, out, cacheDir);
     expect((await publish()).result).not.toBeNull();
     const published = hashFolder(out);
     expect((await publish()).result).toBeNull();
@@ -189,17 +192,7 @@ describe("what a build changed", { timeout: 120_000 }, () => {
   it("is counted from digests of the rows last published, as the record-level diff counts it", async () => {
     const sources = seedCopy();
     const out = join(tempDir("out"), "dataset");
-    const publish = (cacheDir: string | null) =>
-      buildAndPublish({
-        sourcesDir: sources,
-        registryDir: REGISTRY,
-        cacheDir,
-        workers: 0,
-        destination: out,
-        assertions: NO_ASSERTIONS,
-        publishOptions: {},
-        ...quiet,
-      });
+    const publish = (cacheDir: string | null) => publishBuild(sources, out, cacheDir);
     const cacheDir = join(tempDir("cache"), "cache");
     expect((await publish(cacheDir)).summary.changes).toBeNull();
     const before = readPublishedDataset(out);
