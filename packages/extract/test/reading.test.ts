@@ -1,25 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ingestSource } from "@parley/ingest";
 import { quotationMarks } from "../src/doc/_sentences.ts";
 import { extractArticle } from "../src/index.ts";
-import { ROOT, registry, SOURCES } from "./_gold.ts";
+import { registry } from "./_gold.ts";
+import { files } from "./_texts.ts";
 
 // One reading of a text, however it was laid out: the same article hard-wrapped at 55 columns, or with CRLF
 // line endings, gives the same rows. Run on the seeds and, where the real corpus sits beside the repository,
 // on every article of ../shared/corpus/dev (read from there, never copied here).
-const DEV = join(ROOT, "../shared/corpus/dev/sources");
-const files = [
-  ...readdirSync(SOURCES)
-    .filter((n) => n.endsWith(".md"))
-    .map((n) => join(SOURCES, n)),
-  ...(existsSync(DEV)
-    ? readdirSync(DEV)
-        .filter((n) => n.endsWith(".md"))
-        .map((n) => join(DEV, n))
-    : []),
-];
 
 /** Each paragraph folded at `width` columns, paragraphs apart by a blank line, as e-mail and some wires send text. */
 function hardWrap(body: string, width: number): string {

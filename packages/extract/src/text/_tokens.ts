@@ -22,6 +22,39 @@ const TOKEN = new RegExp(
 /** TOKEN anchored where it is told (sticky): tokenize finds each start itself. */
 const TOKEN_AT = new RegExp(TOKEN.source, "uy");
 
+// Most tokens are plain ASCII words, numbers or marks, where TOKEN's match is plain to see: the letters and digits
+// that follow, or the one mark. Only when the word runs on into a period, hyphen, apostrophe or any letter outside
+// ASCII (an abbreviation, initial, acronym, compound, possessive or accent) does the regular expression decide.
+// That holds while every abbreviation is ASCII letters alone (its period then follows the letters): checked here.
+const PLAIN_ABBREVIATIONS = WORDS.abbreviations_with_period.every((w) => /^[A-Za-z]+$/.test(w));
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Where TOKEN's match at `at` ends, when plain ASCII settles it; -1 when the regular expression must decide. */
+export function plainTokenEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c >= 128 || !PLAIN_ABBREVIATIONS) return -1;
+  if (isAsciiLetter(c)) {
+    let end = at + 1;
+    while (end < text.length && (isAsciiLetter(text.charCodeAt(end)) || isAsciiDigit(text.charCodeAt(end)))) end++;
+    const next = text.charCodeAt(end); // NaN at the end of the text
+    return next >= 128 || next === 46 || next === 45 || next === 39 ? -1 : end; // . - '
+  }
+  if (isAsciiDigit(c)) {
+    let end = at + 1;
+    while (end < text.length && isAsciiDigit(text.charCodeAt(end))) end++;
+    const next = text.charCodeAt(end);
+    return next >= 128 || next === 44 || next === 46 || next === 58 ? -1 : end; // , . :
+  }
+  return at + 1; // a mark: no alternative but \S starts with one
+}
+
+/** Where TOKEN's match at `at` ends, by the regular expression alone (what plainTokenEnd is held to). */
+export function patternTokenEnd(text: string, at: number): number {
+  TOKEN_AT.lastIndex = at;
+  return TOKEN_AT.test(text) ? TOKEN_AT.lastIndex : -1;
+}
+
 /** \s of a /u regular expression: the ECMAScript white space and line terminators. */
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -71,9 +104,13 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let at = from;
     while (at < text.length && isSpace(text.charCodeAt(at))) at++;
     if (at >= text.length || at >= end) break;
-    pattern.lastIndex = at;
-    if (!pattern.test(text)) break; // not reached: \S matches any non-space
-    from = pattern.lastIndex;
+    const plainEnd = plainTokenEnd(text, at);
+    if (plainEnd >= 0) from = plainEnd;
+    else {
+      pattern.lastIndex = at;
+      if (!pattern.test(text)) break; // not reached: \S matches any non-space
+      from = pattern.lastIndex;
+    }
     if (at < lastEnd) continue; // an apostrophe already folded into the previous word
     let raw = text.slice(at, from);
     // A plural possessive ("officials’") leaves its apostrophe as the next mark; fold it into the word.
