@@ -99,6 +99,26 @@ export interface SentenceMentions {
   groups: GroupMention[];
 }
 
+/**
+ * A sentence's mentions; its dates are read (with its paragraph's) when first asked for. A class, not an object
+ * given a getter with defineProperty: that made each of an article's hundreds of buckets a slow dictionary object.
+ */
+class SentenceBucket implements SentenceMentions {
+  people: PersonMention[] = [];
+  countries: CountryMention[] = [];
+  places: PlaceMention[] = [];
+  groups: GroupMention[] = [];
+  constructor(
+    private readonly sentence: DocSentence,
+    private readonly datesOfParagraph: (p: number) => DateMention[],
+    private readonly sentenceDates: DateMention[][],
+  ) {}
+  get dates(): DateMention[] {
+    this.datesOfParagraph(this.sentence.paragraph);
+    return this.sentenceDates[this.sentence.index] as DateMention[];
+  }
+}
+
 const docs = new WeakMap<Article, { registry: Registry; doc: Doc }>();
 
 /** Reads an article once; every extractor asks for the same Doc. */
@@ -117,11 +137,12 @@ function buildDocument(article: Article, registry: Registry): Doc {
   // The paragraphs, split once: the quotations, the sentences and the dateline all read them.
   const paras = paragraphs(text);
   const quotations = findQuotations(text, paras);
-  const sentenceSpans = paras.flatMap((p, paragraph) => {
+  const sentenceSpans: Array<{ start: number; end: number; paragraph: number }> = [];
+  paras.forEach((p, paragraph) => {
     // Only the quotations of this paragraph: the splitter looks each boundary up among them.
     const from = Math.max(0, lastAtOrBefore(quotations, p.start));
     const inside = quotations.slice(from, lastAtOrBefore(quotations, p.end) + 1).filter((q) => q.start >= p.start);
-    return splitParagraph(text, p, inside).map((s) => ({ ...s, paragraph }));
+    for (const s of splitParagraph(text, p, inside)) sentenceSpans.push({ start: s.start, end: s.end, paragraph });
   });
   const tokens = tokenize(text);
   const sentenceOf: number[] = new Array<number>(tokens.length).fill(0);
@@ -199,17 +220,7 @@ function buildDocument(article: Article, registry: Registry): Doc {
     );
   });
   const groups = findGroups(text, tokens, registry, published, lx);
-  const buckets: SentenceMentions[] = sentences.map((s) => {
-    const bucket = { people: [], countries: [], places: [], groups: [] } as unknown as SentenceMentions;
-    Object.defineProperty(bucket, "dates", {
-      enumerable: true,
-      get: () => {
-        datesOfParagraph(s.paragraph);
-        return sentenceDates[s.index];
-      },
-    });
-    return bucket;
-  });
+  const buckets: SentenceMentions[] = sentences.map((s) => new SentenceBucket(s, datesOfParagraph, sentenceDates));
   const byToken = <T extends { first: number }>(list: T[], key: keyof SentenceMentions): void => {
     for (const m of list) (buckets[sentenceOf[m.first] ?? 0]![key] as unknown as T[]).push(m);
   };

@@ -34,15 +34,23 @@ const LETTER = /[\p{L}\p{N}]/u;
 function hasLongRun(text: string): boolean {
   let run = 0;
   let repeat = 0;
-  for (let i = 0; i < text.length; i++) {
+  let previous = -1;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 13 || c === 9;
-    run = space ? 0 : run + 1;
-    if (run >= 64) return true;
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      run = 0;
+      repeat = 0;
+      previous = c;
+      continue;
+    }
+    if (++run >= 64) return true;
     // Letters and digits may repeat ("Mississippi", "1000"); a mark repeated ("!!!!", "----") may not. Only a
     // character equal to the one before is asked whether it is a letter.
-    repeat = !space && c === text.charCodeAt(i - 1) && !isLetterOrDigit(c, text, i) ? repeat + 1 : 0;
-    if (repeat >= 3) return true;
+    if (c === previous && !isLetterOrDigit(c, text, i)) {
+      if (++repeat >= 3) return true;
+    } else repeat = 0;
+    previous = c;
   }
   return false;
 }
