@@ -248,18 +248,17 @@ function buildDocument(article: Article, registry: Registry): Doc {
       return q && offset > q.start && offset < q.end ? q : null;
     },
     sentenceAt,
-    // Filled below: every paragraph's dates, read when first asked for.
-    dates: [],
+    // Every paragraph's dates, read when first asked for. A getter of the literal: defineProperty on the built
+    // object would turn it into a dictionary, and every rule reads its fields many times an article.
+    get dates() {
+      return byParagraph.flatMap((_, p) => datesOfParagraph(p));
+    },
     dateline: findDateline(text, places, paras),
     gazetteer: g,
     lexicon: lx,
     namedCountries,
     countryAt,
   };
-  Object.defineProperty(doc, "dates", {
-    enumerable: true,
-    get: () => byParagraph.flatMap((_, p) => datesOfParagraph(p)),
-  });
   return doc;
 }
 

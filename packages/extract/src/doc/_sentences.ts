@@ -138,8 +138,10 @@ export function sentences(text: string, span: Span, protectedSpans: readonly Spa
   let start = span.start;
   const inside = (at: number): Span | undefined => protectedSpans.find((p) => at > p.start && at < p.end - 1);
   for (let i = span.start; i < span.end; i++) {
+    // By code first: no one-character string for each character of the paragraph.
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue; // . ! ? …
     const ch = text[i];
-    if (ch !== "." && ch !== "!" && ch !== "?" && ch !== "…") continue;
     let end = i + 1;
     while (end < span.end && CLOSERS.has(text[end] ?? "")) end++;
     if (end >= span.end) break;
