@@ -22,42 +22,56 @@ import {
 // one article added) are measured by packages/pipeline's bench. Throughput lines are printed after the tables.
 const COPIES = 100;
 const SYNTHETIC_QUOTES = 100_000;
-// Whole runs are long enough to measure one by one: a fixed count, one warm-up.
-const RUNS = { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 };
+// Whole runs are long enough to measure one by one: a fixed count after two warm-up runs. The second run of 500
+// articles is still 10-20% slower than the ones after it (the JIT is still compiling the rules), so one warm-up
+// understated the steady rate.
+const RUNS = { iterations: 5, time: 0, warmupIterations: 2, warmupTime: 0 };
 
 process.on("exit", removeTempDirs);
 const sources = join(tempDir("bench"), "sources");
 replicateSeeds(sources, COPIES);
 const registry = loadRegistry(REGISTRY_DIR);
 
+/** The milliseconds of each measured run of a bench. */
+type Tally = number[];
+
 /**
  * Runs `fn`, adding its time to a tally from which a rate is reported. The warm-up runs (the first ones, while the
  * JIT compiles: the slowest by far) are not counted, whether or not the bench runner reports them as warm-up.
  */
-function timed(tally: { ms: number; runs: number }, fn: () => void): () => void {
+function timed(tally: Tally, fn: () => void): () => void {
   let calls = 0;
   return () => {
     const started = performance.now();
     fn();
     if (calls++ < RUNS.warmupIterations) return;
-    tally.ms += performance.now() - started;
-    tally.runs++;
+    tally.push(performance.now() - started);
   };
 }
 
-const rate = (label: string, units: number, unit: string, tally: { ms: number; runs: number }): string =>
-  `${label}: ${Math.round((units * tally.runs) / (tally.ms / 1000)).toLocaleString("en")} ${unit}/s (${tally.runs} runs, ${(tally.ms / tally.runs).toFixed(0)} ms each)`;
+/**
+ * The rate of the median run, with the slowest and fastest: on a shared virtual machine one run in several is slowed
+ * by others' load (the same code varies by ±25%), which a mean would pass on to the headline figure.
+ */
+function rate(label: string, units: number, unit: string, tally: Tally): string {
+  const perSecond = (ms: number): number => Math.round(units / (ms / 1000));
+  const sorted = [...tally].sort((a, b) => a - b);
+  const median =
+    sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  const mean = tally.reduce((sum, ms) => sum + ms, 0) / tally.length;
+  const n = (x: number): string => x.toLocaleString("en");
+  return `${label}: ${n(perSecond(median))} ${unit}/s (median of ${tally.length} runs, ${median.toFixed(0)} ms; runs ${n(perSecond(sorted.at(-1)!))}-${n(perSecond(sorted[0]!))}/s, mean ${n(perSecond(mean))}/s)`;
+}
 
 // The progress lines of 500 articles per run would bury the results (collection builds once too, so silence now).
 const writeStderr = process.stderr.write.bind(process.stderr);
 process.stderr.write = (() => true) as typeof process.stderr.write;
 /** Prints the rates once a bench's measured runs are done (vitest's own table gives runs per second). */
-const report = (tally: { ms: number; runs: number }, line: () => string) => ({
+const report = (tally: Tally, line: () => string) => ({
   teardown: (_task: unknown, mode?: string) => {
     if (mode === "run") writeStderr(`\n${line()}\n`);
     // Warm-up runs are not measured.
-    tally.ms = 0;
-    tally.runs = 0;
+    tally.length = 0;
   },
 });
 
@@ -143,7 +157,7 @@ const corpora: Array<[string, Article[]]> = [["replicated seeds", ingestFolder(s
 if (existsSync(devSources)) corpora.push(["real dev corpus", ingestFolder(devSources)]);
 for (const [name, articles] of corpora) {
   describe(`extraction on the ${name} (${articles.length} articles, one core)`, () => {
-    const tally = { ms: 0, runs: 0 };
+    const tally: Tally = [];
     bench(
       "extract",
       timed(tally, () => void articles.map((a) => extractArticle({ ...a }, registry))),
@@ -157,7 +171,7 @@ for (const [name, articles] of corpora) {
 
 describe(`normalize merge of ${SYNTHETIC_QUOTES.toLocaleString("en")} quotes`, () => {
   const corpus = syntheticCorpus();
-  const merge = { ms: 0, runs: 0 };
+  const merge: Tally = [];
   let merged = 0;
   bench(
     "normalizeCollection",
